@@ -1,0 +1,13 @@
+package io.hullscope.image;
+
+import java.time.Instant;
+
+/**
+ * One line of an image's build history.
+ *
+ * @param created when the step ran, or null when the config omits it
+ * @param createdBy the instruction, for example {@code /bin/sh -c #(nop) COPY file:... in /app}
+ * @param comment free text some builders add
+ * @param emptyLayer true when the step changed only metadata and produced no layer
+ */
+public record HistoryEntry(Instant created, String createdBy, String comment, boolean emptyLayer) {}

@@ -1,0 +1,28 @@
+package io.hullscope.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Decides whether a missing service skips a test (laptop) or fails it (CI). */
+public final class Ci {
+
+  private Ci() {}
+
+  public static boolean isCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  /**
+   * Skips the calling test when {@code available} is false, or fails it under {@code CI=true}.
+   *
+   * @param what the missing thing and how to provide it, for example "dockerd (set HULLSCOPE_DOCKER_HOST)"
+   */
+  public static void requireService(boolean available, String what) {
+    if (available) {
+      return;
+    }
+    if (isCi()) {
+      throw new AssertionError(what + " is not available, and CI=true requires it");
+    }
+    assumeTrue(false, what + " is not available; skipping");
+  }
+}
