@@ -213,7 +213,8 @@ public final class LayerIndexer {
     }
   }
 
-  private static EntryType typeOf(TarArchiveEntry entry) {
+  /** Maps a tar entry to its type, or null for kinds the tree ignores (volume labels, unknown types). */
+  static EntryType typeOf(TarArchiveEntry entry) {
     if (entry.isDirectory()) {
       return EntryType.DIRECTORY;
     } else if (entry.isSymbolicLink()) {
