@@ -140,6 +140,11 @@ public final class LayerIndexer {
     private void record(TarArchiveEntry entry, RawNameTarStream tar) throws IOException {
       String path = normalized(EntryNames.decode(tar.rawName(entry)), "entry name");
       String name = EntryNames.name(path);
+      if (path.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+        // AUFS metadata such as .wh..wh.plnk/ at the root: Docker skips it when it applies a layer.
+        log.debug("Ignoring whiteout metadata {} in layer {} of {}", entryName, layerName, imageName);
+        return;
+      }
       if (name.startsWith(WHITEOUT_PREFIX)) {
         recordWhiteout(path, name);
         return;
@@ -177,7 +182,6 @@ public final class LayerIndexer {
       if (name.equals(OPAQUE_MARKER)) {
         opaqueDirectories.add(parent);
       } else if (name.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX) || name.length() == WHITEOUT_PREFIX.length()) {
-        // AUFS metadata such as .wh..wh.plnk: Docker ignores it too.
         log.debug("Ignoring whiteout metadata {} in layer {} of {}", entryName, layerName, imageName);
       } else {
         deletions.add(EntryNames.child(parent, name.substring(WHITEOUT_PREFIX.length())));
