@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An image made of {@link FakeLayer}s, named {@code test/image:1}. */
-final class FakeImage implements Image {
+class FakeImage implements Image {
 
   static final String NAME = "test/image:1";
 
