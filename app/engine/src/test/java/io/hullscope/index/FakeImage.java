@@ -11,18 +11,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An image made of {@link FakeLayer}s, named {@code test/image:1}. */
-class FakeImage implements Image {
+public class FakeImage implements Image {
 
-  static final String NAME = "test/image:1";
+  public static final String NAME = "test/image:1";
 
   private final List<Layer> layers;
 
-  FakeImage(List<? extends Layer> layers) {
+  public FakeImage(List<? extends Layer> layers) {
     this.layers = List.copyOf(layers);
   }
 
   /** An image with one gzip layer per tar, bottom first. */
-  static FakeImage ofTars(byte[]... tars) {
+  public static FakeImage ofTars(byte[]... tars) {
     List<Layer> layers = new ArrayList<>();
     for (byte[] tar : tars) {
       layers.add(FakeLayer.gzip(layers.size(), tar));
@@ -31,7 +31,7 @@ class FakeImage implements Image {
   }
 
   /** An image with one gzip layer per builder, bottom first. */
-  static FakeImage of(TarBuilder... builders) {
+  public static FakeImage of(TarBuilder... builders) {
     byte[][] tars = new byte[builders.length][];
     for (int i = 0; i < builders.length; i++) {
       tars[i] = builders[i].build();
@@ -39,7 +39,7 @@ class FakeImage implements Image {
     return ofTars(tars);
   }
 
-  FakeLayer layer(int index) {
+  public FakeLayer layer(int index) {
     return (FakeLayer) layers.get(index);
   }
 

@@ -9,15 +9,15 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A layer over a byte array that counts how often it is opened. */
-final class FakeLayer implements Layer {
+public final class FakeLayer implements Layer {
 
   private final int index;
   private final byte[] blob;
   private final Digest blobDigest;
   private final Digest diffId;
-  final AtomicInteger opens = new AtomicInteger();
+  public final AtomicInteger opens = new AtomicInteger();
 
-  FakeLayer(int index, byte[] blob, Digest blobDigest, Digest diffId) {
+  public FakeLayer(int index, byte[] blob, Digest blobDigest, Digest diffId) {
     this.index = index;
     this.blob = blob;
     this.blobDigest = blobDigest;
@@ -25,18 +25,18 @@ final class FakeLayer implements Layer {
   }
 
   /** A gzip layer whose digests match its content. */
-  static FakeLayer gzip(int index, byte[] tar) {
+  public static FakeLayer gzip(int index, byte[] tar) {
     byte[] blob = io.hullscope.testing.TarBuilder.gzip(tar);
     return new FakeLayer(index, blob, Digest.sha256Of(blob), Digest.sha256Of(tar));
   }
 
   /** A plain tar layer whose digests match its content. */
-  static FakeLayer plain(int index, byte[] tar) {
+  public static FakeLayer plain(int index, byte[] tar) {
     return new FakeLayer(index, tar, Digest.sha256Of(tar), Digest.sha256Of(tar));
   }
 
   /** A layer whose blob is given as stored, with digests taken from its decompressed content. */
-  static FakeLayer stored(int index, byte[] blob) {
+  public static FakeLayer stored(int index, byte[] blob) {
     try (InputStream in = Compression.decompress(new ByteArrayInputStream(blob))) {
       return new FakeLayer(index, blob, Digest.sha256Of(blob), Digest.sha256Of(in.readAllBytes()));
     } catch (IOException e) {
@@ -44,11 +44,11 @@ final class FakeLayer implements Layer {
     }
   }
 
-  FakeLayer withDigests(Digest newBlobDigest, Digest newDiffId) {
+  public FakeLayer withDigests(Digest newBlobDigest, Digest newDiffId) {
     return new FakeLayer(index, blob, newBlobDigest, newDiffId);
   }
 
-  byte[] blob() {
+  public byte[] blob() {
     return blob;
   }
 
