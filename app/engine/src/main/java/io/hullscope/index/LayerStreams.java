@@ -20,6 +20,7 @@ final class LayerStreams implements Closeable {
   private static final int BUFFER_SIZE = 64 * 1024;
 
   private final Layer layer;
+  private final ParallelHasher hasher;
   private final MeteredInputStream stored;
   private final InputStream buffered;
   private final MeteredInputStream tarBytes;
@@ -27,9 +28,10 @@ final class LayerStreams implements Closeable {
   private Digest storedDigest;
   private Digest tarDigest;
 
-  private LayerStreams(Layer layer, MeteredInputStream stored, InputStream buffered,
+  private LayerStreams(Layer layer, ParallelHasher hasher, MeteredInputStream stored, InputStream buffered,
       MeteredInputStream tarBytes) {
     this.layer = layer;
+    this.hasher = hasher;
     this.stored = stored;
     this.buffered = buffered;
     this.tarBytes = tarBytes;
@@ -39,16 +41,23 @@ final class LayerStreams implements Closeable {
   static LayerStreams open(InputStream blob, Layer layer, Limits limits) throws IOException {
     Digest expectedBlob = layer.blobDigest();
     Digest expectedDiff = layer.diffId();
-    MeteredInputStream stored = new MeteredInputStream(new UnclosableInputStream(blob),
-        expectedBlob != null ? expectedBlob.newMessageDigest() : Digest.newSha256(), Long.MAX_VALUE, null, 0);
-    BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER_SIZE);
-    Compression compression = Compression.detect(buffered);
-    MeteredInputStream tarBytes = new MeteredInputStream(compression.wrap(buffered),
-        expectedDiff != null ? expectedDiff.newMessageDigest() : Digest.newSha256(),
-        limits.maxExpandedLayerSize(),
-        compression == Compression.NONE ? null : stored,
-        limits.maxCompressionRatio());
-    return new LayerStreams(layer, stored, buffered, tarBytes);
+    ParallelHasher hasher = new ParallelHasher();
+    try {
+      MeteredInputStream stored = new MeteredInputStream(new UnclosableInputStream(blob),
+          hasher.lane(expectedBlob != null ? expectedBlob.newMessageDigest() : Digest.newSha256()),
+          Long.MAX_VALUE, null, 0);
+      BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER_SIZE);
+      Compression compression = Compression.detect(buffered);
+      MeteredInputStream tarBytes = new MeteredInputStream(compression.wrap(buffered),
+          hasher.lane(expectedDiff != null ? expectedDiff.newMessageDigest() : Digest.newSha256()),
+          limits.maxExpandedLayerSize(),
+          compression == Compression.NONE ? null : stored,
+          limits.maxCompressionRatio());
+      return new LayerStreams(layer, hasher, stored, buffered, tarBytes);
+    } catch (IOException | RuntimeException e) {
+      hasher.close();
+      throw e;
+    }
   }
 
   RawNameTarStream tar() {
@@ -93,13 +102,17 @@ final class LayerStreams implements Closeable {
     return storedDigest;
   }
 
-  private static Digest finish(MeteredInputStream stream, Digest expected) {
+  private static Digest finish(MeteredInputStream stream, Digest expected) throws IOException {
     String algorithm = expected != null ? expected.algorithm() : "sha256";
     return new Digest(algorithm, HexFormat.of().formatHex(stream.digest()));
   }
 
   @Override
   public void close() throws IOException {
-    tar.close();
+    try {
+      tar.close();
+    } finally {
+      hasher.close();
+    }
   }
 }

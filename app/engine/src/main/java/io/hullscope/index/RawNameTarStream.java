@@ -26,10 +26,25 @@ final class RawNameTarStream extends TarArchiveInputStream {
     super(in, StandardCharsets.ISO_8859_1.name());
   }
 
+  private final byte[] skipBuffer = new byte[64 * 1024];
+
   /** Returns the next entry, or null at the end of the archive. */
   TarArchiveEntry next() throws IOException {
+    if (getCurrentEntry() != null) {
+      skipRest();
+    }
     paxRecords.reset();
     return getNextTarEntry();
+  }
+
+  /**
+   * Reads the rest of the current entry in large blocks; commons-compress skips in small ones,
+   * which costs more per byte when every byte must be hashed anyway.
+   */
+  private void skipRest() throws IOException {
+    while (read(skipBuffer, 0, skipBuffer.length) >= 0) {
+      // the bytes are counted and hashed below this stream
+    }
   }
 
   @Override
