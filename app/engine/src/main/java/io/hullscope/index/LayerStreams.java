@@ -29,13 +29,13 @@ final class LayerStreams implements Closeable {
   private Digest tarDigest;
 
   private LayerStreams(Layer layer, ParallelHasher hasher, MeteredInputStream stored, InputStream buffered,
-      MeteredInputStream tarBytes) {
+      MeteredInputStream tarBytes, long maxHeaderSize) {
     this.layer = layer;
     this.hasher = hasher;
     this.stored = stored;
     this.buffered = buffered;
     this.tarBytes = tarBytes;
-    this.tar = new RawNameTarStream(tarBytes);
+    this.tar = new RawNameTarStream(tarBytes, maxHeaderSize);
   }
 
   static LayerStreams open(InputStream blob, Layer layer, Limits limits) throws IOException {
@@ -53,7 +53,7 @@ final class LayerStreams implements Closeable {
           limits.maxExpandedLayerSize(),
           compression == Compression.NONE ? null : stored,
           limits.maxCompressionRatio());
-      return new LayerStreams(layer, hasher, stored, buffered, tarBytes);
+      return new LayerStreams(layer, hasher, stored, buffered, tarBytes, limits.maxMetadataSize());
     } catch (IOException | RuntimeException e) {
       hasher.close();
       throw e;

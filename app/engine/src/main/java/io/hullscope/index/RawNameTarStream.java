@@ -22,8 +22,15 @@ final class RawNameTarStream extends TarArchiveInputStream {
 
   private final ByteArrayOutputStream paxRecords = new ByteArrayOutputStream();
 
-  RawNameTarStream(InputStream in) {
+  private final long maxHeaderSize;
+
+  /**
+   * @param maxHeaderSize largest PAX header or GNU long name accepted; commons-compress holds
+   *     them in memory
+   */
+  RawNameTarStream(InputStream in, long maxHeaderSize) {
     super(in, StandardCharsets.ISO_8859_1.name());
+    this.maxHeaderSize = maxHeaderSize;
   }
 
   private final byte[] skipBuffer = new byte[64 * 1024];
@@ -49,12 +56,15 @@ final class RawNameTarStream extends TarArchiveInputStream {
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
+    TarArchiveEntry current = getCurrentEntry();
+    boolean header = current != null && (current.isPaxHeader() || current.isGlobalPaxHeader()
+        || current.isGNULongNameEntry() || current.isGNULongLinkEntry());
+    if (header && current.getSize() > maxHeaderSize) {
+      throw new MeteredInputStream.LimitReachedException("an extended header of " + current.getSize() + " bytes", maxHeaderSize);
+    }
     int n = super.read(buffer, offset, length);
-    if (n > 0) {
-      TarArchiveEntry current = getCurrentEntry();
-      if (current != null && current.isPaxHeader()) {
-        paxRecords.write(buffer, offset, n);
-      }
+    if (n > 0 && current != null && current.isPaxHeader()) {
+      paxRecords.write(buffer, offset, n);
     }
     return n;
   }
