@@ -10,8 +10,8 @@ import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * Reads the start of one file of an indexed image by streaming only the layer that holds its
- * current version. Symlinks are followed in every path component; hardlinks are followed to their
+ * Reads the start of one file of an indexed image by streaming only the layer that contains
+ * its current version. Symlinks are followed in every path component. Hardlinks are followed to their
  * target, which may be in the same layer or a lower one.
  */
 public final class FileContentReader {

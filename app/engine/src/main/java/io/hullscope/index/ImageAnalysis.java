@@ -9,8 +9,8 @@ import java.util.function.Function;
 /**
  * The one result of indexing an image, read by the UI, the CLI and every export.
  *
- * <p>Trees are computed on demand from the layer indexes; the last squashed tree and the last
- * change tree are kept, so a view that asks twice pays once. All methods are thread-safe.
+ * <p>Trees are computed on demand from the layer indexes. The last squashed tree and the last
+ * change tree are kept, so a repeated request costs nothing. All methods are thread-safe.
  */
 public final class ImageAnalysis {
 
@@ -25,17 +25,17 @@ public final class ImageAnalysis {
     this.layers = List.copyOf(layers);
   }
 
-  /** The image analysed; it may have been closed since, so only its metadata is safe to read. */
+  /** Returns the analysed image. It may have been closed since, so only its metadata is safe to read. */
   public Image image() {
     return image;
   }
 
-  /** Layer indexes in image order, bottom first. */
+  /** Returns the layer indexes in image order, bottom first. */
   public List<LayerIndex> layers() {
     return layers;
   }
 
-  /** The whole file system as seen after {@code upToLayer}, with that layer's changes marked. */
+  /** Returns the whole file system as seen after {@code upToLayer}, with that layer's changes marked. */
   public synchronized FileTree squashed(int upToLayer) {
     checkLayer(upToLayer);
     if (lastSquashed == null || lastSquashed.layer() != upToLayer) {

@@ -149,6 +149,7 @@ public final class LayerIndexer {
         recordWhiteout(path, name);
         return;
       }
+
       EntryType type = typeOf(entry);
       if (type == null) {
         log.debug("Skipping entry {} of type '{}' in layer {} of {}",
@@ -162,12 +163,14 @@ public final class LayerIndexer {
       if (size > limits.maxEntrySize()) {
         throw new LimitExceededException(imageName, layerName, entryName, "the file size " + size, limits.maxEntrySize());
       }
+
       String link = null;
       if (type == EntryType.SYMLINK) {
         link = EntryNames.decode(tar.rawLinkName(entry));
       } else if (type == EntryType.HARDLINK) {
         link = normalized(EntryNames.decode(tar.rawLinkName(entry)), "hardlink target");
       }
+
       FileEntry fileEntry = new FileEntry(
           path, type, size, entry.getMode() & 07777, entry.getLongUserId(), entry.getLongGroupId(),
           link, seconds(entry.getLastModifiedTime()));

@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Hashes on a second thread what the reading thread passes to its lanes, so that decompression
- * and SHA-256 run side by side. Each lane copies bytes into fixed-size chunks and queues full
- * chunks; a small pool of chunks bounds the memory and holds back a reader that runs ahead.
+ * and SHA-256 run side by side. Each lane copies bytes into fixed-size chunks and queues the full
+ * ones. A small pool of chunks bounds the memory and slows down a reader that runs ahead.
  *
  * <p>Indexing a layer costs about one decompression plus two SHA-256 passes (stored and
  * uncompressed bytes); on two or more cores this hides most of the hashing.

@@ -25,8 +25,8 @@ final class RawNameTarStream extends TarArchiveInputStream {
   private final long maxHeaderSize;
 
   /**
-   * @param maxHeaderSize largest PAX header or GNU long name accepted; commons-compress holds
-   *     them in memory
+   * @param maxHeaderSize largest PAX header or GNU long name accepted, because commons-compress
+   *     keeps them in memory
    */
   RawNameTarStream(InputStream in, long maxHeaderSize) {
     super(in, StandardCharsets.ISO_8859_1.name());
@@ -45,8 +45,8 @@ final class RawNameTarStream extends TarArchiveInputStream {
   }
 
   /**
-   * Reads the rest of the current entry in large blocks; commons-compress skips in small ones,
-   * which costs more per byte when every byte must be hashed anyway.
+   * Reads the rest of the current entry in large blocks. Every byte is hashed anyway, so this is
+   * cheaper than the small reads that commons-compress skips with.
    */
   private void skipRest() throws IOException {
     while (read(skipBuffer, 0, skipBuffer.length) >= 0) {
@@ -69,13 +69,13 @@ final class RawNameTarStream extends TarArchiveInputStream {
     return n;
   }
 
-  /** The raw bytes of the current entry's name. */
+  /** Returns the raw bytes of the current entry's name. */
   byte[] rawName(TarArchiveEntry entry) {
     byte[] pax = paxValue("path");
     return pax != null ? pax : entry.getName().getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  /** The raw bytes of the current entry's link target. */
+  /** Returns the raw bytes of the current entry's link target. */
   byte[] rawLinkName(TarArchiveEntry entry) {
     byte[] pax = paxValue("linkpath");
     return pax != null ? pax : entry.getLinkName().getBytes(StandardCharsets.ISO_8859_1);

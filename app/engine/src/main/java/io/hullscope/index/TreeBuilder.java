@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Applies layers one after another to a mutable tree, the way a container runtime unpacks them:
- * opaque directories and whiteouts first (they hide only lower layers), then the entries in tar
- * order, the later of two entries for one path winning. A directory replaced by anything else
- * loses everything below it, and directories a tar omits are implied.
+ * Applies layers one after another to a mutable tree, the way a container runtime unpacks them.
+ * Opaque directories and whiteouts come first, because they hide only lower layers. Then the
+ * entries follow in tar order, and of two entries for one path the later wins. A directory
+ * replaced by anything else loses everything below it, and directories a tar omits are implied.
  */
 final class TreeBuilder {
 
@@ -105,8 +105,8 @@ final class TreeBuilder {
       String name = path.substring(start, slash);
       MutableNode next = dir.child(name);
       if (next == null || !next.isDirectory()) {
-        // NOTE: a parent that lower layers made a file or symlink becomes a directory here, as
-        // if the runtime replaced it; a real runtime would follow a symlinked parent instead.
+        // NOTE: a parent that lower layers made a file or symlink becomes a directory here, as if
+        // the runtime replaced it. A real runtime would follow a symlinked parent instead.
         if (next != null) {
           losses.lost(path.substring(0, slash), next);
         }

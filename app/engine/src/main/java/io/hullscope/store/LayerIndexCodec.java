@@ -121,6 +121,7 @@ final class LayerIndexCodec {
     String blob = readString(in);
     Digest blobDigest = blob.isEmpty() ? null : Digest.parse(blob);
     long uncompressedSize = readVarLong(in);
+
     int count = readCount(in);
     List<FileEntry> entries = new ArrayList<>(count);
     byte[] previous = new byte[0];
@@ -129,6 +130,7 @@ final class LayerIndexCodec {
       int suffix = readBounded(in, MAX_NAME_BYTES);
       byte[] path = Arrays.copyOf(previous, shared + suffix);
       in.readFully(path, shared, suffix);
+
       int type = in.readUnsignedByte();
       if (type >= TYPES.length) {
         throw new IOException("unknown entry type " + type);
@@ -142,6 +144,7 @@ final class LayerIndexCodec {
       entries.add(new FileEntry(EntryNames.decode(path), TYPES[type], size, mode, uid, gid, link, modified));
       previous = path;
     }
+
     List<String> deletions = readNames(in);
     List<String> opaque = readNames(in);
     if (in.readInt() != END_MARKER) {

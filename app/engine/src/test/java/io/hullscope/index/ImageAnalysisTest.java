@@ -94,7 +94,7 @@ class ImageAnalysisTest {
   }
 
   @Test
-  void opaqueWhiteoutBeforeDirectoryEntryStillHidesLowerChildren() {
+  void opaqueMarkerBeforeDirectoryHidesChildren() {
     ImageAnalysis analysis = Layers.analyze(
         new TarBuilder().file("app/old", "x"),
         new TarBuilder().opaque("app").file("app/new", "z").dir("app"));

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code IndexBenchmark FOLDER [ROUNDS]}. Every regular file in FOLDER is read as a
  * layer blob (gzip, zstd or plain tar). Each round first decompresses a blob and discards the
- * bytes, then indexes it (decompression, tar parsing, both sha256 digests); the first round warms
+ * bytes, then indexes it (decompression, tar parsing, both sha256 digests). The first round warms
  * the JIT and is not counted. Prints one line per blob and a total, with times in milliseconds
  * and the ratio of index time to decompression time.
  */

@@ -166,7 +166,7 @@ class LayerIndexerTest {
   }
 
   @Test
-  void paxPathWithInvalidUtf8IsKeptByteExact() throws IOException {
+  void paxPathKeepsInvalidUtf8() throws IOException {
     byte[] raw = {'b', 'i', 'n', '/', (byte) 0xff, (byte) 0xfe};
     TarBuilder tar = new TarBuilder();
     pax(tar, Map.of("path", raw));
@@ -176,7 +176,7 @@ class LayerIndexerTest {
   }
 
   @Test
-  void paxEmptyPathValueFallsBackToHeaderName() throws IOException {
+  void paxEmptyPathUsesHeaderName() throws IOException {
     TarBuilder tar = new TarBuilder();
     Map<String, byte[]> records = new LinkedHashMap<>();
     records.put("path", "ignored".getBytes(StandardCharsets.UTF_8));
