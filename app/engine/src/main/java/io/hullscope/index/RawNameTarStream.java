@@ -41,7 +41,7 @@ final class RawNameTarStream extends TarArchiveInputStream {
       skipRest();
     }
     paxRecords.reset();
-    return getNextTarEntry();
+    return getNextEntry();
   }
 
   /**

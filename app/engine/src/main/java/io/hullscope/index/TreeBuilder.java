@@ -22,9 +22,13 @@ final class TreeBuilder {
 
   final MutableNode root = new MutableNode("", null, -1, ChangeKind.UNCHANGED);
   private final HashMap<String, String> names = new HashMap<>();
+  /** The parent directory of the previous entry, since tars list a directory's entries together. */
+  private String lastDirPath;
+  private MutableNode lastDir;
 
   /** Applies one layer; with {@code markChanges}, marks what it adds or modifies, else leaves nodes UNCHANGED. */
   void apply(LayerIndex index, int layer, boolean markChanges, LossListener losses) {
+    lastDir = null;
     Set<String> existed = markChanges ? existingPaths(index) : Set.of();
     for (String dir : index.opaqueDirectories()) {
       MutableNode node = find(dir);
@@ -98,10 +102,39 @@ final class TreeBuilder {
 
   private void insert(FileEntry entry, int layer, ChangeKind mark, LossListener losses) {
     String path = entry.path();
+    int lastSlash = path.lastIndexOf('/');
+    MutableNode dir;
+    if (lastSlash < 0) {
+      dir = root;
+    } else if (lastDir != null && lastDirPath.length() == lastSlash && path.startsWith(lastDirPath)) {
+      dir = lastDir;
+    } else {
+      dir = directoryFor(path, lastSlash, layer, mark, losses);
+      lastDirPath = path.substring(0, lastSlash);
+      lastDir = dir;
+    }
+
+    String name = intern(path.substring(lastSlash + 1));
+    MutableNode existing = dir.child(name);
+    if (existing != null && existing.isDirectory() && entry.type() == EntryType.DIRECTORY) {
+      existing.entry = entry;
+      existing.layer = layer;
+      existing.change = mark;
+      return;
+    }
+    if (existing != null) {
+      losses.lost(path, existing);
+      lastDir = null; // the remembered directory may have been below the replaced node
+    }
+    dir.put(new MutableNode(name, entry, layer, mark));
+  }
+
+  /** Walks to the parent directory of {@code path}, creating implied directories on the way. */
+  private MutableNode directoryFor(String path, int end, int layer, ChangeKind mark, LossListener losses) {
     MutableNode dir = root;
     int start = 0;
-    int slash;
-    while ((slash = path.indexOf('/', start)) >= 0) {
+    while (start <= end) {
+      int slash = path.indexOf('/', start);
       String name = path.substring(start, slash);
       MutableNode next = dir.child(name);
       if (next == null || !next.isDirectory()) {
@@ -119,18 +152,7 @@ final class TreeBuilder {
       dir = next;
       start = slash + 1;
     }
-    String name = intern(path.substring(start));
-    MutableNode existing = dir.child(name);
-    if (existing != null && existing.isDirectory() && entry.type() == EntryType.DIRECTORY) {
-      existing.entry = entry;
-      existing.layer = layer;
-      existing.change = mark;
-      return;
-    }
-    if (existing != null) {
-      losses.lost(path, existing);
-    }
-    dir.put(new MutableNode(name, entry, layer, mark));
+    return dir;
   }
 
   private MutableNode parentFor(String path, int layer, Function<String, ChangeKind> impliedMark) {
