@@ -21,8 +21,10 @@ import io.hullscope.source.ImageSummary;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads images through the {@code index.json} of an OCI image layout, as found in OCI layout
@@ -178,10 +180,15 @@ final class OciLayoutCatalog implements ImageCatalog {
   }
 
   private List<Candidate> candidates(Entry entry, String image) throws IOException {
-    List<Candidate> all = new ArrayList<>();
+    // A set, so that an index listing the same manifest many times costs one read of it.
+    Set<Candidate> all = new LinkedHashSet<>();
     Descriptor root = entry.descriptor();
     if (MediaType.isIndex(root.mediaType())) {
-      collect(root, List.of(), all, image);
+      Map<Digest, byte[]> indexes = new LinkedHashMap<>();
+      collect(root, List.of(), all, indexes, image);
+      for (Map.Entry<Digest, byte[]> index : indexes.entrySet()) {
+        MetadataBytes.verify(index.getValue(), index.getKey(), image, ArchivePaths.blobPath(index.getKey()));
+      }
     } else {
       all.add(new Candidate(root, null));
     }
@@ -202,8 +209,15 @@ final class OciLayoutCatalog implements ImageCatalog {
     return present;
   }
 
-  private void collect(Descriptor indexDescriptor, List<Digest> ancestors, List<Candidate> out, String image)
-      throws IOException {
+  /**
+   * Walks an index and the indexes below it, adding image manifests to {@code out} and the bytes
+   * of each index to {@code indexes}. An index listed twice is walked once, so that repeated
+   * entries cannot multiply the work. The caller checks digests after the walk: a loop can only
+   * exist in content that does not match its digest, and walking first lets the error name the
+   * loop rather than only the mismatch.
+   */
+  private void collect(Descriptor indexDescriptor, List<Digest> ancestors, Set<Candidate> out,
+      Map<Digest, byte[]> indexes, String image) throws IOException {
     String path = ArchivePaths.blobPath(indexDescriptor.digest());
     if (ancestors.size() >= MAX_INDEX_DEPTH) {
       throw new ImageReadException(image, null, path, "image indexes are nested more than " + MAX_INDEX_DEPTH + " levels deep");
@@ -213,23 +227,23 @@ final class OciLayoutCatalog implements ImageCatalog {
     if (!(document instanceof OciIndex index)) {
       throw new ImageReadException(image, null, path, "expected an image index but found an image manifest");
     }
+    indexes.put(indexDescriptor.digest(), bytes);
     List<Digest> chain = new ArrayList<>(ancestors);
     chain.add(indexDescriptor.digest());
-    // A loop can only exist in content that does not match its digest, but reporting the loop
-    // before the mismatch tells the user what is wrong with the file.
     for (Descriptor child : index.manifests()) {
       if (chain.contains(child.digest())) {
         throw new ImageReadException(image, null, path,
             "the index lists " + child.digest() + ", which is itself or one of its parent indexes (an index loop)");
       }
     }
-    MetadataBytes.verify(bytes, indexDescriptor.digest(), image, path);
     for (Descriptor child : index.manifests()) {
       if (child.isAttestation() || child.artifactType() != null) {
         continue;
       }
       if (MediaType.isIndex(child.mediaType())) {
-        collect(child, chain, out, image);
+        if (!indexes.containsKey(child.digest())) {
+          collect(child, chain, out, indexes, image);
+        }
       } else {
         out.add(new Candidate(child, child.platform()));
       }

@@ -2,8 +2,10 @@ package io.hullscope.source.archive;
 
 import io.hullscope.image.ImageReadException;
 import java.io.IOException;
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -11,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
@@ -63,8 +66,34 @@ final class TarImageFiles implements ImageFiles {
       return new TarImageFiles(file, kind, new TarFile(channel));
     } catch (IOException | RuntimeException e) {
       channel.close();
-      throw new ImageReadException(String.valueOf(file.getFileName()), null, null,
+      throw new ImageReadException(String.valueOf(file.getFileName()), null, findBrokenEntry(file),
           "the file is truncated or is not a tar archive (" + e.getMessage() + "); save or copy it again", e);
+    }
+  }
+
+  /**
+   * Scans the tar sequentially to name the entry where it breaks off, for the error message.
+   * Returns null when no entry can be named.
+   */
+  private static String findBrokenEntry(Path file) {
+    String current = null;
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+        TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        current = entry.getName();
+        long remaining = entry.getSize();
+        while (remaining > 0) {
+          long skipped = tar.skip(remaining);
+          if (skipped <= 0) {
+            return current;
+          }
+          remaining -= skipped;
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return current;
     }
   }
 
