@@ -15,7 +15,7 @@ public final class ManifestParser {
   /**
    * Parses an index or a manifest. The kind comes from the document's {@code mediaType}, else from
    * {@code declaredMediaType} (the descriptor that pointed at it, may be null), else from whether
-   * it has {@code manifests} or {@code config}.
+   * it has {@code manifests}, or {@code config} or {@code layers}.
    */
   public static ManifestDocument parse(byte[] json, String declaredMediaType, String image, String entry)
       throws ImageReadException {
@@ -35,13 +35,14 @@ public final class ManifestParser {
       index = true;
     } else if (MediaType.isManifest(effective)) {
       index = false;
-    } else if (root.has("manifests") && !root.has("config")) {
+    } else if (root.has("manifests") && !root.has("config") && !root.has("layers")) {
       index = true;
-    } else if (root.has("config")) {
+    } else if (root.has("config") || root.has("layers")) {
       index = false;
     } else {
-      throw root.invalid("neither an image index nor an image manifest (media type "
-          + effective + ", no 'manifests' or 'config' field)");
+      String described = effective == null ? "no media type" : "media type " + effective;
+      throw root.invalid("neither an image index nor an image manifest (" + described
+          + " and no 'manifests', 'config' or 'layers' field)");
     }
     return index ? index(root, effective) : manifest(root, effective);
   }
