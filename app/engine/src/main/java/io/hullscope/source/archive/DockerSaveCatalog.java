@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads images through the {@code manifest.json} of a classic {@code docker save} archive: one
@@ -36,6 +38,8 @@ final class DockerSaveCatalog implements ImageCatalog {
   /** File names that carry a digest: {@code <hex>.json} and {@code blobs/sha256/<hex>}. */
   private static final Pattern DIGEST_NAME = Pattern.compile("(?:.*/)?(?:blobs/sha256/)?([0-9a-f]{64})(?:\\.json|\\.tar)?");
 
+  private static final Logger LOG = LoggerFactory.getLogger(DockerSaveCatalog.class);
+
   private final ImageFiles files;
   private final Limits limits;
 
@@ -44,21 +48,42 @@ final class DockerSaveCatalog implements ImageCatalog {
     this.limits = limits;
   }
 
+  /**
+   * Lists every entry of {@code manifest.json}. An entry whose config or layers cannot be read is
+   * still listed, with unknown size, layer count and user, when its config file name carries the
+   * image id; opening it reports the problem.
+   */
   @Override
   public List<ImageSummary> listImages() throws IOException {
     List<ImageSummary> summaries = new ArrayList<>();
     List<DockerSaveManifest> manifests = manifests();
     for (int i = 0; i < manifests.size(); i++) {
-      ArchiveImage image = load(manifests.get(i), i, null);
-      long size = files.size(ArchivePaths.checkRelative(manifests.get(i).config(), label(manifests.get(i), i), MANIFEST_JSON), label(manifests.get(i), i));
-      for (Layer layer : image.layers()) {
-        size += layer.size();
+      DockerSaveManifest manifest = manifests.get(i);
+      try {
+        summaries.add(summarize(manifest, i, manifests));
+      } catch (ImageReadException e) {
+        Digest id = digestOfName(manifest.config());
+        if (id == null) {
+          throw e;
+        }
+        LOG.warn("Listing {} without details: {}", label(manifest, i), e.getMessage());
+        summaries.add(new ImageSummary(key(id, i, manifests), manifest.repoTags(), id, -1, null, -1, null, List.of()));
       }
-      String user = image.config().user();
-      summaries.add(new ImageSummary(key(image, i, manifests), image.references(), image.digest(), size,
-          image.config().created(), image.layers().size(), user == null ? "" : user, image.availablePlatforms()));
     }
     return summaries;
+  }
+
+  private ImageSummary summarize(DockerSaveManifest manifest, int position, List<DockerSaveManifest> manifests)
+      throws IOException {
+    ArchiveImage image = load(manifest, position, null);
+    String configPath = ArchivePaths.checkRelative(manifest.config(), label(manifest, position), MANIFEST_JSON);
+    long size = files.size(configPath, label(manifest, position));
+    for (Layer layer : image.layers()) {
+      size += layer.size();
+    }
+    String user = image.config().user();
+    return new ImageSummary(key(image.digest(), position, manifests), image.references(), image.digest(), size,
+        image.config().created(), image.layers().size(), user == null ? "" : user, image.availablePlatforms());
   }
 
   @Override
@@ -86,13 +111,13 @@ final class DockerSaveCatalog implements ImageCatalog {
    * Returns the key of an entry: the image id, or the id with {@code #position} when an earlier
    * entry has the same id.
    */
-  private String key(ArchiveImage image, int position, List<DockerSaveManifest> manifests) {
+  private static String key(Digest id, int position, List<DockerSaveManifest> manifests) {
     for (int i = 0; i < position; i++) {
       if (manifests.get(i).config().equals(manifests.get(position).config())) {
-        return image.digest() + "#" + position;
+        return id + "#" + position;
       }
     }
-    return image.digest().toString();
+    return id.toString();
   }
 
   private boolean matches(DockerSaveManifest manifest, int position, String key) {

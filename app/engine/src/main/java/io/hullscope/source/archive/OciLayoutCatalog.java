@@ -25,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads images through the {@code index.json} of an OCI image layout, as found in OCI layout
@@ -39,6 +41,8 @@ final class OciLayoutCatalog implements ImageCatalog {
 
   /** Deepest nesting of indexes followed; real images use one or two levels. */
   static final int MAX_INDEX_DEPTH = 8;
+
+  private static final Logger LOG = LoggerFactory.getLogger(OciLayoutCatalog.class);
 
   private static final String INDEX_JSON = "index.json";
 
@@ -61,23 +65,38 @@ final class OciLayoutCatalog implements ImageCatalog {
   /** An image manifest found below an entry, with its platform when the index names one. */
   private record Candidate(Descriptor descriptor, Platform platform) {}
 
+  /**
+   * Lists every image of {@code index.json}. An image whose manifest or config cannot be read is
+   * still listed, with unknown size, layer count and user, so that one damaged image does not
+   * hide the others; opening it reports the problem.
+   */
   @Override
   public List<ImageSummary> listImages() throws IOException {
     List<ImageSummary> summaries = new ArrayList<>();
     for (Entry entry : entries()) {
-      String image = label(entry);
-      List<Candidate> candidates = candidates(entry, image);
-      Candidate chosen = choose(candidates, null, image);
-      ArchiveImage loaded = load(chosen.descriptor(), entry, platforms(candidates), image);
-      long size = configSize(loaded);
-      for (Layer layer : loaded.layers()) {
-        size += layer.size();
+      try {
+        summaries.add(summarize(entry));
+      } catch (ImageReadException e) {
+        LOG.warn("Listing {} without details: {}", label(entry), e.getMessage());
+        List<Platform> platforms = entry.descriptor().platform() == null ? List.of() : List.of(entry.descriptor().platform());
+        summaries.add(new ImageSummary(entry.key(), entry.references(), entry.descriptor().digest(), -1, null, -1, null, platforms));
       }
-      String user = loaded.config().user();
-      summaries.add(new ImageSummary(entry.key(), entry.references(), entry.descriptor().digest(), size,
-          loaded.config().created(), loaded.layers().size(), user == null ? "" : user, loaded.availablePlatforms()));
     }
     return summaries;
+  }
+
+  private ImageSummary summarize(Entry entry) throws IOException {
+    String image = label(entry);
+    List<Candidate> candidates = candidates(entry, image);
+    Candidate chosen = choose(candidates, null, image);
+    ArchiveImage loaded = load(chosen.descriptor(), entry, platforms(candidates), image);
+    long size = files.size(ArchivePaths.blobPath(loaded.configDigest()), image);
+    for (Layer layer : loaded.layers()) {
+      size += layer.size();
+    }
+    String user = loaded.config().user();
+    return new ImageSummary(entry.key(), entry.references(), entry.descriptor().digest(), size,
+        loaded.config().created(), loaded.layers().size(), user == null ? "" : user, loaded.availablePlatforms());
   }
 
   @Override
@@ -90,14 +109,6 @@ final class OciLayoutCatalog implements ImageCatalog {
     Candidate chosen = choose(candidates, platform, image);
     progress.checkCancelled();
     return load(chosen.descriptor(), entry, platforms(candidates), image);
-  }
-
-  private long configSize(ArchiveImage image) throws IOException {
-    return files.size(ArchivePaths.blobPath(image.configDigest()), label(image));
-  }
-
-  private static String label(ArchiveImage image) {
-    return image.references().isEmpty() ? image.digest().toString() : image.references().get(0);
   }
 
   private List<Entry> entries() throws IOException {

@@ -22,6 +22,7 @@ import io.hullscope.testing.ImageArchiveBuilder.TestImage;
 import io.hullscope.testing.ImageArchiveBuilder.TestIndex;
 import io.hullscope.testing.ImageArchiveBuilder.TestLayer;
 import io.hullscope.testing.TarBuilder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -55,6 +56,11 @@ class ArchiveRoundTripTest {
 
     Layout(boolean uncompressedLayers) {
       this.uncompressedLayers = uncompressedLayers;
+    }
+
+    /** Returns the bytes this layout stores for a layer: the classic layout keeps only the tar. */
+    byte[] storedBlob(TestLayer layer) {
+      return uncompressedLayers ? layer.tar() : layer.blob();
     }
 
     Path write(Path temp, ImageArchiveBuilder.Node... roots) {
@@ -173,7 +179,7 @@ class ArchiveRoundTripTest {
       assertThat(layers).hasSize(3);
       for (int i = 0; i < layers.size(); i++) {
         TestLayer expected = sample.layers().get(i);
-        byte[] expectedBlob = layout.uncompressedLayers ? expected.tar() : expected.blob();
+        byte[] expectedBlob = layout.storedBlob(expected);
         Layer layer = layers.get(i);
         assertThat(layer.index()).isEqualTo(i);
         assertThat(layer.diffId()).isEqualTo(expected.diffId());
@@ -412,6 +418,34 @@ class ArchiveRoundTripTest {
     try (ImageSource source = openSource(files.writeDirectory(temp.resolve("layout")))) {
       assertThat(new String(files.content("index.json"))).contains("attestation-manifest");
       assertThat(source.listImages()).extracting(ImageSummary::digest).containsExactly(image.digest());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("singleImageLayouts")
+  void layersReadInterleaved(Layout layout) throws IOException {
+    TestImage sample = sampleImage();
+    try (ImageSource source = openSource(layout.write(temp, sample));
+        Image image = openOnly(source, null);
+        InputStream first = image.layers().get(0).open();
+        InputStream second = image.layers().get(1).open()) {
+      ByteArrayOutputStream firstBytes = new ByteArrayOutputStream();
+      ByteArrayOutputStream secondBytes = new ByteArrayOutputStream();
+      int a;
+      int b;
+      do {
+        a = first.read();
+        b = second.read();
+        if (a >= 0) {
+          firstBytes.write(a);
+        }
+        if (b >= 0) {
+          secondBytes.write(b);
+        }
+      } while (a >= 0 || b >= 0);
+
+      assertThat(firstBytes.toByteArray()).isEqualTo(layout.storedBlob(sample.layers().get(0)));
+      assertThat(secondBytes.toByteArray()).isEqualTo(layout.storedBlob(sample.layers().get(1)));
     }
   }
 

@@ -12,6 +12,7 @@ import io.hullscope.image.MediaType;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.source.FileSources;
 import io.hullscope.source.ImageSource;
+import io.hullscope.source.ImageSummary;
 import io.hullscope.testing.ImageArchiveBuilder;
 import io.hullscope.testing.ImageArchiveBuilder.ArchiveFiles;
 import io.hullscope.testing.ImageArchiveBuilder.BlobCompression;
@@ -385,6 +386,30 @@ class HostileArchiveTest {
         .hasMessageContaining("victim:1 in hostile.tar")
         .hasMessageContaining("manifest.json")
         .hasMessageContaining("1 layers but the config has 2 diff ids");
+  }
+
+  @Test
+  void damagedImageIsListedWithoutDetails() throws IOException {
+    TestImage good = ImageArchiveBuilder.image().layer(new TarBuilder().file("ok", "ok").build()).reference("good:1");
+    TestImage damaged = smallImage();
+    ArchiveFiles files = ImageArchiveBuilder.ociLayout(good, damaged)
+        .remove(ImageArchiveBuilder.blobPath(damaged.configDigest()));
+
+    try (ImageSource source = FileSources.open(files.writeTar(temp.resolve("two.tar")))) {
+      List<ImageSummary> summaries = source.listImages();
+
+      assertThat(summaries).hasSize(2);
+      assertThat(summaries.get(0).layerCount()).isEqualTo(1);
+      assertThat(summaries.get(1).references()).containsExactly("victim:1");
+      assertThat(summaries.get(1).digest()).isEqualTo(damaged.digest());
+      assertThat(summaries.get(1).layerCount()).isEqualTo(-1);
+      assertThat(summaries.get(1).size()).isEqualTo(-1);
+      assertThatThrownBy(() -> source.open(summaries.get(1).key(), null, ProgressListener.NONE))
+          .isInstanceOf(ImageReadException.class)
+          .hasMessageContaining("victim:1 in two.tar")
+          .hasMessageContaining(ImageArchiveBuilder.blobPath(damaged.configDigest()))
+          .hasMessageContaining("missing");
+    }
   }
 
   @Test
