@@ -10,7 +10,7 @@ import java.io.InputStream;
  * not checked here: the index verifies it while it streams the layer.
  *
  * @param blobDigest digest of the stored blob, or null when the archive does not name it
- * @param path the entry that holds the blob
+ * @param path the entry that contains the blob
  * @param image the image name used in error messages
  */
 record ArchiveLayer(

@@ -50,8 +50,8 @@ final class DockerSaveCatalog implements ImageCatalog {
 
   /**
    * Lists every entry of {@code manifest.json}. An entry whose config or layers cannot be read is
-   * still listed, with unknown size, layer count and user, when its config file name carries the
-   * image id; opening it reports the problem.
+   * still listed with unknown size, layer count and user when its config file name carries the
+   * image id. Opening it reports the problem.
    */
   @Override
   public List<ImageSummary> listImages() throws IOException {
@@ -190,8 +190,8 @@ final class DockerSaveCatalog implements ImageCatalog {
       path = resolved;
     }
     long size = files.size(path, image);
-    // The classic layout stores layers as plain tars, so the stored blob's digest is the diff id
-    // in practice; the blob digest is reported only where the path names it.
+    // Docker stores classic layers as plain tars, so their blob digest equals the diff id. Other
+    // tools may compress them, so the blob digest is reported only where the path names it.
     Digest blobDigest = digestOfName(path);
     if (blobDigest != null && !path.startsWith("blobs/")) {
       blobDigest = null;

@@ -68,7 +68,7 @@ final class OciLayoutCatalog implements ImageCatalog {
   /**
    * Lists every image of {@code index.json}. An image whose manifest or config cannot be read is
    * still listed, with unknown size, layer count and user, so that one damaged image does not
-   * hide the others; opening it reports the problem.
+   * hide the others. Opening it reports the problem.
    */
   @Override
   public List<ImageSummary> listImages() throws IOException {
@@ -281,9 +281,9 @@ final class OciLayoutCatalog implements ImageCatalog {
    * one listed.
    */
   private static Candidate choose(List<Candidate> candidates, Platform requested, String image) throws ImageReadException {
-    Platform wanted = requested != null ? requested : Platform.host();
+    Platform target = requested != null ? requested : Platform.host();
     for (Candidate candidate : candidates) {
-      if (candidate.platform().satisfies(wanted)) {
+      if (candidate.platform().satisfies(target)) {
         return candidate;
       }
     }

@@ -28,7 +28,7 @@ public final class OciLayoutSource implements ImageSource {
   }
 
   /**
-   * Opens a layout folder or a tar that holds one.
+   * Opens a layout folder or a tar that contains one.
    *
    * @throws ImageReadException when {@code oci-layout} or {@code index.json} is missing
    */

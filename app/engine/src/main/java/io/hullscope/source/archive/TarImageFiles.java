@@ -97,11 +97,6 @@ final class TarImageFiles implements ImageFiles {
     }
   }
 
-  /** Returns true when the archive has at least one entry. */
-  boolean isEmpty() {
-    return entries.isEmpty();
-  }
-
   @Override
   public String description() {
     return kind + " " + file;
@@ -144,7 +139,7 @@ final class TarImageFiles implements ImageFiles {
       throw new ImageReadException(image, null, path, "the entry is missing from " + file + "; the archive is incomplete");
     }
     if (duplicates.contains(path)) {
-      throw new ImageReadException(image, null, path, "the archive holds this entry more than once, so which one is meant is ambiguous");
+      throw new ImageReadException(image, null, path, "the archive contains this entry more than once, so the entry to read is ambiguous; save the archive again");
     }
     if (entry.isSymbolicLink()) {
       throw new ImageReadException(image, null, path,
