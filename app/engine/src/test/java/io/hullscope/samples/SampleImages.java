@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *
  * <p>Output is byte-identical on every run (fixed timestamps, fixed entry order, seeded content);
  * {@code SampleImagesTest} proves it and compares with the committed files. Regenerate with
- * {@code mvn -q -pl app/engine -am test-compile exec:java -Dexec.classpathScope=test
+ * {@code mvn -q -f app/engine test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=io.hullscope.samples.SampleImages -Dexec.args=samples/images}.
  */
 public final class SampleImages {
