@@ -3,6 +3,8 @@ package io.hullscope.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hullscope.image.Image;
+import io.hullscope.image.ProgressListener;
 import io.hullscope.source.archive.DockerArchiveSource;
 import io.hullscope.source.archive.OciLayoutSource;
 import io.hullscope.testing.ImageArchiveBuilder;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FileSourcesTest {
 
@@ -62,6 +66,27 @@ class FileSourcesTest {
       assertThat(source).isInstanceOf(OciLayoutSource.class);
       assertThat(source.displayName()).isEqualTo("layout");
       assertThat(source.listImages()).hasSize(1);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "hygiene-bad.tar, hullscope-samples/hygiene-bad:latest, '', 5",
+      "hygiene-good.tar, hullscope-samples/hygiene-good:1.4.2, 65532:65532, 2",
+  })
+  void committedSampleOpens(String file, String reference, String user, int layers) throws IOException {
+    Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
+    Path sample = root.resolve("samples/images").resolve(file);
+
+    try (ImageSource source = FileSources.open(sample)) {
+      ImageSummary summary = source.listImages().get(0);
+      assertThat(summary.references()).containsExactly(reference);
+      assertThat(summary.user()).isEqualTo(user);
+      assertThat(summary.layerCount()).isEqualTo(layers);
+      try (Image image = source.open(reference, null, ProgressListener.NONE)) {
+        assertThat(image.layers()).hasSize(layers);
+        assertThat(image.config().diffIds()).hasSize(layers);
+      }
     }
   }
 
