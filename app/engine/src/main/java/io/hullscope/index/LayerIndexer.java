@@ -140,7 +140,7 @@ public final class LayerIndexer {
     private void record(TarArchiveEntry entry, RawNameTarStream tar) throws IOException {
       String path = normalized(EntryNames.decode(tar.rawName(entry)), "entry name");
       String name = EntryNames.name(path);
-      if (path.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+      if (path.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX) && !name.equals(OPAQUE_MARKER)) {
         // AUFS metadata such as .wh..wh.plnk/ at the root: Docker skips it when it applies a layer.
         log.debug("Ignoring whiteout metadata {} in layer {} of {}", entryName, layerName, imageName);
         return;

@@ -140,6 +140,38 @@ class ImageAnalysisTest {
   }
 
   @Test
+  void entryBelowReplacedDirectoryLandsInNewDirectory() {
+    ImageAnalysis analysis = Layers.analyze(new TarBuilder()
+        .file("a/b/c", "x").file("a/b", "now a file").file("a/b/d", "y"));
+
+    FileTree tree = analysis.squashed(0);
+
+    assertThat(node(tree, "a/b").isDirectory()).isTrue();
+    assertThat(childNames(node(tree, "a/b"))).containsExactly("d");
+  }
+
+  @Test
+  void opaqueRootHidesAllLowerContent() {
+    ImageAnalysis analysis = Layers.analyze(
+        new TarBuilder().file("old", "x").file("dir/old", "y"),
+        new TarBuilder().opaque("").file("new", "z"));
+
+    assertThat(childNames(analysis.squashed(1).root())).containsExactly("new");
+  }
+
+  @Test
+  void nodeKnowsParentAndPath() {
+    ImageAnalysis analysis = Layers.analyze(new TarBuilder().file("x/y/z", "1"));
+
+    TreeNode z = node(analysis.squashed(0), "x/y/z");
+
+    assertThat(z.parent().path()).isEqualTo("x/y");
+    assertThat(z.parent().parent().parent()).isEqualTo(analysis.squashed(0).root());
+    assertThat(z.parent().parent().parent().parent()).isNull();
+    assertThat(z.name()).isEqualTo("z");
+  }
+
+  @Test
   void missingParentDirectoriesAreImplied() {
     ImageAnalysis analysis = Layers.analyze(new TarBuilder().file("a/b/c.txt", "x"));
 
