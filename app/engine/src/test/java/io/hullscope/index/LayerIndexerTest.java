@@ -103,6 +103,13 @@ class LayerIndexerTest {
   }
 
   @Test
+  void opaqueMarkerAtRootMakesRootOpaque() throws IOException {
+    LayerIndex index = index(new TarBuilder().opaque("").file("new", "x").build());
+
+    assertThat(index.opaqueDirectories()).containsExactly("");
+  }
+
+  @Test
   void aufsMetadataIsIgnored() throws IOException {
     LayerIndex index = index(new TarBuilder().file(".wh..wh.plnk/1.2", "x").file(".wh..wh.aufs", "").build());
 
