@@ -91,7 +91,7 @@ public final class FileContentReader {
   private byte[] readEntry(String imageName, Layer layer, String path, int occurrence, int length)
       throws IOException {
     String layerName = LayerIndexer.layerName(layer);
-    try (InputStream blob = layer.open(); LayerStreams streams = LayerStreams.open(blob, layer, limits)) {
+    try (InputStream blob = layer.open(); LayerStreams streams = LayerStreams.openUnhashed(blob, layer, limits)) {
       RawNameTarStream tar = streams.tar();
       int seen = 0;
       TarArchiveEntry entry;

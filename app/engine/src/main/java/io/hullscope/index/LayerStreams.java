@@ -38,24 +38,36 @@ final class LayerStreams implements Closeable {
     this.tar = new RawNameTarStream(tarBytes, maxHeaderSize);
   }
 
+  /** Opens the chain over a blob; the digests are computed and can be verified after {@link #drain()}. */
   static LayerStreams open(InputStream blob, Layer layer, Limits limits) throws IOException {
+    return open(blob, layer, limits, true);
+  }
+
+  /** Opens the chain without hashing, for reading a few entries of a layer that was verified before. */
+  static LayerStreams openUnhashed(InputStream blob, Layer layer, Limits limits) throws IOException {
+    return open(blob, layer, limits, false);
+  }
+
+  private static LayerStreams open(InputStream blob, Layer layer, Limits limits, boolean hash) throws IOException {
     Digest expectedBlob = layer.blobDigest();
     Digest expectedDiff = layer.diffId();
-    ParallelHasher hasher = new ParallelHasher();
+    ParallelHasher hasher = hash ? new ParallelHasher() : null;
     try {
       MeteredInputStream stored = new MeteredInputStream(new UnclosableInputStream(blob),
-          hasher.lane(expectedBlob != null ? expectedBlob.newMessageDigest() : Digest.newSha256()),
+          hash ? hasher.lane(expectedBlob != null ? expectedBlob.newMessageDigest() : Digest.newSha256()) : null,
           Long.MAX_VALUE, null, 0);
       BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER_SIZE);
       Compression compression = Compression.detect(buffered);
       MeteredInputStream tarBytes = new MeteredInputStream(compression.wrap(buffered),
-          hasher.lane(expectedDiff != null ? expectedDiff.newMessageDigest() : Digest.newSha256()),
+          hash ? hasher.lane(expectedDiff != null ? expectedDiff.newMessageDigest() : Digest.newSha256()) : null,
           limits.maxExpandedLayerSize(),
           compression == Compression.NONE ? null : stored,
           limits.maxCompressionRatio());
       return new LayerStreams(layer, hasher, stored, buffered, tarBytes, limits.maxMetadataSize());
     } catch (IOException | RuntimeException e) {
-      hasher.close();
+      if (hasher != null) {
+        hasher.close();
+      }
       throw e;
     }
   }
@@ -112,7 +124,9 @@ final class LayerStreams implements Closeable {
     try {
       tar.close();
     } finally {
-      hasher.close();
+      if (hasher != null) {
+        hasher.close();
+      }
     }
   }
 }

@@ -32,7 +32,7 @@ final class MeteredInputStream extends FilterInputStream {
   private long count;
 
   /**
-   * @param digest hashes what passes
+   * @param digest hashes what passes; null to count only
    * @param maxBytes most bytes allowed to pass
    * @param compressedSide the stored-blob stream this one decompresses, for the ratio limit; may be
    *     null
@@ -53,6 +53,9 @@ final class MeteredInputStream extends FilterInputStream {
 
   /** Waits for the hash of everything read so far. */
   byte[] digest() throws IOException {
+    if (digest == null) {
+      throw new IllegalStateException("this stream was opened without hashing");
+    }
     return digest.finish();
   }
 
@@ -67,7 +70,9 @@ final class MeteredInputStream extends FilterInputStream {
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int n = in.read(buffer, offset, length);
     if (n > 0) {
-      digest.update(buffer, offset, n);
+      if (digest != null) {
+        digest.update(buffer, offset, n);
+      }
       passed(n);
     }
     return n;
