@@ -218,6 +218,20 @@ class LayerIndexerTest {
   }
 
   @Test
+  void digestsCoverLayerLargerThanHashBuffers() throws IOException {
+    byte[] noise = new byte[5 << 20];
+    new java.util.Random(7).nextBytes(noise);
+    byte[] tar = new TarBuilder().file("noise", noise, 0644).file("after", "x").build();
+    FakeLayer layer = FakeLayer.gzip(0, tar);
+
+    LayerIndex index = indexer.index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE);
+
+    assertThat(index.diffId()).isEqualTo(Digest.sha256Of(tar));
+    assertThat(index.blobDigest()).isEqualTo(Digest.sha256Of(layer.blob()));
+    assertThat(index.entries()).hasSize(2);
+  }
+
+  @Test
   void indexesZstdLayer() throws IOException {
     byte[] tar = new TarBuilder().file("z", "zstd content").build();
     FakeLayer layer = FakeLayer.stored(0, Zstd.compress(tar));
