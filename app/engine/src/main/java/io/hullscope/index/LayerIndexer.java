@@ -209,13 +209,28 @@ public final class LayerIndexer {
         }
       }
       if (wanting.size() == 1) {
-        wanting.get(0).accept(layer.index(), entry, new UnclosableInputStream(content));
+        handOver(wanting.get(0), entry, new UnclosableInputStream(content));
       } else if (wanting.size() > 1) {
         // Several analyzers want the same file: read it once into memory and give each a copy.
         byte[] bytes = content.readAllBytes();
         for (FileInterest interest : wanting) {
-          interest.accept(layer.index(), entry, new ByteArrayInputStream(bytes));
+          handOver(interest, entry, new ByteArrayInputStream(bytes));
         }
+      }
+    }
+
+    private void handOver(FileInterest interest, FileEntry entry, InputStream content) throws IOException {
+      try {
+        interest.accept(layer.index(), entry, content);
+      } catch (ImageReadException | EOFException | MeteredInputStream.LimitReachedException e) {
+        throw e;
+      } catch (IOException e) {
+        if (String.valueOf(e.getMessage()).contains("Truncated")) {
+          throw e;
+        }
+        throw new ImageReadException(imageName, layerName, entryName,
+            "the analyzer " + interest.getClass().getSimpleName() + " failed on this file ("
+                + e.getMessage() + ")", e);
       }
     }
   }

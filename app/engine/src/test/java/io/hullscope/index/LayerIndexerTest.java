@@ -454,6 +454,28 @@ class LayerIndexerTest {
     assertThat(index.entries()).extracting(FileEntry::path).containsExactly("a", "b");
   }
 
+  @Test
+  void failingFileInterestIsNamedInError() {
+    FileInterest broken = new FileInterest() {
+      @Override
+      public boolean wants(int layer, FileEntry entry) {
+        return true;
+      }
+
+      @Override
+      public void accept(int layer, FileEntry entry, InputStream content) throws IOException {
+        throw new IOException("bad database format");
+      }
+    };
+    FakeLayer layer = FakeLayer.gzip(0, new TarBuilder().file("var/lib/dpkg/status", "x").build());
+
+    assertThatThrownBy(() -> new LayerIndexer(Limits.DEFAULT, List.of(broken))
+        .index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("var/lib/dpkg/status")
+        .hasMessageContaining("failed on this file (bad database format)");
+  }
+
   private LayerIndex index(byte[] tar) throws IOException {
     FakeLayer layer = FakeLayer.gzip(0, tar);
     return indexer.index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE);
