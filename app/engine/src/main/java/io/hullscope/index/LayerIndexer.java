@@ -229,7 +229,7 @@ public final class LayerIndexer {
           throw e;
         }
         throw new ImageReadException(imageName, layerName, entryName,
-            "the analyzer " + interest.getClass().getSimpleName() + " failed on this file ("
+            "the analyzer " + interest.getClass().getName() + " failed on this file ("
                 + e.getMessage() + ")", e);
       }
     }
