@@ -35,9 +35,15 @@ public final class ImageAnalysis {
     return layers;
   }
 
-  /** Returns the whole file system as seen after {@code upToLayer}, with that layer's changes marked. */
+  /**
+   * Returns the whole file system as seen after {@code upToLayer}, with that layer's changes
+   * marked. Layer -1 is the empty file system before the first layer, so an image without layers
+   * still has a tree.
+   */
   public synchronized FileTree squashed(int upToLayer) {
-    checkLayer(upToLayer);
+    if (upToLayer != -1) {
+      checkLayer(upToLayer);
+    }
     if (lastSquashed == null || lastSquashed.layer() != upToLayer) {
       TreeBuilder builder = new TreeBuilder();
       for (int layer = 0; layer <= upToLayer; layer++) {

@@ -306,6 +306,16 @@ class ImageAnalysisTest {
   }
 
   @Test
+  void layerBeforeFirstIsEmptyTree() {
+    ImageAnalysis analysis = new ImageAnalysis(new FakeImage(List.of()), List.of());
+
+    FileTree empty = analysis.squashed(-1);
+
+    assertThat(empty.entryCount()).isZero();
+    assertThat(empty.root().children()).isEmpty();
+  }
+
+  @Test
   void unknownLayerIsRejected() {
     ImageAnalysis analysis = Layers.analyze(new TarBuilder().file("a", "x"));
 
