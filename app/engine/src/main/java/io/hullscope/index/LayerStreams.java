@@ -8,6 +8,8 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -22,18 +24,18 @@ final class LayerStreams implements Closeable {
   private final Layer layer;
   private final ParallelHasher hasher;
   private final MeteredInputStream stored;
-  private final InputStream buffered;
+  private final boolean sameBytes;
   private final MeteredInputStream tarBytes;
   private final RawNameTarStream tar;
   private Digest storedDigest;
   private Digest tarDigest;
 
-  private LayerStreams(Layer layer, ParallelHasher hasher, MeteredInputStream stored, InputStream buffered,
+  private LayerStreams(Layer layer, ParallelHasher hasher, MeteredInputStream stored, boolean sameBytes,
       MeteredInputStream tarBytes, long maxHeaderSize) {
     this.layer = layer;
     this.hasher = hasher;
     this.stored = stored;
-    this.buffered = buffered;
+    this.sameBytes = sameBytes;
     this.tarBytes = tarBytes;
     this.tar = new RawNameTarStream(tarBytes, maxHeaderSize);
   }
@@ -49,26 +51,40 @@ final class LayerStreams implements Closeable {
   }
 
   private static LayerStreams open(InputStream blob, Layer layer, Limits limits, boolean hash) throws IOException {
-    Digest expectedBlob = layer.blobDigest();
-    Digest expectedDiff = layer.diffId();
+    BufferedInputStream buffered = new BufferedInputStream(new UnclosableInputStream(blob), BUFFER_SIZE);
+    Compression compression = Compression.detect(buffered);
+    String blobAlgorithm = algorithm(layer.blobDigest());
+    String tarAlgorithm = algorithm(layer.diffId());
+    // A plain tar blob is its own uncompressed tar, so one hash serves as both digests.
+    boolean sameBytes = compression == Compression.NONE && blobAlgorithm.equals(tarAlgorithm);
     ParallelHasher hasher = hash ? new ParallelHasher() : null;
     try {
-      MeteredInputStream stored = new MeteredInputStream(new UnclosableInputStream(blob),
-          hash ? hasher.lane(expectedBlob != null ? expectedBlob.newMessageDigest() : Digest.newSha256()) : null,
+      MeteredInputStream stored = new MeteredInputStream(buffered,
+          hash && !sameBytes ? hasher.lane(newDigest(blobAlgorithm)) : null,
           Long.MAX_VALUE, null, 0);
-      BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER_SIZE);
-      Compression compression = Compression.detect(buffered);
-      MeteredInputStream tarBytes = new MeteredInputStream(compression.wrap(buffered),
-          hash ? hasher.lane(expectedDiff != null ? expectedDiff.newMessageDigest() : Digest.newSha256()) : null,
+      MeteredInputStream tarBytes = new MeteredInputStream(compression.wrap(stored),
+          hash ? hasher.lane(newDigest(tarAlgorithm)) : null,
           limits.maxExpandedLayerSize(),
           compression == Compression.NONE ? null : stored,
           limits.maxCompressionRatio());
-      return new LayerStreams(layer, hasher, stored, buffered, tarBytes, limits.maxMetadataSize());
+      return new LayerStreams(layer, hasher, stored, sameBytes, tarBytes, limits.maxMetadataSize());
     } catch (IOException | RuntimeException e) {
       if (hasher != null) {
         hasher.close();
       }
       throw e;
+    }
+  }
+
+  private static String algorithm(Digest expected) {
+    return expected == null ? "sha256" : expected.algorithm();
+  }
+
+  private static MessageDigest newDigest(String algorithm) {
+    try {
+      return MessageDigest.getInstance(algorithm.equals("sha512") ? "SHA-512" : "SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(algorithm + " is missing from this JDK", e);
     }
   }
 
@@ -87,12 +103,9 @@ final class LayerStreams implements Closeable {
   /** Reads what follows the tar's end marker, then what follows the compressed data, so both hashes cover everything. */
   void drain() throws IOException {
     tarBytes.drain();
-    byte[] buffer = new byte[BUFFER_SIZE];
-    while (buffered.read(buffer) >= 0) {
-      // the stored stream below hashes what passes
-    }
-    storedDigest = finish(stored, layer.blobDigest());
+    stored.drain();
     tarDigest = finish(tarBytes, layer.diffId());
+    storedDigest = sameBytes ? new Digest(tarDigest.algorithm(), tarDigest.hex()) : finish(stored, layer.blobDigest());
   }
 
   /** Digest of the uncompressed tar; valid after {@link #drain()}. */
