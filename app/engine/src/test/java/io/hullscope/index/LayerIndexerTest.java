@@ -264,6 +264,17 @@ class LayerIndexerTest {
   }
 
   @Test
+  void wrongBlobDigestOfPlainTarIsReported() {
+    Digest wrong = Digest.sha256Of(new byte[] {3});
+    byte[] tar = new TarBuilder().file("a", "x").build();
+    FakeLayer layer = FakeLayer.plain(0, tar).withDigests(wrong, Digest.sha256Of(tar));
+
+    assertThatThrownBy(() -> indexer.index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE))
+        .isInstanceOf(DigestMismatchException.class)
+        .hasMessageContaining(wrong.toString());
+  }
+
+  @Test
   void wrongDiffIdIsReported() {
     byte[] tar = new TarBuilder().file("a", "x").build();
     Digest wrong = Digest.sha256Of(new byte[] {2});
