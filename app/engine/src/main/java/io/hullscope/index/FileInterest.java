@@ -8,8 +8,8 @@ import java.io.InputStream;
  * /etc/passwd}. The indexer calls {@link #wants} for every regular file and hands the content of the
  * wanted ones to {@link #accept} while the layer streams past, so nothing is read twice.
  *
- * <p>Layers whose index comes from the cache are not streamed, so an interest sees only the layers
- * actually read; analyzers cache their own results by layer digest.
+ * <p>Layers whose index comes from the cache are not streamed, so an interest receives files only
+ * from the layers actually read. Analyzers therefore cache their own results by layer digest.
  */
 public interface FileInterest {
 

@@ -58,9 +58,11 @@ public final class ImageIndexer {
       }
     }
     log.debug("Image {}: {} of {} layers indexed from the cache", imageName, cached, layers.size());
+
     if (cached < layers.size()) {
       image.streamLayers(new Visitor(imageName, layers, indexes, progress, totalBytes));
     }
+
     for (int position = 0; position < indexes.length; position++) {
       if (indexes[position] == null) {
         throw new ImageReadException(imageName, LayerIndexer.layerName(layers.get(position)), null,
