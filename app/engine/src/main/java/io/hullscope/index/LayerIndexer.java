@@ -36,6 +36,8 @@ public final class LayerIndexer {
   private static final String WHITEOUT_PREFIX = ".wh.";
   private static final String OPAQUE_MARKER = ".wh..wh..opq";
   private static final long PROGRESS_STEP_BYTES = 1L << 20;
+  /** Longest entry name or link target accepted, far beyond Linux's PATH_MAX of 4096 bytes. */
+  static final int MAX_NAME_BYTES = 64 * 1024;
 
   private final Limits limits;
   private final List<FileInterest> interests;
@@ -89,6 +91,10 @@ public final class LayerIndexer {
     }
   }
 
+  private static String abbreviated(String name) {
+    return name.length() <= 200 ? name : name.substring(0, 200) + "...";
+  }
+
   private static String describeFailure(IOException e) {
     if (e instanceof EOFException || String.valueOf(e.getMessage()).contains("Truncated")) {
       return "the layer ends in the middle of an entry; the blob is truncated or corrupt, so "
@@ -123,12 +129,14 @@ public final class LayerIndexer {
       TarArchiveEntry entry;
       while ((entry = tar.next()) != null) {
         progress.checkCancelled();
-        entryName = EntryNames.display(EntryNames.decode(tar.rawName(entry)));
+        byte[] rawName = tar.rawName(entry);
+        String decodedName = EntryNames.decode(rawName);
+        entryName = EntryNames.display(decodedName);
         if (++entryCount > limits.maxEntriesPerLayer()) {
           throw new LimitExceededException(
               imageName, layerName, entryName, "the number of entries", limits.maxEntriesPerLayer());
         }
-        record(entry, tar);
+        record(entry, tar, rawName, decodedName);
         if (streams.storedBytes() - reportedBytes >= PROGRESS_STEP_BYTES) {
           reportedBytes = streams.storedBytes();
           progress.progress(reportedBytes, layer.size());
@@ -137,8 +145,15 @@ public final class LayerIndexer {
       entryName = null;
     }
 
-    private void record(TarArchiveEntry entry, RawNameTarStream tar) throws IOException {
-      String path = normalized(EntryNames.decode(tar.rawName(entry)), "entry name");
+    private void record(TarArchiveEntry entry, RawNameTarStream tar, byte[] rawName, String decodedName)
+        throws IOException {
+      byte[] rawLink = tar.rawLinkName(entry);
+      if (rawName.length > MAX_NAME_BYTES || rawLink.length > MAX_NAME_BYTES) {
+        throw new ImageReadException(imageName, layerName, abbreviated(entryName),
+            "the entry name or link target is longer than " + MAX_NAME_BYTES
+                + " bytes, which no container runtime can extract; the layer is malformed or hostile");
+      }
+      String path = normalized(decodedName, "entry name");
       String name = EntryNames.name(path);
       if (path.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX) && !name.equals(OPAQUE_MARKER)) {
         // AUFS metadata such as .wh..wh.plnk/ at the root: Docker skips it when it applies a layer.
@@ -166,9 +181,9 @@ public final class LayerIndexer {
 
       String link = null;
       if (type == EntryType.SYMLINK) {
-        link = EntryNames.decode(tar.rawLinkName(entry));
+        link = EntryNames.decode(rawLink);
       } else if (type == EntryType.HARDLINK) {
-        link = normalized(EntryNames.decode(tar.rawLinkName(entry)), "hardlink target");
+        link = normalized(EntryNames.decode(rawLink), "hardlink target");
       }
 
       FileEntry fileEntry = new FileEntry(

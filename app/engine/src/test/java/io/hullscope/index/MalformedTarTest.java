@@ -58,6 +58,16 @@ class MalformedTarTest {
   }
 
   @Test
+  void overlongEntryNameIsRejected() {
+    FakeLayer layer = FakeLayer.plain(0, new TarBuilder().file("a/".repeat(40_000) + "x", "deep").build());
+
+    assertThatThrownBy(() -> new LayerIndexer(Limits.DEFAULT).index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("longer than 65536 bytes")
+        .satisfies(e -> assertThat(((ImageReadException) e).entry()).hasSize(203));
+  }
+
+  @Test
   void oversizedPaxHeaderIsStopped() {
     TarBuilder tar = new TarBuilder();
     TarArchiveEntry pax = new TarArchiveEntry("PaxHeaders/x", TarConstants.LF_PAX_EXTENDED_HEADER_LC);
