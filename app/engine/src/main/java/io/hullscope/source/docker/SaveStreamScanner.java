@@ -1,0 +1,424 @@
+package io.hullscope.source.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hullscope.image.Digest;
+import io.hullscope.image.ImageReadException;
+import io.hullscope.image.Limits;
+import io.hullscope.image.ProgressListener;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds an image's layer blobs in a {@code docker save} stream ({@code GET /images/{name}/get})
+ * while it streams past, without a temporary copy of the image.
+ *
+ * <p>Daemons write three layouts, and none of them promises that the manifest comes before the
+ * blobs it lists:
+ *
+ * <ul>
+ *   <li>Docker 24 and older: {@code <v1 id>/layer.tar} per layer (uncompressed), {@code <image
+ *       id>.json} for the config and {@code manifest.json} last. The folders are sorted by v1 id,
+ *       not by layer order, and a v1 id is not the diff id.
+ *   <li>Docker 25 and newer with the classic store: an OCI layout whose layer blobs are the
+ *       uncompressed tars, so {@code blobs/sha256/<hex>} has the diff id as its name.
+ *   <li>Docker with the containerd image store: an OCI layout whose blobs are stored as pulled,
+ *       usually gzip or zstd, so the blob digest differs from the diff id. The entries are sorted
+ *       by name, so the image manifest and config are mixed in among the layer blobs.
+ * </ul>
+ *
+ * <p>The mapping from tar entry to layer is therefore learned in this order:
+ *
+ * <ol>
+ *   <li>an entry {@code blobs/sha256/<hex>} whose hex equals a diff id is that (uncompressed) layer;
+ *   <li>an entry the manifest lists at position {@code i} is layer {@code i}, once the manifest
+ *       and the config it points to have been seen: small JSON entries (at most
+ *       {@link Limits#maxMetadataSize()} each) are buffered, and a manifest counts only when its
+ *       config's {@code rootfs.diff_ids} equal this image's diff ids. Both {@code manifest.json}
+ *       and OCI image manifests among the blobs are used;
+ *   <li>anything else is skipped in this pass.
+ * </ol>
+ *
+ * <p>A pass delivers each wanted layer it can identify when it reaches it. Layers it could only
+ * identify after their blob went by (the manifest came later) are left for another pass, which
+ * then knows every entry name. So a Docker 25+ classic save costs one pass, while a legacy or
+ * containerd save costs two the first time; the learned mapping is kept for later passes over
+ * the same image. The blob digest reported for a legacy {@code layer.tar} is the diff id,
+ * because that file is the uncompressed layer tar.
+ *
+ * <p>Instances are thread-safe; passes over the same image run one at a time.
+ */
+final class SaveStreamScanner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SaveStreamScanner.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern BLOB = Pattern.compile("blobs/(sha256|sha512)/([0-9a-f]{64}|[0-9a-f]{128})");
+
+  private final String imageName;
+  private final List<Digest> diffIds;
+  private final Limits limits;
+  /** Total bytes of buffered JSON per pass; a save of one image has a handful of small files. */
+  private final long maxBufferedMetadata;
+
+  private final Map<String, List<Integer>> layersByEntry = new HashMap<>();
+  private final Map<Integer, Digest> blobDigests = new HashMap<>();
+  private final Map<Integer, Long> blobSizes = new HashMap<>();
+  private byte[] configJson;
+
+  SaveStreamScanner(String imageName, List<Digest> diffIds, Limits limits) {
+    this.imageName = imageName;
+    this.diffIds = List.copyOf(diffIds);
+    this.limits = limits;
+    this.maxBufferedMetadata = Math.multiplyExact(limits.maxMetadataSize(), 8);
+  }
+
+  /** Receives one layer blob; the stream ends at the end of the blob and must not be kept. */
+  interface BlobConsumer {
+    void accept(int layerIndex, InputStream blob) throws IOException;
+  }
+
+  /** Decides after each entry whether a pass may stop reading early. */
+  interface StopCondition {
+    boolean reached(SaveStreamScanner scanner, Set<Integer> remaining);
+  }
+
+  /** Stops as soon as every wanted layer was delivered. */
+  static final StopCondition WHEN_DELIVERED = (scanner, remaining) -> remaining.isEmpty();
+
+  /** Stops when every wanted layer was delivered and the config blob was seen. */
+  static final StopCondition WHEN_CONFIG_SEEN = (scanner, remaining) -> remaining.isEmpty() && scanner.configJson() != null;
+
+  /** Stops when the entry holding the given layer is known. */
+  static StopCondition whenLocated(int layerIndex) {
+    return (scanner, remaining) -> remaining.isEmpty() && scanner.entryOf(layerIndex) != null;
+  }
+
+  /**
+   * Reads one save stream, handing each wanted layer that it can identify to the consumer.
+   *
+   * @param saveTar the uncompressed save tar; not closed here
+   * @param wanted layer indexes to deliver
+   * @return the layer indexes delivered in this pass
+   */
+  synchronized Set<Integer> scan(InputStream saveTar, Set<Integer> wanted, BlobConsumer consumer,
+      StopCondition stop, ProgressListener progress) throws IOException {
+    Set<Integer> remaining = new LinkedHashSet<>(wanted);
+    Set<Integer> delivered = new LinkedHashSet<>();
+    Map<String, byte[]> metadata = new LinkedHashMap<>();
+    long[] bufferedBytes = {0};
+
+    TarArchiveInputStream tar = new TarArchiveInputStream(saveTar);
+    TarArchiveEntry entry;
+    while ((entry = nextEntry(tar)) != null) {
+      progress.checkCancelled();
+      if (!entry.isFile()) {
+        continue;
+      }
+      String name = normalize(entry.getName());
+      List<Integer> layers = layersOf(name, entry.getSize());
+      List<Integer> pending = new ArrayList<>(layers);
+      pending.retainAll(remaining);
+
+      if (!pending.isEmpty()) {
+        List<Integer> handed = deliver(tar, name, entry.getSize(), pending, consumer, progress);
+        remaining.removeAll(handed);
+        delivered.addAll(handed);
+      } else if (layers.isEmpty() && isMetadataCandidate(name, entry.getSize())) {
+        bufferMetadata(tar, name, entry.getSize(), metadata, bufferedBytes);
+      }
+
+      if (stop.reached(this, remaining)) {
+        break;
+      }
+    }
+    return delivered;
+  }
+
+  /**
+   * Returns the blob of one layer as a stream over the save tar, or null when this pass cannot
+   * identify it; closing the returned stream closes {@code saveTar}.
+   */
+  synchronized InputStream openLayer(InputStream saveTar, int layerIndex, ProgressListener progress) throws IOException {
+    TarArchiveInputStream tar = new TarArchiveInputStream(saveTar);
+    TarArchiveEntry entry;
+    while ((entry = nextEntry(tar)) != null) {
+      progress.checkCancelled();
+      if (entry.isFile() && layersOf(normalize(entry.getName()), entry.getSize()).contains(layerIndex)) {
+        return tar;
+      }
+    }
+    return null;
+  }
+
+  /** The tar entry that holds a layer, or null while unknown. */
+  synchronized String entryOf(int layerIndex) {
+    for (Map.Entry<String, List<Integer>> known : layersByEntry.entrySet()) {
+      if (known.getValue().contains(layerIndex)) {
+        return known.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** Digest of the layer's blob as the save stream stores it, or null while unknown. */
+  synchronized Digest blobDigest(int layerIndex) {
+    return blobDigests.get(layerIndex);
+  }
+
+  /** Size of the layer's blob in the save stream, or -1 while unknown. */
+  synchronized long blobSize(int layerIndex) {
+    return blobSizes.getOrDefault(layerIndex, -1L);
+  }
+
+  /** The image's config blob as the save stream holds it, or null when no pass has seen it. */
+  synchronized byte[] configJson() {
+    return configJson == null ? null : configJson.clone();
+  }
+
+  private List<Integer> layersOf(String name, long size) {
+    List<Integer> known = layersByEntry.get(name);
+    if (known != null) {
+      return known;
+    }
+    Matcher blob = BLOB.matcher(name);
+    if (!blob.matches()) {
+      return List.of();
+    }
+    Digest digest = new Digest(blob.group(1), blob.group(2));
+    List<Integer> layers = new ArrayList<>();
+    for (int i = 0; i < diffIds.size(); i++) {
+      if (diffIds.get(i).equals(digest)) {
+        layers.add(i);
+      }
+    }
+    if (!layers.isEmpty()) {
+      record(name, layers, digest, size);
+    }
+    return layers;
+  }
+
+  private void record(String name, List<Integer> layers, Digest blobDigest, long size) {
+    layersByEntry.put(name, List.copyOf(layers));
+    for (int layer : layers) {
+      blobDigests.put(layer, blobDigest);
+      if (size >= 0) {
+        blobSizes.put(layer, size);
+      }
+    }
+  }
+
+  /**
+   * Hands a blob to the consumer. The same blob can be several layers (identical diff ids);
+   * a small one is buffered and delivered to each, a large one goes to the first and the
+   * others wait for another pass.
+   */
+  private List<Integer> deliver(TarArchiveInputStream tar, String name, long size, List<Integer> pending,
+      BlobConsumer consumer, ProgressListener progress) throws IOException {
+    if (pending.size() == 1 || size > limits.maxMetadataSize()) {
+      consumer.accept(pending.get(0), new EntryStream(tar));
+      return List.of(pending.get(0));
+    }
+    byte[] bytes = readBounded(tar, name, size);
+    for (int layer : pending) {
+      progress.checkCancelled();
+      consumer.accept(layer, new ByteArrayInputStream(bytes));
+    }
+    return pending;
+  }
+
+  private boolean isMetadataCandidate(String name, long size) {
+    if (size > limits.maxMetadataSize() || size <= 0) {
+      return false;
+    }
+    boolean topLevelJson = name.indexOf('/') < 0 && name.endsWith(".json");
+    return topLevelJson || BLOB.matcher(name).matches();
+  }
+
+  private void bufferMetadata(TarArchiveInputStream tar, String name, long size,
+      Map<String, byte[]> metadata, long[] bufferedBytes) throws IOException {
+    if (bufferedBytes[0] + size > maxBufferedMetadata) {
+      LOG.warn("Not buffering {} of the save stream of {}: over {} bytes of JSON already buffered", name, imageName,
+          maxBufferedMetadata);
+      return;
+    }
+    byte[] bytes = readBounded(tar, name, size);
+    if (!startsLikeJson(bytes)) {
+      return;
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(bytes);
+    } catch (IOException notJson) {
+      return;
+    }
+    if (json == null || !json.isContainerNode()) {
+      return;
+    }
+    metadata.put(name, bytes);
+    bufferedBytes[0] += bytes.length;
+    if (configJson == null && matchesDiffIds(json)) {
+      configJson = bytes;
+    }
+    resolveFromManifests(metadata);
+  }
+
+  /** Learns entry names from every manifest whose config belongs to this image. */
+  private void resolveFromManifests(Map<String, byte[]> metadata) {
+    byte[] dockerManifest = metadata.get("manifest.json");
+    if (dockerManifest != null) {
+      for (JsonNode item : parse(dockerManifest)) {
+        JsonNode config = parse(metadata.get(item.path("Config").asText("")));
+        JsonNode layers = item.path("Layers");
+        if (matchesDiffIds(config) && layers.size() == diffIds.size()) {
+          for (int i = 0; i < layers.size(); i++) {
+            String entry = normalize(layers.get(i).asText(""));
+            Matcher blob = BLOB.matcher(entry);
+            Digest digest = blob.matches() ? new Digest(blob.group(1), blob.group(2)) : diffIds.get(i);
+            recordPosition(entry, i, digest);
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, byte[]> candidate : metadata.entrySet()) {
+      JsonNode manifest = parse(candidate.getValue());
+      JsonNode layers = manifest.path("layers");
+      Digest configDigest = digestOrNull(manifest.path("config").path("digest").asText(null));
+      if (!layers.isArray() || configDigest == null || layers.size() != diffIds.size()) {
+        continue;
+      }
+      JsonNode config = parse(metadata.get(blobName(configDigest)));
+      if (!matchesDiffIds(config)) {
+        continue;
+      }
+      for (int i = 0; i < layers.size(); i++) {
+        Digest digest = digestOrNull(layers.get(i).path("digest").asText(null));
+        if (digest != null) {
+          recordPosition(blobName(digest), i, digest);
+          long size = layers.get(i).path("size").asLong(-1);
+          if (size >= 0) {
+            blobSizes.put(i, size);
+          }
+        }
+      }
+    }
+  }
+
+  private void recordPosition(String entry, int layerIndex, Digest digest) {
+    List<Integer> layers = new ArrayList<>(layersByEntry.getOrDefault(entry, List.of()));
+    if (!layers.contains(layerIndex)) {
+      layers.add(layerIndex);
+      layers.sort(null);
+      layersByEntry.put(entry, List.copyOf(layers));
+    }
+    blobDigests.put(layerIndex, digest);
+  }
+
+  private boolean matchesDiffIds(JsonNode config) {
+    JsonNode ids = config.path("rootfs").path("diff_ids");
+    if (!ids.isArray() || ids.size() != diffIds.size()) {
+      return false;
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      if (!diffIds.get(i).toString().equals(ids.get(i).asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private byte[] readBounded(InputStream in, String name, long size) throws IOException {
+    if (size > limits.maxMetadataSize()) {
+      throw new ImageReadException(imageName, null, name,
+          "entry of " + size + " bytes is larger than the metadata limit of " + limits.maxMetadataSize() + " bytes");
+    }
+    byte[] bytes = in.readNBytes((int) size);
+    if (bytes.length != size) {
+      throw new ImageReadException(imageName, null, name,
+          "save stream ended after " + bytes.length + " of " + size + " bytes; the daemon closed the connection");
+    }
+    return bytes;
+  }
+
+  private TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws IOException {
+    try {
+      return tar.getNextEntry();
+    } catch (IOException e) {
+      throw new ImageReadException(imageName, null, null,
+          "the docker save stream is not a valid tar (" + e.getMessage() + "); the daemon may have failed mid-stream", e);
+    }
+  }
+
+  private static boolean startsLikeJson(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == '{' || b == '[') {
+        return true;
+      }
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static JsonNode parse(byte[] bytes) {
+    if (bytes == null) {
+      return JSON.missingNode();
+    }
+    try {
+      JsonNode node = JSON.readTree(bytes);
+      return node == null ? JSON.missingNode() : node;
+    } catch (IOException e) {
+      return JSON.missingNode();
+    }
+  }
+
+  private static Digest digestOrNull(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Digest.parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static String blobName(Digest digest) {
+    return "blobs/" + digest.algorithm() + "/" + digest.hex();
+  }
+
+  private static String normalize(String name) {
+    String result = name;
+    while (result.startsWith("./")) {
+      result = result.substring(2);
+    }
+    return result;
+  }
+
+  /** The current tar entry as a stream whose {@code close()} leaves the save stream open. */
+  private static final class EntryStream extends FilterInputStream {
+    EntryStream(InputStream tar) {
+      super(tar);
+    }
+
+    @Override
+    public void close() {
+      // The caller owns the save stream; the scanner moves on to the next entry.
+    }
+  }
+}
