@@ -4,7 +4,6 @@ import com.github.dockerjava.transport.DockerHttpClient.Response;
 import io.hullscope.image.Digest;
 import io.hullscope.image.Image;
 import io.hullscope.image.ImageConfig;
-import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Layer;
 import io.hullscope.image.OperationCancelledException;
 import io.hullscope.image.Platform;
@@ -13,7 +12,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -97,94 +95,38 @@ final class DaemonImage implements Image {
    */
   @Override
   public void streamLayers(LayerVisitor visitor) throws IOException {
-    Set<Integer> remaining = new TreeSet<>();
+    Set<Integer> wanted = new TreeSet<>();
     for (Layer layer : layers) {
       if (visitor.wants(layer)) {
-        remaining.add(layer.index());
+        wanted.add(layer.index());
       }
     }
-    ProgressListener progress = openProgress;
-    int pass = 0;
-    while (!remaining.isEmpty()) {
-      pass++;
-      progress.step(pass == 1
-          ? "Reading " + name + " from the Docker daemon"
-          : "Reading " + name + " from the Docker daemon again for " + remaining.size() + " layers that came before its manifest");
-      Set<String> knownBefore = knownEntries();
-      Set<Integer> delivered;
-      try (Response response = client.openStream(savePath())) {
-        InputStream body = new ProgressStream(response.getBody(), progress, sizeEstimate);
-        delivered = scanner.scan(body, remaining,
-            (index, blob) -> visitor.visit(layers.get(index), blob),
-            SaveStreamScanner.WHEN_DELIVERED, progress);
-      }
-      remaining.removeAll(delivered);
-      if (!remaining.isEmpty() && delivered.isEmpty() && knownEntries().equals(knownBefore)) {
-        int missing = remaining.iterator().next();
-        throw new ImageReadException(name, "#" + missing + " " + config.diffIds().get(missing), null,
-            "the daemon's save stream has no blob for this layer; the image may have changed while it was read");
-      }
+    if (wanted.isEmpty()) {
+      return;
     }
-  }
-
-  /** Opens one layer's blob by re-reading the save stream up to that blob. */
-  InputStream openLayer(int index, ProgressListener progress) throws IOException {
-    InputStream blob = tryOpenLayer(index, progress);
-    if (blob != null) {
-      return blob;
-    }
-    // The blob is not named by its diff id: learn the names from the manifest, then retry.
-    try (Response response = client.openStream(savePath())) {
-      scanner.scan(new ProgressStream(response.getBody(), progress, sizeEstimate), Set.of(), (i, in) -> {},
-          SaveStreamScanner.whenLocated(index), progress);
-    }
-    blob = tryOpenLayer(index, progress);
-    if (blob == null) {
-      throw new ImageReadException(name, "#" + index + " " + config.diffIds().get(index), null,
-          "the daemon's save stream has no blob for this layer; the image may have changed while it was read");
-    }
-    return blob;
+    openProgress.step("Reading " + name + " from the Docker daemon");
+    scanner.deliverAll(() -> openSaveStream(openProgress), wanted,
+        (index, blob) -> visitor.visit(layers.get(index), blob), openProgress);
   }
 
   /** Reads the save stream until the config blob went by and returns it, or null when absent. */
   byte[] readConfigBlob(ProgressListener progress) throws IOException {
-    try (Response response = client.openStream(savePath())) {
-      scanner.scan(new ProgressStream(response.getBody(), progress, sizeEstimate), Set.of(), (i, in) -> {},
-          SaveStreamScanner.WHEN_CONFIG_SEEN, progress);
-    }
-    return scanner.configJson();
+    return scanner.readConfig(() -> openSaveStream(progress), progress);
   }
 
-  private InputStream tryOpenLayer(int index, ProgressListener progress) throws IOException {
+  /** Opens the save stream; closing the returned stream ends the request. */
+  private InputStream openSaveStream(ProgressListener progress) throws IOException {
     Response response = client.openStream(savePath());
-    try {
-      InputStream blob = scanner.openLayer(new ProgressStream(response.getBody(), progress, sizeEstimate), index, progress);
-      if (blob == null) {
-        response.close();
-        return null;
-      }
-      return new FilterInputStream(blob) {
-        @Override
-        public void close() throws IOException {
-          try {
-            super.close();
-          } finally {
-            response.close();
-          }
+    return new ProgressStream(response.getBody(), progress, sizeEstimate) {
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          response.close();
         }
-      };
-    } catch (IOException | RuntimeException e) {
-      response.close();
-      throw e;
-    }
-  }
-
-  private Set<String> knownEntries() {
-    Set<String> known = new LinkedHashSet<>();
-    for (int i = 0; i < layers.size(); i++) {
-      known.add(i + "=" + scanner.entryOf(i));
-    }
-    return known;
+      }
+    };
   }
 
   private String savePath() {
@@ -226,7 +168,7 @@ final class DaemonImage implements Image {
 
     @Override
     public InputStream open() throws IOException {
-      return openLayer(index, ProgressListener.NONE);
+      return scanner.openLayer(() -> openSaveStream(ProgressListener.NONE), index, ProgressListener.NONE);
     }
 
     @Override
@@ -236,7 +178,7 @@ final class DaemonImage implements Image {
   }
 
   /** Counts bytes for progress and checks for cancellation every megabyte. */
-  private static final class ProgressStream extends FilterInputStream {
+  private static class ProgressStream extends FilterInputStream {
     private static final long REPORT_EVERY = 1 << 20;
     private final ProgressListener progress;
     private final long total;

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -92,30 +93,81 @@ final class SaveStreamScanner {
     void accept(int layerIndex, InputStream blob) throws IOException;
   }
 
-  /** Decides after each entry whether a pass may stop reading early. */
-  interface StopCondition {
-    boolean reached(SaveStreamScanner scanner, Set<Integer> remaining);
+  /** Starts a new save stream; the caller closes it, which ends the request. */
+  interface SaveStreamOpener {
+    InputStream open() throws IOException;
   }
 
-  /** Stops as soon as every wanted layer was delivered. */
-  static final StopCondition WHEN_DELIVERED = (scanner, remaining) -> remaining.isEmpty();
-
-  /** Stops when every wanted layer was delivered and the config blob was seen. */
-  static final StopCondition WHEN_CONFIG_SEEN = (scanner, remaining) -> remaining.isEmpty() && scanner.configJson() != null;
-
-  /** Stops when the entry holding the given layer is known. */
-  static StopCondition whenLocated(int layerIndex) {
-    return (scanner, remaining) -> remaining.isEmpty() && scanner.entryOf(layerIndex) != null;
+  /** Decides after each entry whether a pass may stop reading early. */
+  private interface StopCondition {
+    boolean reached(Set<Integer> remaining);
   }
 
   /**
-   * Reads one save stream, handing each wanted layer that it can identify to the consumer.
+   * Hands every wanted layer to the consumer, in stream order, making as many passes as needed:
+   * one when each blob is identified as it arrives, more when a manifest came after the blobs
+   * it names, or when one blob is several large layers.
    *
-   * @param saveTar the uncompressed save tar; not closed here
-   * @param wanted layer indexes to deliver
-   * @return the layer indexes delivered in this pass
+   * @return the number of passes made
+   * @throws ImageReadException when a pass neither delivers a layer nor learns where one is
    */
-  synchronized Set<Integer> scan(InputStream saveTar, Set<Integer> wanted, BlobConsumer consumer,
+  int deliverAll(SaveStreamOpener opener, Set<Integer> wanted, BlobConsumer consumer, ProgressListener progress)
+      throws IOException {
+    Set<Integer> remaining = new TreeSet<>(wanted);
+    int passes = 0;
+    while (!remaining.isEmpty()) {
+      passes++;
+      if (passes > 1) {
+        progress.step("Reading " + imageName + " from the Docker daemon again for " + remaining.size()
+            + " layers that came before its manifest");
+      }
+      Map<String, List<Integer>> knownBefore = knownEntries();
+      Set<Integer> delivered;
+      try (InputStream saveTar = opener.open()) {
+        delivered = scan(saveTar, remaining, consumer, left -> left.isEmpty(), progress);
+      }
+      remaining.removeAll(delivered);
+      if (!remaining.isEmpty() && delivered.isEmpty() && knownEntries().equals(knownBefore)) {
+        throw missingBlob(remaining.iterator().next());
+      }
+    }
+    return passes;
+  }
+
+  /**
+   * Opens one layer's blob: reads the save stream up to it and returns a stream over that
+   * entry, which closes the save stream when closed. When the blob's entry is not known yet and
+   * is not named by the diff id, one pass learns the names from the manifest first.
+   */
+  InputStream openLayer(SaveStreamOpener opener, int layerIndex, ProgressListener progress) throws IOException {
+    InputStream blob = tryOpenLayer(opener, layerIndex, progress);
+    if (blob != null) {
+      return blob;
+    }
+    try (InputStream saveTar = opener.open()) {
+      scan(saveTar, Set.of(), (index, in) -> {}, left -> entryOf(layerIndex) != null, progress);
+    }
+    blob = tryOpenLayer(opener, layerIndex, progress);
+    if (blob == null) {
+      throw missingBlob(layerIndex);
+    }
+    return blob;
+  }
+
+  /**
+   * Reads the save stream until the config blob went by and returns it, or null when the
+   * stream has no config with this image's diff ids.
+   */
+  byte[] readConfig(SaveStreamOpener opener, ProgressListener progress) throws IOException {
+    if (configJson() == null) {
+      try (InputStream saveTar = opener.open()) {
+        scan(saveTar, Set.of(), (index, in) -> {}, left -> configJson() != null, progress);
+      }
+    }
+    return configJson();
+  }
+
+  private synchronized Set<Integer> scan(InputStream saveTar, Set<Integer> wanted, BlobConsumer consumer,
       StopCondition stop, ProgressListener progress) throws IOException {
     Set<Integer> remaining = new LinkedHashSet<>(wanted);
     Set<Integer> delivered = new LinkedHashSet<>();
@@ -142,27 +194,40 @@ final class SaveStreamScanner {
         bufferMetadata(tar, name, entry.getSize(), metadata, bufferedBytes);
       }
 
-      if (stop.reached(this, remaining)) {
+      if (stop.reached(remaining)) {
         break;
       }
     }
     return delivered;
   }
 
-  /**
-   * Returns the blob of one layer as a stream over the save tar, or null when this pass cannot
-   * identify it; closing the returned stream closes {@code saveTar}.
-   */
-  synchronized InputStream openLayer(InputStream saveTar, int layerIndex, ProgressListener progress) throws IOException {
-    TarArchiveInputStream tar = new TarArchiveInputStream(saveTar);
-    TarArchiveEntry entry;
-    while ((entry = nextEntry(tar)) != null) {
-      progress.checkCancelled();
-      if (entry.isFile() && layersOf(normalize(entry.getName()), entry.getSize()).contains(layerIndex)) {
-        return tar;
+  private InputStream tryOpenLayer(SaveStreamOpener opener, int layerIndex, ProgressListener progress)
+      throws IOException {
+    InputStream saveTar = opener.open();
+    try {
+      TarArchiveInputStream tar = new TarArchiveInputStream(saveTar);
+      TarArchiveEntry entry;
+      while ((entry = nextEntry(tar)) != null) {
+        progress.checkCancelled();
+        if (entry.isFile() && layersOf(normalize(entry.getName()), entry.getSize()).contains(layerIndex)) {
+          return tar;
+        }
       }
+      saveTar.close();
+      return null;
+    } catch (IOException | RuntimeException e) {
+      saveTar.close();
+      throw e;
     }
-    return null;
+  }
+
+  private synchronized Map<String, List<Integer>> knownEntries() {
+    return new HashMap<>(layersByEntry);
+  }
+
+  private ImageReadException missingBlob(int layerIndex) {
+    return new ImageReadException(imageName, "#" + layerIndex + " " + diffIds.get(layerIndex), null,
+        "the daemon's save stream has no blob for this layer; the image may have changed while it was read");
   }
 
   /** The tar entry that holds a layer, or null while unknown. */
@@ -190,7 +255,7 @@ final class SaveStreamScanner {
     return configJson == null ? null : configJson.clone();
   }
 
-  private List<Integer> layersOf(String name, long size) {
+  private synchronized List<Integer> layersOf(String name, long size) {
     List<Integer> known = layersByEntry.get(name);
     if (known != null) {
       return known;
