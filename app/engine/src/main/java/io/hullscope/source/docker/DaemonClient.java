@@ -32,7 +32,7 @@ final class DaemonClient implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(DaemonClient.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Bound on error bodies and small JSON answers read into memory. */
+  /** Maximum bytes of an error body read into memory. */
   private static final int MAX_ERROR_BODY = 64 * 1024;
 
   private final DockerEndpoint endpoint;
@@ -53,10 +53,10 @@ final class DaemonClient implements Closeable {
   }
 
   /**
-   * Connects, asks the daemon for its versions and negotiates the API version.
+   * Connects, requests the daemon's versions and negotiates the API version.
    *
-   * @throws DaemonUnreachableException when nothing answers at the endpoint
-   * @throws IOException when the daemon answers with an error or an unsupported API version
+   * @throws DaemonUnreachableException when no daemon responds at the endpoint
+   * @throws IOException when the daemon returns an error or an unsupported API version
    */
   static DaemonClient connect(DockerEndpoint endpoint, String certPath) throws IOException {
     URI uri = URI.create(endpoint.host());
@@ -111,7 +111,7 @@ final class DaemonClient implements Closeable {
     return docker;
   }
 
-  /** Sends {@code GET /v<api><path>} and parses the JSON answer. */
+  /** Sends {@code GET /v<api><path>} and parses the JSON response. */
   JsonNode getJson(String path) throws IOException {
     return readJson(endpoint, api, versioned(path));
   }
@@ -199,8 +199,8 @@ final class DaemonClient implements Closeable {
     if (status == 404) {
       throw new DaemonNotFoundException(message);
     }
-    throw new IOException("The Docker daemon at " + endpoint.host() + " answered GET " + path
-        + " with HTTP " + status + ": " + message);
+    throw new IOException("The Docker daemon at " + endpoint.host() + " returned HTTP " + status + " for GET " + path
+        + ": " + message);
   }
 
   /** Returns the {@code message} of a Docker error body, or the first bytes of the body. */

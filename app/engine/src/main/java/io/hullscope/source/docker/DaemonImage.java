@@ -55,14 +55,14 @@ final class DaemonImage implements Image {
     return references;
   }
 
-  /** The daemon's image id: the config digest for the classic store, the manifest digest for containerd. */
+  /** Returns the daemon's image id: the config digest for the classic store, the manifest digest for containerd. */
   @Override
   public Digest digest() {
     return id;
   }
 
-  // NOTE: with the containerd image store the image id is the manifest (or index) digest, and
-  // the config digest is only known after a pass over the save stream; this returns the id.
+  // NOTE: with the containerd image store the image id is the manifest (or index) digest. The
+  // config digest is known only after a pass over the save stream, so this returns the id.
   @Override
   public Digest configDigest() {
     return id;

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns the daemon's JSON answers ({@code GET /images/{name}/json} and {@code /history}) into
+ * Turns the daemon's JSON responses ({@code GET /images/{name}/json} and {@code /history}) into
  * the engine's {@link ImageConfig}.
  *
- * <p>The inspect answer holds the config's fields unchanged. The history endpoint differs from
+ * <p>The inspect response contains the config's fields unchanged. The history endpoint differs from
  * the config's {@code history}: times are whole seconds, newest entry first, and there is no
  * {@code empty_layer} flag. The daemon reports a layer's size only for entries that produced a
  * layer, so the flag is recovered exactly when the entries with a size above zero are as many
@@ -32,7 +32,7 @@ final class DaemonMetadata {
 
   private DaemonMetadata() {}
 
-  /** Builds the config from an inspect answer and the history, oldest history entry first. */
+  /** Builds the config from an inspect response and the history, oldest history entry first. */
   static ImageConfig config(JsonNode inspect, List<HistoryEntry> history) {
     JsonNode config = inspect.path("Config");
     return new ImageConfig(
@@ -53,7 +53,7 @@ final class DaemonMetadata {
         diffIds(inspect));
   }
 
-  /** Returns the {@code RootFS.Layers} of an inspect answer: the diff ids, bottom first. */
+  /** Returns the {@code RootFS.Layers} of an inspect response: the diff ids, bottom first. */
   static List<Digest> diffIds(JsonNode inspect) {
     List<Digest> ids = new ArrayList<>();
     for (JsonNode layer : inspect.path("RootFS").path("Layers")) {

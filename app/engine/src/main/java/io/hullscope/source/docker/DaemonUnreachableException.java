@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 /**
- * Nothing usable answers at the Docker endpoint. The message is one short sentence for the
+ * No usable daemon responds at the Docker endpoint. The message is one short sentence for the
  * user, for example {@code No Docker daemon at unix:///var/run/docker.sock: connection refused.
  * Start Docker or set DOCKER_HOST.}; the transport's exception is kept as the cause.
  */

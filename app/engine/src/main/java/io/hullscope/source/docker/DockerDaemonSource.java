@@ -69,8 +69,8 @@ public final class DockerDaemonSource implements ImageSource {
   }
 
   /**
-   * Connects if needed and returns the connection state; never throws, so the UI can show the
-   * message as it is.
+   * Connects if needed and returns the connection state. Connection and protocol failures are
+   * returned in the status rather than thrown, so the UI can show the message as it is.
    */
   public DaemonStatus status() {
     String host = explicitHost;
@@ -135,7 +135,7 @@ public final class DockerDaemonSource implements ImageSource {
    * Opens an image by id, short id or reference. The progress listener also cancels the later
    * {@link Image#streamLayers} passes over the daemon's save stream.
    *
-   * @param platform the wanted platform, or null; the daemon holds one platform per image id here,
+   * @param platform the wanted platform, or null; the daemon has one platform per image id here,
    *     so any other platform is rejected
    */
   @Override
@@ -159,7 +159,7 @@ public final class DockerDaemonSource implements ImageSource {
     List<Digest> diffIds = DaemonMetadata.diffIds(inspect);
     Platform imagePlatform = DaemonMetadata.platform(inspect);
     if (platform != null && imagePlatform != null && !imagePlatform.satisfies(platform)) {
-      throw new ImageReadException(key, null, null, "the daemon holds this image for " + imagePlatform
+      throw new ImageReadException(key, null, null, "the daemon has this image only for " + imagePlatform
           + ", not " + platform + "; pull or build it for " + platform + " first");
     }
 
@@ -206,7 +206,7 @@ public final class DockerDaemonSource implements ImageSource {
     return client;
   }
 
-  /** Returns the TLS certificate folder when DOCKER_TLS_VERIFY asks for TLS on a TCP host. */
+  /** Returns the TLS certificate folder when DOCKER_TLS_VERIFY requests TLS on a TCP host. */
   private static String certPath(DockerEndpoint endpoint) {
     Map<String, String> env = System.getenv();
     String verify = env.get("DOCKER_TLS_VERIFY");

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A pass delivers each wanted layer it can identify when it reaches it. Layers it could only
  * identify after their blob went by (the manifest came later) are left for another pass, which
- * then knows every entry name. So a Docker 25+ classic save costs one pass, while a legacy or
+ * then has every entry name. So a Docker 25+ classic save costs one pass, while a legacy or
  * containerd save costs two the first time; the learned mapping is kept for later passes over
  * the same image. The blob digest reported for a legacy {@code layer.tar} is the diff id,
  * because that file is the uncompressed layer tar.
@@ -104,9 +104,9 @@ final class SaveStreamScanner {
   }
 
   /**
-   * Hands every wanted layer to the consumer, in stream order, making as many passes as needed:
-   * one when each blob is identified as it arrives, more when a manifest came after the blobs
-   * it names, or when one blob is several large layers.
+   * Hands every requested layer to the consumer, in stream order, making as many passes as
+   * needed. One pass suffices when each blob is identified as it arrives. Another is needed when
+   * a manifest came after the blobs it names, or when one large blob is several layers.
    *
    * @return the number of passes made
    * @throws ImageReadException when a pass neither delivers a layer nor learns where one is
@@ -230,7 +230,7 @@ final class SaveStreamScanner {
         "the daemon's save stream has no blob for this layer; the image may have changed while it was read");
   }
 
-  /** The tar entry that holds a layer, or null while unknown. */
+  /** Returns the tar entry that contains a layer, or null while unknown. */
   synchronized String entryOf(int layerIndex) {
     for (Map.Entry<String, List<Integer>> known : layersByEntry.entrySet()) {
       if (known.getValue().contains(layerIndex)) {
@@ -240,17 +240,17 @@ final class SaveStreamScanner {
     return null;
   }
 
-  /** Digest of the layer's blob as the save stream stores it, or null while unknown. */
+  /** Returns the digest of the layer's blob as the save stream stores it, or null while unknown. */
   synchronized Digest blobDigest(int layerIndex) {
     return blobDigests.get(layerIndex);
   }
 
-  /** Size of the layer's blob in the save stream, or -1 while unknown. */
+  /** Returns the size of the layer's blob in the save stream, or -1 while unknown. */
   synchronized long blobSize(int layerIndex) {
     return blobSizes.getOrDefault(layerIndex, -1L);
   }
 
-  /** The image's config blob as the save stream holds it, or null when no pass has seen it. */
+  /** Returns the image's config blob from the save stream, or null when no pass has seen it. */
   synchronized byte[] configJson() {
     return configJson == null ? null : configJson.clone();
   }
@@ -288,9 +288,9 @@ final class SaveStreamScanner {
   }
 
   /**
-   * Hands a blob to the consumer. The same blob can be several layers (identical diff ids);
-   * a small one is buffered and delivered to each, a large one goes to the first and the
-   * others wait for another pass.
+   * Hands a blob to the consumer. The same blob can be several layers with identical diff ids.
+   * A small blob is buffered and delivered to each of them. A large one goes to the first, and
+   * the others wait for another pass.
    */
   private List<Integer> deliver(TarArchiveInputStream tar, String name, long size, List<Integer> pending,
       BlobConsumer consumer, ProgressListener progress) throws IOException {

@@ -20,7 +20,7 @@ class DaemonMetadataTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Builds a /history answer, newest first, from sizes given oldest first. */
+  /** Builds a /history response, newest first, from sizes given oldest first. */
   private static JsonNode apiHistory(String sizesOldestFirst) throws IOException {
     List<String> items = new ArrayList<>();
     String[] sizes = sizesOldestFirst.split(" ");

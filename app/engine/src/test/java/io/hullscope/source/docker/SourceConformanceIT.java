@@ -37,8 +37,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Opens the same images through every source and checks each against what the daemon's own
- * {@code docker save} file holds: diff ids (hashed from the layer tars), the config fields and
+ * Opens the same images through every source and checks each against the daemon's own
+ * {@code docker save} file: diff ids (hashed from the layer tars), the config fields and
  * history, and every layer's entries. Add a source by adding a line to {@link #sources()}.
  */
 @Tag("docker")
@@ -53,7 +53,7 @@ class SourceConformanceIT {
   static Path savedBuilt;
   static Path savedLoaded;
 
-  /** Creates a source that holds the image, given the daemon's save file of it. */
+  /** Creates a source that contains the image, given the daemon's save file of it. */
   interface SourceUnderTest {
     ImageSource open(Path saveFile) throws IOException;
   }
