@@ -163,7 +163,7 @@ final class DaemonImage implements Image {
 
     @Override
     public String mediaType() {
-      return null;
+      return scanner.mediaType(index);
     }
 
     @Override

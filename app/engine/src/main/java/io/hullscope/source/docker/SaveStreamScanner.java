@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.image.Digest;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Limits;
+import io.hullscope.image.MediaType;
 import io.hullscope.image.ProgressListener;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -79,6 +80,7 @@ final class SaveStreamScanner {
   private final Map<String, List<Integer>> layersByEntry = new HashMap<>();
   private final Map<Integer, Digest> blobDigests = new HashMap<>();
   private final Map<Integer, Long> blobSizes = new HashMap<>();
+  private final Map<Integer, String> mediaTypes = new HashMap<>();
   private byte[] configJson;
 
   SaveStreamScanner(String imageName, List<Digest> diffIds, Limits limits) {
@@ -245,6 +247,11 @@ final class SaveStreamScanner {
     return blobDigests.get(layerIndex);
   }
 
+  /** Returns the media type of the layer's blob, or null while unknown. */
+  synchronized String mediaType(int layerIndex) {
+    return mediaTypes.get(layerIndex);
+  }
+
   /** Returns the size of the layer's blob in the save stream, or -1 while unknown. */
   synchronized long blobSize(int layerIndex) {
     return blobSizes.getOrDefault(layerIndex, -1L);
@@ -273,6 +280,7 @@ final class SaveStreamScanner {
     }
     if (!layers.isEmpty()) {
       record(name, layers, digest, size);
+      layers.forEach(layer -> mediaTypes.put(layer, MediaType.OCI_LAYER));
     }
     return layers;
   }
@@ -355,6 +363,9 @@ final class SaveStreamScanner {
             Matcher blob = BLOB.matcher(entry);
             Digest digest = blob.matches() ? new Digest(blob.group(1), blob.group(2)) : diffIds.get(i);
             recordPosition(entry, i, digest);
+            if (digest.equals(diffIds.get(i))) {
+              mediaTypes.put(i, MediaType.OCI_LAYER);
+            }
           }
         }
       }
@@ -374,6 +385,10 @@ final class SaveStreamScanner {
         Digest digest = digestOrNull(layers.get(i).path("digest").asText(null));
         if (digest != null) {
           recordPosition(blobName(digest), i, digest);
+          String mediaType = layers.get(i).path("mediaType").asText(null);
+          if (mediaType != null) {
+            mediaTypes.put(i, mediaType);
+          }
           long size = layers.get(i).path("size").asLong(-1);
           if (size >= 0) {
             blobSizes.put(i, size);

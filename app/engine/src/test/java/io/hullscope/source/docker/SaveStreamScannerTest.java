@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hullscope.image.Digest;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Limits;
+import io.hullscope.image.MediaType;
 import io.hullscope.image.OperationCancelledException;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.testing.ImageArchiveBuilder;
@@ -88,6 +89,7 @@ class SaveStreamScannerTest {
     for (int i = 0; i < 4; i++) {
       assertThat(delivered.get(i)).as("layer %d", i).isEqualTo(image.layers().get(i).blob());
       assertThat(scanner.blobDigest(i)).isEqualTo(image.layers().get(i).diffId());
+      assertThat(scanner.mediaType(i)).isEqualTo(MediaType.OCI_LAYER);
     }
   }
 
@@ -107,6 +109,7 @@ class SaveStreamScannerTest {
       assertThat(delivered.get(i)).as("layer %d", i).isEqualTo(layer.blob());
       assertThat(scanner.blobDigest(i)).isEqualTo(layer.blobDigest());
       assertThat(scanner.blobSize(i)).isEqualTo(layer.blob().length);
+      assertThat(scanner.mediaType(i)).isEqualTo(layer.mediaType());
     }
   }
 
