@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>an entry {@code blobs/sha256/<hex>} whose hex equals a diff id is that (uncompressed) layer;
+ *   <li>a legacy {@code <v1 id>/layer.tar} is layer {@code d} when the {@code json} files of its
+ *       folder and of its {@code d} ancestors, which name each folder's parent, came before it;
  *   <li>an entry the manifest lists at position {@code i} is layer {@code i}, once the manifest
  *       and the config it points to have been seen: small JSON entries (at most
  *       {@link Limits#maxMetadataSize()} each) are buffered, and a manifest counts only when its
@@ -59,7 +61,8 @@ import org.slf4j.LoggerFactory;
  * <p>A pass delivers each wanted layer it can identify when it reaches it. Layers it could only
  * identify after their blob went by (the manifest came later) are left for another pass, which
  * then has every entry name. So a Docker 25+ classic save costs one pass, while a legacy or
- * containerd save costs two the first time; the learned mapping is kept for later passes over
+ * containerd save usually costs two the first time (a legacy save's bottom layer, often the
+ * largest, comes in the first); the learned mapping is kept for later passes over
  * the same image. The blob digest reported for a legacy {@code layer.tar} is the diff id,
  * because that file is the uncompressed layer tar.
  *
@@ -70,6 +73,8 @@ final class SaveStreamScanner {
   private static final Logger LOG = LoggerFactory.getLogger(SaveStreamScanner.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BLOB = Pattern.compile("blobs/(sha256|sha512)/([0-9a-f]{64}|[0-9a-f]{128})");
+  private static final Pattern LEGACY_LAYER = Pattern.compile("([0-9a-f]{64})/layer\\.tar");
+  private static final Pattern LEGACY_JSON = Pattern.compile("([0-9a-f]{64})/json");
 
   private final String imageName;
   private final List<Digest> diffIds;
@@ -81,6 +86,8 @@ final class SaveStreamScanner {
   private final Map<Integer, Digest> blobDigests = new HashMap<>();
   private final Map<Integer, Long> blobSizes = new HashMap<>();
   private final Map<Integer, String> mediaTypes = new HashMap<>();
+  /** Parent v1 id of each legacy layer folder seen so far; the empty string for the bottom layer. */
+  private final Map<String, String> legacyParents = new HashMap<>();
   private byte[] configJson;
 
   SaveStreamScanner(String imageName, List<Digest> diffIds, Limits limits) {
@@ -194,6 +201,8 @@ final class SaveStreamScanner {
         delivered.addAll(handed);
       } else if (layers.isEmpty() && isMetadataCandidate(name, entry.getSize())) {
         bufferMetadata(tar, name, entry.getSize(), metadata, bufferedBytes);
+      } else if (layers.isEmpty() && LEGACY_JSON.matcher(name).matches() && entry.getSize() <= limits.maxMetadataSize()) {
+        recordLegacyParent(name, readBounded(tar, name, entry.getSize()));
       }
 
       if (stop.reached(remaining)) {
@@ -267,6 +276,10 @@ final class SaveStreamScanner {
     if (known != null) {
       return known;
     }
+    Matcher legacy = LEGACY_LAYER.matcher(name);
+    if (legacy.matches()) {
+      return legacyLayer(name, legacy.group(1), size);
+    }
     Matcher blob = BLOB.matcher(name);
     if (!blob.matches()) {
       return List.of();
@@ -283,6 +296,34 @@ final class SaveStreamScanner {
       layers.forEach(layer -> mediaTypes.put(layer, MediaType.OCI_LAYER));
     }
     return layers;
+  }
+
+  /**
+   * Locates a legacy {@code layer.tar} by its depth in the v1 parent chain, when the {@code json}
+   * of the folder and of all its ancestors came earlier in the stream. A save of one image has
+   * one chain, so depth {@code d} is layer {@code d}; the bottom layer is always found this way.
+   */
+  private List<Integer> legacyLayer(String name, String v1Id, long size) {
+    int depth = 0;
+    String parent = legacyParents.get(v1Id);
+    while (parent != null && !parent.isEmpty() && depth < diffIds.size()) {
+      depth++;
+      parent = legacyParents.get(parent);
+    }
+    if (parent == null || depth >= diffIds.size()) {
+      return List.of();
+    }
+    List<Integer> layers = List.of(depth);
+    record(name, layers, diffIds.get(depth), size);
+    mediaTypes.put(depth, MediaType.OCI_LAYER);
+    return layers;
+  }
+
+  private void recordLegacyParent(String name, byte[] json) {
+    JsonNode parent = parse(json).path("parent");
+    String v1Id = name.substring(0, name.indexOf('/'));
+    String parentId = parent.isTextual() ? parent.asText() : "";
+    legacyParents.put(v1Id, parentId.startsWith("sha256:") ? parentId.substring("sha256:".length()) : parentId);
   }
 
   private void record(String name, List<Integer> layers, Digest blobDigest, long size) {
