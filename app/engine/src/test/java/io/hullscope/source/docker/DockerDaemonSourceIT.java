@@ -12,6 +12,11 @@ import io.hullscope.image.Layer;
 import io.hullscope.image.Limits;
 import io.hullscope.image.OperationCancelledException;
 import io.hullscope.image.ProgressListener;
+import io.hullscope.index.ChangeKind;
+import io.hullscope.index.FileTree;
+import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.ImageIndexer;
+import io.hullscope.index.LayerIndexCache;
 import io.hullscope.source.ImageSummary;
 import io.hullscope.testing.ImageArchiveBuilder;
 import io.hullscope.testing.TarBuilder;
@@ -236,6 +241,33 @@ class DockerDaemonSourceIT {
       assertThat(history).extracting(HistoryEntry::emptyLayer).containsExactly(false, true, false);
       assertThat(history.get(0).created()).isEqualTo(ImageArchiveBuilder.FIXED_CREATED);
       assertThat(image.config().layerHistory().get(1).createdBy()).isEqualTo("RUN rm /data/gone.txt");
+    }
+  }
+
+  @Test
+  void indexedBuiltImageHasSquashedTree() throws IOException {
+    try (Image image = source.open(BUILT, null, ProgressListener.NONE)) {
+      ImageAnalysis analysis = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
+      FileTree squashed = analysis.squashed(2);
+
+      assertThat(squashed.find("etc/passwd")).isPresent();
+      assertThat(squashed.find("app/run.sh")).isPresent();
+      assertThat(squashed.find("app/copy.txt").orElseThrow().layer()).isEqualTo(2);
+      assertThat(squashed.find("app/data.txt").orElseThrow().entry().size()).isEqualTo(5000);
+      assertThat(analysis.changes(1).find("app/run.sh").orElseThrow().change()).isEqualTo(ChangeKind.ADDED);
+      assertThat(analysis.changes(1).find("etc/passwd")).isEmpty();
+    }
+  }
+
+  @Test
+  void indexedWhiteoutDeletesFile() throws IOException {
+    try (Image image = source.open(LOADED, null, ProgressListener.NONE)) {
+      ImageAnalysis analysis = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
+
+      assertThat(analysis.squashed(0).find("data/gone.txt")).isPresent();
+      assertThat(analysis.squashed(1).find("data/gone.txt")).isEmpty();
+      assertThat(analysis.squashed(1).find("data/keep.txt")).isPresent();
+      assertThat(analysis.changes(1).find("data/gone.txt").orElseThrow().change()).isEqualTo(ChangeKind.DELETED);
     }
   }
 

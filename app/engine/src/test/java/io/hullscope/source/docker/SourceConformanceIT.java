@@ -11,7 +11,15 @@ import io.hullscope.image.ImageConfig;
 import io.hullscope.image.Layer;
 import io.hullscope.image.Limits;
 import io.hullscope.image.ProgressListener;
+import io.hullscope.index.FileEntry;
+import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.ImageIndexer;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.index.TreeNode;
+import io.hullscope.source.FileSources;
 import io.hullscope.source.ImageSource;
+import io.hullscope.source.ImageSummary;
+import io.hullscope.testing.ImageArchiveBuilder;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -34,12 +42,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Opens the same images through every source and checks each against the daemon's own
  * {@code docker save} file: diff ids (hashed from the layer tars), the config fields and
- * history, and every layer's entries. Add a source by adding a line to {@link #sources()}.
+ * history, every layer's entries and the indexed squashed tree. Add a source by adding a line to
+ * {@link #sources()}.
  */
 @Tag("docker")
 class SourceConformanceIT {
@@ -52,18 +62,34 @@ class SourceConformanceIT {
   static String host;
   static Path savedBuilt;
   static Path savedLoaded;
+  /** Squashed tree of each save file as the docker save archive source reads it, the reference for the others. */
+  static final Map<Path, List<String>> expectedTrees = new HashMap<>();
 
   /** Creates a source that contains the image, given the daemon's save file of it. */
   interface SourceUnderTest {
-    ImageSource open(Path saveFile) throws IOException;
+    ImageSource create(Path saveFile, String reference) throws IOException;
   }
 
   /** Sources under test, each with a name for the report. */
-  // TODO: add DockerArchiveSource (on saveFile) and the OCI layout source when they land on main.
-  static Stream<org.junit.jupiter.params.provider.Arguments> sources() {
+  static Stream<Arguments> sources() {
     return Stream.of(
-        org.junit.jupiter.params.provider.Arguments.of("daemon",
-            (SourceUnderTest) saveFile -> new DockerDaemonSource(host, Limits.DEFAULT)));
+        Arguments.of("Docker daemon", (SourceUnderTest) (saveFile, reference) -> new DockerDaemonSource(host, Limits.DEFAULT)),
+        Arguments.of("docker save archive", (SourceUnderTest) (saveFile, reference) -> FileSources.open(saveFile)),
+        Arguments.of("OCI layout, gzip layers", (SourceUnderTest) SourceConformanceIT::ociLayoutOf));
+  }
+
+  /** Rewrites a legacy save file as an OCI layout folder with gzip layers and the same config bytes. */
+  static ImageSource ociLayoutOf(Path saveFile, String reference) throws IOException {
+    SavedImage saved = SavedImage.read(saveFile);
+    ImageArchiveBuilder.TestImage image = ImageArchiveBuilder.image().reference(reference).rawConfig(saved.configBytes);
+    for (byte[] tar : saved.layerTars) {
+      image.layer(tar, ImageArchiveBuilder.BlobCompression.GZIP);
+    }
+    Path folder = work.resolve("oci-" + saveFile.getFileName());
+    if (!Files.exists(folder)) {
+      ImageArchiveBuilder.ociLayout(image).writeDirectory(folder);
+    }
+    return FileSources.open(folder);
   }
 
   @BeforeAll
@@ -75,6 +101,8 @@ class SourceConformanceIT {
     savedLoaded = work.resolve("loaded-save.tar");
     DockerFixture.save(host, DockerDaemonSourceIT.BUILT + "-conformance", savedBuilt);
     DockerFixture.save(host, DockerDaemonSourceIT.LOADED + "-conformance", savedLoaded);
+    expectedTrees.put(savedBuilt, squashedListing(FileSources.open(savedBuilt), DockerDaemonSourceIT.BUILT + "-conformance"));
+    expectedTrees.put(savedLoaded, squashedListing(FileSources.open(savedLoaded), DockerDaemonSourceIT.LOADED + "-conformance"));
   }
 
   @AfterAll
@@ -96,10 +124,62 @@ class SourceConformanceIT {
     checkAgainstSaveFile(under, savedLoaded, DockerDaemonSourceIT.LOADED + "-conformance");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sources")
+  void builtImageSquashesAlike(String name, SourceUnderTest under) throws IOException {
+    String reference = DockerDaemonSourceIT.BUILT + "-conformance";
+    List<String> listing = squashedListing(under.create(savedBuilt, reference), reference);
+
+    assertThat(listing).isEqualTo(expectedTrees.get(savedBuilt));
+    assertThat(listing).anyMatch(line -> line.startsWith("app/copy.txt "));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sources")
+  void loadedImageSquashesAlike(String name, SourceUnderTest under) throws IOException {
+    String reference = DockerDaemonSourceIT.LOADED + "-conformance";
+    List<String> listing = squashedListing(under.create(savedLoaded, reference), reference);
+
+    assertThat(listing).isEqualTo(expectedTrees.get(savedLoaded));
+    assertThat(listing).anyMatch(line -> line.startsWith("data/keep.txt "));
+    assertThat(listing).noneMatch(line -> line.startsWith("data/gone.txt "));
+  }
+
+  /** Indexes the image and lists its squashed tree, one line per node with entry, layer and change. */
+  private static List<String> squashedListing(ImageSource source, String reference) throws IOException {
+    try (source; Image image = source.open(keyOf(source, reference), null, ProgressListener.NONE)) {
+      ImageAnalysis analysis = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
+      List<String> lines = new ArrayList<>();
+      addListing(analysis.squashed(image.layers().size() - 1).root(), lines);
+      return lines;
+    }
+  }
+
+  private static void addListing(TreeNode node, List<String> lines) {
+    FileEntry entry = node.entry();
+    lines.add(node.path() + " " + node.layer() + " " + node.change() + " "
+        + (entry == null ? "implied" : entry.type() + " " + entry.size() + " " + Integer.toOctalString(entry.mode())
+            + " " + entry.uid() + ":" + entry.gid() + " " + entry.linkTarget()));
+    for (TreeNode child : node.children()) {
+      addListing(child, lines);
+    }
+  }
+
+  /** Returns the key of the listed image with this reference, or the only image of a file source. */
+  private static String keyOf(ImageSource source, String reference) throws IOException {
+    List<ImageSummary> images = source.listImages();
+    for (ImageSummary summary : images) {
+      if (summary.references().contains(reference)) {
+        return summary.key();
+      }
+    }
+    return images.size() == 1 ? images.get(0).key() : reference;
+  }
+
   private static void checkAgainstSaveFile(SourceUnderTest under, Path saveFile, String reference) throws IOException {
     SavedImage expected = SavedImage.read(saveFile);
-    try (ImageSource source = under.open(saveFile);
-        Image image = source.open(reference, null, ProgressListener.NONE)) {
+    try (ImageSource source = under.create(saveFile, reference);
+        Image image = source.open(keyOf(source, reference), null, ProgressListener.NONE)) {
       ImageConfig config = image.config();
 
       assertThat(config.diffIds()).isEqualTo(expected.diffIds);
@@ -159,6 +239,8 @@ class SourceConformanceIT {
   /** The facts of a legacy {@code docker save} file, read with nothing but a tar reader and JSON. */
   private static final class SavedImage {
     JsonNode config;
+    byte[] configBytes;
+    List<byte[]> layerTars = new ArrayList<>();
     List<Digest> diffIds = new ArrayList<>();
     Map<Integer, List<String>> entries = new TreeMap<>();
 
@@ -174,10 +256,12 @@ class SourceConformanceIT {
       }
       JsonNode manifest = JSON.readTree(files.get("manifest.json")).get(0);
       SavedImage saved = new SavedImage();
-      saved.config = JSON.readTree(files.get(manifest.path("Config").asText()));
+      saved.configBytes = files.get(manifest.path("Config").asText());
+      saved.config = JSON.readTree(saved.configBytes);
       int index = 0;
       for (JsonNode layerPath : manifest.path("Layers")) {
         byte[] tar = files.get(layerPath.asText());
+        saved.layerTars.add(tar);
         saved.diffIds.add(Digest.sha256Of(tar));
         saved.entries.put(index++, entryNames(new ByteArrayInputStream(tar)));
       }
