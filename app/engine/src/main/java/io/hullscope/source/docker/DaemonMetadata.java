@@ -102,19 +102,6 @@ final class DaemonMetadata {
     return history;
   }
 
-  /** Reads the {@code history} of an image config blob, as it stores it. */
-  static List<HistoryEntry> historyFromConfig(JsonNode configBlob) {
-    List<HistoryEntry> history = new ArrayList<>();
-    for (JsonNode item : configBlob.path("history")) {
-      history.add(new HistoryEntry(
-          instantOrNull(item.path("created").asText(null)),
-          textOrNull(item.path("created_by")),
-          textOrNull(item.path("comment")),
-          item.path("empty_layer").asBoolean(false)));
-    }
-    return history;
-  }
-
   private static Healthcheck healthcheck(JsonNode node) {
     if (!node.isObject()) {
       return null;

@@ -1,7 +1,7 @@
 package io.hullscope.source.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hullscope.image.ConfigParser;
 import io.hullscope.image.Digest;
 import io.hullscope.image.HistoryEntry;
 import io.hullscope.image.Image;
@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class DockerDaemonSource implements ImageSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(DockerDaemonSource.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Images inspected while listing to fill in layer count and user; the rest show "unknown". */
   static final int MAX_INSPECTS_PER_LIST = 50;
@@ -179,7 +178,7 @@ public final class DockerDaemonSource implements ImageSource {
       throw new ImageReadException(key, null, null,
           "the daemon's save stream has no config with this image's diff ids; the image may have changed while it was read");
     }
-    ImageConfig exact = DaemonMetadata.config(inspect, DaemonMetadata.historyFromConfig(JSON.readTree(configBlob)));
+    ImageConfig exact = ConfigParser.parse(configBlob, key, "config " + Digest.sha256Of(configBlob));
     return new DaemonImage(connected, key, references(inspect.path("RepoTags")), id, exact,
         inspect.path("Size").asLong(-1), scanner, progress);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hullscope.image.ConfigParser;
 import io.hullscope.image.Digest;
 import io.hullscope.image.HistoryEntry;
 import io.hullscope.image.Image;
@@ -290,8 +291,8 @@ class SourceConformanceIT {
       return Instant.parse(config.path("created").asText());
     }
 
-    List<HistoryEntry> history() {
-      return DaemonMetadata.historyFromConfig(config);
+    List<HistoryEntry> history() throws IOException {
+      return ConfigParser.parse(configBytes, "saved image", "config").history();
     }
   }
 }
