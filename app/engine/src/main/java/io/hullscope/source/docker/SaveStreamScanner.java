@@ -58,13 +58,13 @@ import org.slf4j.LoggerFactory;
  *   <li>anything else is skipped in this pass.
  * </ol>
  *
- * <p>A pass delivers each wanted layer it can identify when it reaches it. Layers it could only
- * identify after their blob went by (the manifest came later) are left for another pass, which
- * then has every entry name. So a Docker 25+ classic save costs one pass, while a legacy or
- * containerd save usually costs two the first time (a legacy save's bottom layer, often the
- * largest, comes in the first); the learned mapping is kept for later passes over
- * the same image. The blob digest reported for a legacy {@code layer.tar} is the diff id,
- * because that file is the uncompressed layer tar.
+ * <p>A pass delivers each requested layer it can identify when it reaches it. Layers it could
+ * only identify after their blob went by (the manifest came later) are left for another pass,
+ * which then has every entry name. So a Docker 25+ classic save costs one pass, and a legacy or
+ * containerd save usually costs two the first time. A legacy save's bottom layer, often the
+ * largest, comes in the first pass. The learned mapping is kept for later passes over the same
+ * image. The blob digest reported for a legacy {@code layer.tar} is the diff id, because that
+ * file is the uncompressed layer tar.
  *
  * <p>Instances are thread-safe; passes over the same image run one at a time.
  */
@@ -79,7 +79,7 @@ final class SaveStreamScanner {
   private final String imageName;
   private final List<Digest> diffIds;
   private final Limits limits;
-  /** Total bytes of buffered JSON per pass; a save of one image has a handful of small files. */
+  /** Maximum bytes of JSON buffered in one pass; a save of one image has a handful of small files. */
   private final long maxBufferedMetadata;
 
   private final Map<String, List<Integer>> layersByEntry = new HashMap<>();
