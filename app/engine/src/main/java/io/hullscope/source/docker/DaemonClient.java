@@ -219,7 +219,7 @@ final class DaemonClient implements Closeable {
           return message.asText();
         }
       } catch (IOException notJson) {
-        // Fall through to the raw text: proxies and old daemons answer in plain text.
+        // Fall through to the raw text: proxies and old daemons send plain text.
       }
       return text.length() > 500 ? text.substring(0, 500) + "..." : text.strip();
     } catch (IOException | RuntimeException e) {
@@ -235,7 +235,7 @@ final class DaemonClient implements Closeable {
     }
   }
 
-  /** The daemon answered 404: no such image. */
+  /** The daemon returned 404 because no such image exists. */
   static final class DaemonNotFoundException extends IOException {
     DaemonNotFoundException(String message) {
       super(message);

@@ -72,7 +72,7 @@ final class DaemonMetadata {
   }
 
   /**
-   * Converts a {@code /history} answer to history entries, oldest first, or returns null when
+   * Converts a {@code /history} response to history entries, oldest first, or returns null when
    * the empty-layer flags cannot be recovered from the sizes.
    */
   static List<HistoryEntry> historyFromApi(JsonNode apiHistory, int layerCount) {

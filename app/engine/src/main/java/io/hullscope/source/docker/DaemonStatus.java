@@ -3,7 +3,7 @@ package io.hullscope.source.docker;
 /**
  * Connection state of a Docker daemon, for the UI's status line and the CLI.
  *
- * @param reachable true when the daemon answered and speaks a supported API version
+ * @param reachable true when the daemon responded and speaks a supported API version
  * @param host the endpoint tried, for example {@code unix:///var/run/docker.sock}
  * @param serverVersion the engine version, for example {@code 20.10.24}; null when unreachable
  * @param apiVersion the negotiated API version; null when unreachable or unsupported

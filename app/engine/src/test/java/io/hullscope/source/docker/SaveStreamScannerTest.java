@@ -114,7 +114,7 @@ class SaveStreamScannerTest {
   }
 
   @Test
-  void legacySaveTakesAtMostTwoPassesThenOne() throws IOException {
+  void legacySaveRereadInOnePass() throws IOException {
     TestImage image = image(BlobCompression.NONE, 3);
     Opener opener = new Opener(ImageArchiveBuilder.dockerSave(image).toTar());
     SaveStreamScanner scanner = scanner(image);
