@@ -117,7 +117,14 @@ final class DaemonImage implements Image {
   /** Opens the save stream; closing the returned stream ends the request. */
   private InputStream openSaveStream(ProgressListener progress) throws IOException {
     Response response = client.openStream(savePath());
-    return new ProgressStream(response.getBody(), progress, sizeEstimate) {
+    InputStream body;
+    try {
+      body = response.getBody();
+    } catch (RuntimeException e) {
+      response.close();
+      throw e;
+    }
+    return new ProgressStream(body, progress, sizeEstimate) {
       @Override
       public void close() throws IOException {
         try {
