@@ -41,6 +41,7 @@ final class DaemonClient implements Closeable {
   private final String apiVersion;
   private final String engineVersion;
   private final DockerClient docker;
+  private volatile boolean closed;
 
   private DaemonClient(DockerEndpoint endpoint, DockerHttpClient api, DockerHttpClient streams,
       String engineVersion, String apiVersion, DockerClient docker) {
@@ -113,6 +114,7 @@ final class DaemonClient implements Closeable {
 
   /** Sends {@code GET /v<api><path>} and parses the JSON response. */
   JsonNode getJson(String path) throws IOException {
+    checkOpen();
     return readJson(endpoint, api, versioned(path));
   }
 
@@ -121,6 +123,7 @@ final class DaemonClient implements Closeable {
    * also aborts a stream that was not read to the end.
    */
   Response openStream(String path) throws IOException {
+    checkOpen();
     Response response = execute(endpoint, streams, versioned(path));
     try {
       checkStatus(endpoint, response, path);
@@ -133,6 +136,7 @@ final class DaemonClient implements Closeable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     try {
       docker.close();
     } finally {
@@ -154,6 +158,13 @@ final class DaemonClient implements Closeable {
       }
     }
     return out.toString();
+  }
+
+  private void checkOpen() throws IOException {
+    if (closed) {
+      throw new IOException("The connection to the Docker daemon at " + endpoint.host()
+          + " was closed with its source; open the image again");
+    }
   }
 
   private String versioned(String path) {

@@ -188,6 +188,19 @@ class DockerDaemonSourceFakeTest {
   }
 
   @Test
+  void imageAfterSourceClosedSaysSo() throws IOException {
+    TestImage image = image(BlobCompression.NONE);
+    serve(image, ImageArchiveBuilder.dockerSaveOci(image).toTar(), image.configDigest());
+    Image opened = source.open(REFERENCE, null, ProgressListener.NONE);
+
+    source.close();
+
+    assertThatThrownBy(() -> opened.layers().get(0).open())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("was closed with its source");
+  }
+
+  @Test
   void listInspectsForUserAndLayers() throws IOException {
     TestImage image = image(BlobCompression.NONE);
     Digest id = serve(image, ImageArchiveBuilder.dockerSaveOci(image).toTar(), image.configDigest());
