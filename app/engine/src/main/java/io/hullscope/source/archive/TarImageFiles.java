@@ -1,8 +1,10 @@
 package io.hullscope.source.archive;
 
 import io.hullscope.image.ImageReadException;
+import io.hullscope.image.LimitExceededException;
 import java.io.IOException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -24,6 +26,12 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * streamed at once from different threads.
  */
 final class TarImageFiles implements ImageFiles {
+
+  /**
+   * Most entries an archive may have. A docker save archive has about four per layer; the bound
+   * keeps a hostile tar of tiny entries from filling memory with headers.
+   */
+  static final long MAX_ENTRIES = 1_000_000;
 
   private final Path file;
   private final String kind;
@@ -59,41 +67,70 @@ final class TarImageFiles implements ImageFiles {
    *
    * @param kind what the archive is, for messages, for example {@code docker save archive}
    * @throws ImageReadException when the file is truncated or not a tar file
+   * @throws LimitExceededException when it has more than {@link #MAX_ENTRIES} entries
    */
   static TarImageFiles open(Path file, String kind) throws IOException {
+    return open(file, kind, MAX_ENTRIES);
+  }
+
+  static TarImageFiles open(Path file, String kind, long maxEntries) throws IOException {
+    String name = String.valueOf(file.getFileName());
+    // TarFile keeps every header in memory, so a sequential scan first bounds the entry count
+    // and names the entry where a damaged file breaks off.
+    HeaderScan scan = scanHeaders(file, maxEntries);
+    if (scan.entries() > maxEntries) {
+      throw new LimitExceededException(name, null, null, "the number of archive entries", maxEntries);
+    }
+    if (scan.failure() != null) {
+      throw truncated(name, scan.lastEntry(), scan.failure());
+    }
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
       return new TarImageFiles(file, kind, new TarFile(channel));
     } catch (IOException | RuntimeException e) {
       channel.close();
-      throw new ImageReadException(String.valueOf(file.getFileName()), null, findBrokenEntry(file),
-          "the file is truncated or is not a tar archive (" + e.getMessage() + "); save or copy it again", e);
+      throw truncated(name, null, e);
     }
   }
 
+  private static ImageReadException truncated(String name, String entry, Exception cause) {
+    return new ImageReadException(name, null, entry,
+        "the file is truncated or is not a tar archive (" + cause.getMessage() + "); save or copy it again", cause);
+  }
+
   /**
-   * Scans the tar sequentially to name the entry where it breaks off, for the error message.
-   * Returns null when no entry can be named.
+   * Result of the sequential header scan.
+   *
+   * @param entries entries seen, stopping one past the maximum
+   * @param lastEntry name of the last header read, or null
+   * @param failure why the scan stopped early, or null when it reached the end of the archive
    */
-  private static String findBrokenEntry(Path file) {
+  private record HeaderScan(long entries, String lastEntry, Exception failure) {}
+
+  private static HeaderScan scanHeaders(Path file, long maxEntries) throws IOException {
+    long count = 0;
     String current = null;
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
+    InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
+        count++;
         current = entry.getName();
+        if (count > maxEntries) {
+          return new HeaderScan(count, current, null);
+        }
         long remaining = entry.getSize();
         while (remaining > 0) {
           long skipped = tar.skip(remaining);
           if (skipped <= 0) {
-            return current;
+            return new HeaderScan(count, current, new EOFException("the entry ends after the end of the file"));
           }
           remaining -= skipped;
         }
       }
-      return null;
+      return new HeaderScan(count, current, null);
     } catch (IOException | RuntimeException e) {
-      return current;
+      return new HeaderScan(count, current, e);
     }
   }
 
