@@ -3,11 +3,8 @@ package io.hullscope.source.archive;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.LimitExceededException;
 import java.io.IOException;
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -15,7 +12,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
@@ -75,18 +71,21 @@ final class TarImageFiles implements ImageFiles {
 
   static TarImageFiles open(Path file, String kind, long maxEntries) throws IOException {
     String name = String.valueOf(file.getFileName());
-    // TarFile keeps every header in memory, so a sequential scan first bounds the entry count
-    // and names the entry where a damaged file breaks off.
-    HeaderScan scan = scanHeaders(file, maxEntries);
-    if (scan.entries() > maxEntries) {
-      throw new LimitExceededException(name, null, null, "the number of archive entries", maxEntries);
-    }
-    if (scan.failure() != null) {
-      throw truncated(name, scan.lastEntry(), scan.failure());
-    }
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
+      // TarFile keeps every header in memory, so a quick header walk first bounds the entry
+      // count and names the entry where a damaged file breaks off.
+      TarHeaderScan scan = TarHeaderScan.scan(channel, maxEntries);
+      if (scan.entries() > maxEntries) {
+        throw new LimitExceededException(name, null, null, "the number of archive entries", maxEntries);
+      }
+      if (scan.failure() != null) {
+        throw truncated(name, scan.lastEntry(), scan.failure());
+      }
       return new TarImageFiles(file, kind, new TarFile(channel));
+    } catch (ImageReadException e) {
+      channel.close();
+      throw e;
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw truncated(name, null, e);
@@ -96,42 +95,6 @@ final class TarImageFiles implements ImageFiles {
   private static ImageReadException truncated(String name, String entry, Exception cause) {
     return new ImageReadException(name, null, entry,
         "the file is truncated or is not a tar archive (" + cause.getMessage() + "); save or copy it again", cause);
-  }
-
-  /**
-   * Result of the sequential header scan.
-   *
-   * @param entries entries seen, stopping one past the maximum
-   * @param lastEntry name of the last header read, or null
-   * @param failure why the scan stopped early, or null when it reached the end of the archive
-   */
-  private record HeaderScan(long entries, String lastEntry, Exception failure) {}
-
-  private static HeaderScan scanHeaders(Path file, long maxEntries) throws IOException {
-    long count = 0;
-    String current = null;
-    InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
-      TarArchiveEntry entry;
-      while ((entry = tar.getNextEntry()) != null) {
-        count++;
-        current = entry.getName();
-        if (count > maxEntries) {
-          return new HeaderScan(count, current, null);
-        }
-        long remaining = entry.getSize();
-        while (remaining > 0) {
-          long skipped = tar.skip(remaining);
-          if (skipped <= 0) {
-            return new HeaderScan(count, current, new EOFException("the entry ends after the end of the file"));
-          }
-          remaining -= skipped;
-        }
-      }
-      return new HeaderScan(count, current, null);
-    } catch (IOException | RuntimeException e) {
-      return new HeaderScan(count, current, e);
-    }
   }
 
   @Override

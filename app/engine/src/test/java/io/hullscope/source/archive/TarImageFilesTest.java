@@ -9,6 +9,7 @@ import io.hullscope.testing.TarBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,53 @@ class TarImageFilesTest {
   }
 
   @Test
+  void headerScanCountsLongNamesAndPaxOnce() throws IOException {
+    String longName = "deep/" + "x".repeat(180) + "/file.txt";
+    byte[] tar = new TarBuilder()
+        .file(longName, "long")
+        .paxFile("pax.txt", java.util.Map.of("comment", "hello"), "pax")
+        .symlink("link", "pax.txt")
+        .hardlink("hard", "pax.txt")
+        .dir("folder")
+        .build();
+    Path file = Files.write(temp.resolve("mixed.tar"), tar);
+
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      TarHeaderScan scan = TarHeaderScan.scan(channel, 100);
+
+      assertThat(scan.failure()).isNull();
+      assertThat(scan.entries()).isEqualTo(5);
+      assertThat(scan.lastEntry()).isEqualTo("folder/");
+    }
+    try (TarImageFiles files = TarImageFiles.open(file, "test archive", 5)) {
+      assertThat(files.exists(longName)).isTrue();
+    }
+  }
+
+  @Test
+  void headerScanNamesCutEntry() throws IOException {
+    byte[] tar = new TarBuilder().file("first", "1").file("second", "x".repeat(5000)).build();
+    Path file = Files.write(temp.resolve("cut.tar"), java.util.Arrays.copyOf(tar, 2048));
+
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+      TarHeaderScan scan = TarHeaderScan.scan(channel, 100);
+
+      assertThat(scan.failure()).isNotNull();
+      assertThat(scan.lastEntry()).isEqualTo("second");
+    }
+  }
+
+  @Test
+  void textFileIsNotTar() throws IOException {
+    Path file = Files.writeString(temp.resolve("notes.txt"), "not a tar\n".repeat(200));
+
+    assertThatThrownBy(() -> TarImageFiles.open(file, "test archive"))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("notes.txt")
+        .hasMessageContaining("not a tar archive");
+  }
+
+  @Test
   void dotSlashNamesAreNormalized() throws IOException {
     Path tar = Files.write(temp.resolve("dot.tar"), new TarBuilder().dir("./blobs").file("./manifest.json", "[]").build());
 
@@ -76,6 +124,6 @@ class TarImageFilesTest {
   @Test
   void missingFileIsNotFound() {
     assertThatThrownBy(() -> TarImageFiles.open(temp.resolve("absent.tar"), "test archive"))
-        .isInstanceOf(java.nio.file.NoSuchFileException.class);
+        .isInstanceOf(NoSuchFileException.class);
   }
 }
