@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * A quick walk over the 512-byte headers of a tar file that counts entries and finds where a
  * damaged file breaks off. It reads only the headers (and PAX and GNU long-name records) with
- * positional reads, so it costs a few milliseconds even for archives of many gigabytes.
+ * positional reads, so its cost grows with the number of entries, not with the size of the data.
  *
  * <p>It understands just enough of the format to find the next header: the size field in octal
  * or base-256, a PAX {@code size} record and GNU long names. Full parsing is left to
@@ -51,7 +51,8 @@ record TarHeaderScan(long entries, String lastEntry, IOException failure) {
       try {
         size = parseSize(block);
       } catch (IllegalArgumentException e) {
-        return new TarHeaderScan(count, lastEntry, new IOException("invalid tar header after " + lastEntry + ": " + e.getMessage()));
+        return new TarHeaderScan(count, lastEntry, new IOException(
+            "invalid tar header" + (lastEntry == null ? "" : " after entry " + lastEntry) + ": " + e.getMessage()));
       }
       byte type = block[156];
       long dataStart = position + BLOCK;
