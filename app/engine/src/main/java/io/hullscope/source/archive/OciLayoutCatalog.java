@@ -179,12 +179,22 @@ final class OciLayoutCatalog implements ImageCatalog {
         }
       }
     }
-    List<String> known = new ArrayList<>();
+    List<Entry> byId = new ArrayList<>();
     for (Entry entry : entries) {
+      if (ImageCatalog.isIdPrefix(key, entry.descriptor().digest())) {
+        byId.add(entry);
+      }
+    }
+    if (byId.size() == 1) {
+      return byId.get(0);
+    }
+    List<String> known = new ArrayList<>();
+    for (Entry entry : byId.isEmpty() ? entries : byId) {
       known.add(entry.references().isEmpty() ? entry.key() : entry.references().get(0));
     }
-    throw new ImageReadException(key, null, INDEX_JSON, "no such image in " + files.description()
-        + "; it contains " + known);
+    String problem = byId.isEmpty() ? "no such image in " + files.description() + "; it contains "
+        : "the id prefix matches several images in " + files.description() + "; use a longer prefix or one of ";
+    throw new ImageReadException(key, null, INDEX_JSON, problem + known);
   }
 
   private static String familiar(String reference) {

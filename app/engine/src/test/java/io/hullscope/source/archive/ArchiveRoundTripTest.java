@@ -486,6 +486,22 @@ class ArchiveRoundTripTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("singleImageLayouts")
+  void shortImageIdOpensImage(Layout layout) throws IOException {
+    TestImage sample = sampleImage();
+    try (ImageSource source = openSource(layout.write(temp, sample))) {
+      String shortId = source.listImages().get(0).digest().shortHex();
+
+      try (Image image = source.open(shortId, null, ProgressListener.NONE)) {
+        assertThat(image.configDigest()).isEqualTo(sample.configDigest());
+      }
+      assertThatThrownBy(() -> source.open(shortId.substring(0, 11), null, ProgressListener.NONE))
+          .isInstanceOf(ImageReadException.class)
+          .hasMessageContaining("no such image");
+    }
+  }
+
   @Test
   void streamLayersVisitsEveryLayer() throws IOException {
     TestImage sample = sampleImage();
