@@ -59,8 +59,9 @@ final class DaemonClient implements Closeable {
    * @throws DaemonUnreachableException when no daemon responds at the endpoint
    * @throws IOException when the daemon returns an error or an unsupported API version
    */
-  static DaemonClient connect(DockerEndpoint endpoint, String certPath) throws IOException {
+  static DaemonClient connect(DockerEndpoint endpoint) throws IOException {
     URI uri = URI.create(endpoint.host());
+    String certPath = endpoint.tlsDirectory();
     DockerHttpClient api = transport(uri, certPath, Duration.ofSeconds(60));
     // The save stream can pause for minutes: Docker before 25 writes the export to disk first.
     DockerHttpClient streams = transport(uri, certPath, Duration.ofMinutes(30));
