@@ -211,8 +211,11 @@ final class DaemonClient implements Closeable {
     if (status == 404) {
       throw new DaemonNotFoundException(message);
     }
+    String hint = message.contains("HTTP request to an HTTPS server")
+        ? ". Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to connect with TLS"
+        : "";
     throw new IOException("The Docker daemon at " + endpoint.host() + " returned HTTP " + status + " for GET " + path
-        + ": " + message);
+        + ": " + message + hint);
   }
 
   /** Returns the {@code message} of a Docker error body, or the first bytes of the body. */
