@@ -61,10 +61,10 @@ final class LayerStreams implements Closeable {
     try {
       MeteredInputStream stored = new MeteredInputStream(buffered,
           hash && !sameBytes ? hasher.lane(newDigest(blobAlgorithm)) : null,
-          Long.MAX_VALUE, null, 0);
+          limits.maxExpandedLayerSize(), "the stored layer size", null, 0);
       MeteredInputStream tarBytes = new MeteredInputStream(compression.wrap(stored),
           hash ? hasher.lane(newDigest(tarAlgorithm)) : null,
-          limits.maxExpandedLayerSize(),
+          limits.maxExpandedLayerSize(), "the uncompressed layer size",
           compression == Compression.NONE ? null : stored,
           limits.maxCompressionRatio());
       return new LayerStreams(layer, hasher, stored, sameBytes, tarBytes, limits.maxMetadataSize());

@@ -27,6 +27,7 @@ final class MeteredInputStream extends FilterInputStream {
 
   private final ParallelHasher.Lane digest;
   private final long maxBytes;
+  private final String sizeName;
   private final MeteredInputStream compressedSide;
   private final long maxRatio;
   private long count;
@@ -34,15 +35,18 @@ final class MeteredInputStream extends FilterInputStream {
   /**
    * @param digest hashes what passes; null to count only
    * @param maxBytes most bytes allowed to pass
+   * @param sizeName what {@code maxBytes} limits, for the error message
    * @param compressedSide the stored-blob stream this one decompresses, for the ratio limit; may be
    *     null
    * @param maxRatio largest allowed ratio of this stream's bytes to {@code compressedSide}'s
    */
   MeteredInputStream(
-      InputStream in, ParallelHasher.Lane digest, long maxBytes, MeteredInputStream compressedSide, long maxRatio) {
+      InputStream in, ParallelHasher.Lane digest, long maxBytes, String sizeName,
+      MeteredInputStream compressedSide, long maxRatio) {
     super(in);
     this.digest = digest;
     this.maxBytes = maxBytes;
+    this.sizeName = sizeName;
     this.compressedSide = compressedSide;
     this.maxRatio = maxRatio;
   }
@@ -108,7 +112,7 @@ final class MeteredInputStream extends FilterInputStream {
   private void passed(int n) throws LimitReachedException {
     count += n;
     if (count > maxBytes) {
-      throw new LimitReachedException("the uncompressed layer size", maxBytes);
+      throw new LimitReachedException(sizeName, maxBytes);
     }
     if (compressedSide != null && count > RATIO_GRACE_BYTES) {
       long stored = Math.max(1, compressedSide.count);

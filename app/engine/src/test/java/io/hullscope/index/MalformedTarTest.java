@@ -68,6 +68,18 @@ class MalformedTarTest {
   }
 
   @Test
+  void garbageAfterCompressedDataIsBounded() {
+    byte[] gzip = TarBuilder.gzip(new TarBuilder().file("a", "x").build());
+    byte[] padded = java.util.Arrays.copyOf(gzip, gzip.length + 4096);
+    FakeLayer layer = new FakeLayer(0, padded, null, null);
+    Limits limits = Limits.DEFAULT.withMaxExpandedLayerSize(2048);
+
+    assertThatThrownBy(() -> new LayerIndexer(limits).index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE))
+        .isInstanceOf(LimitExceededException.class)
+        .hasMessageContaining("stored layer size");
+  }
+
+  @Test
   void oversizedPaxHeaderIsStopped() {
     TarBuilder tar = new TarBuilder();
     TarArchiveEntry pax = new TarArchiveEntry("PaxHeaders/x", TarConstants.LF_PAX_EXTENDED_HEADER_LC);
