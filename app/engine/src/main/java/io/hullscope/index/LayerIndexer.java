@@ -36,7 +36,7 @@ public final class LayerIndexer {
   private static final String WHITEOUT_PREFIX = ".wh.";
   private static final String OPAQUE_MARKER = ".wh..wh..opq";
   private static final long PROGRESS_STEP_BYTES = 1L << 20;
-  /** Longest entry name or link target accepted, far beyond Linux's PATH_MAX of 4096 bytes. */
+  /** Maximum length of an entry name or link target, far beyond Linux's PATH_MAX of 4096 bytes. */
   static final int MAX_NAME_BYTES = 64 * 1024;
 
   private final Limits limits;

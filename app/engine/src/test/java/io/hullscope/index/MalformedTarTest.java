@@ -53,7 +53,7 @@ class MalformedTarTest {
     } catch (ImageReadException e) {
       assertThat(e.image()).isEqualTo(FakeImage.NAME);
     } catch (IOException | RuntimeException e) {
-      throw new AssertionError("seed " + seed + " ended in " + e, e);
+      throw new AssertionError("damaged sample " + seed + " failed with " + e, e);
     }
   }
 

@@ -90,7 +90,9 @@ class DatabaseTest {
           statement.execute("INSERT INTO missing VALUES (1)");
         }
         return null;
-      }, "fill scratch")).isInstanceOf(IOException.class).hasMessageContaining("fill scratch");
+      }, "fill scratch"))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("fill scratch");
 
       assertThat(tableExists(database, "scratch")).isFalse();
     }
