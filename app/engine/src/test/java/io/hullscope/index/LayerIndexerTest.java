@@ -195,6 +195,18 @@ class LayerIndexerTest {
   }
 
   @Test
+  void overlongPaxPathIsRejected() {
+    TarBuilder tar = new TarBuilder();
+    pax(tar, Map.of("path", "a/".repeat(40_000).getBytes(StandardCharsets.US_ASCII)));
+    tar.file("placeholder", "x");
+
+    ImageReadException error = failure(FakeLayer.plain(0, tar.build()));
+
+    assertThat(error.getMessage()).contains("longer than 65536 bytes");
+    assertThat(error.entry()).hasSize(203);
+  }
+
+  @Test
   void paxSizeAndOwnerAreApplied() throws IOException {
     TarBuilder tar = new TarBuilder();
     tar.paxFile("big-owner", Map.of("uid", "3000000000", "gid", "7"), "abc");
