@@ -6,6 +6,7 @@ import io.hullscope.image.Limits;
 import io.hullscope.image.OperationCancelledException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
@@ -109,6 +110,9 @@ public final class FileContentReader {
     } catch (ImageReadException | OperationCancelledException e) {
       throw e;
     } catch (IOException e) {
+      if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+        throw LayerIndexer.cancelled(e);
+      }
       throw new ImageReadException(imageName, layerName, EntryNames.display(path),
           "the layer could not be read again (" + e.getMessage() + ")", e);
     }

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,8 +88,18 @@ public final class LayerIndexer {
     } catch (ImageReadException | OperationCancelledException e) {
       throw e;
     } catch (IOException e) {
+      if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+        throw cancelled(e);
+      }
       throw new ImageReadException(imageName, run.layerName, run.entryName, describeFailure(e), e);
     }
+  }
+
+  /** Reports an interrupted read, for example of a cancelled background task, as a cancel. */
+  static OperationCancelledException cancelled(IOException cause) {
+    OperationCancelledException cancelled = new OperationCancelledException();
+    cancelled.initCause(cause);
+    return cancelled;
   }
 
   private static String abbreviated(String name) {

@@ -415,6 +415,19 @@ class LayerIndexerTest {
   }
 
   @Test
+  void interruptedThreadEndsInCancellation() {
+    FakeLayer layer = FakeLayer.gzip(0, new TarBuilder().file("big", new byte[3 << 20], 0644).build());
+
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> indexer.index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE))
+          .isInstanceOf(OperationCancelledException.class);
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void progressEndsAtStoredSize() throws IOException {
     FakeLayer layer = FakeLayer.gzip(0, new TarBuilder().file("a", "1").build());
     AtomicLong last = new AtomicLong(-1);
