@@ -3,6 +3,7 @@ package io.hullscope.index;
 import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import java.util.Optional;
 public final class FileTree {
 
   private static final ChangeKind[] CHANGE_KINDS = ChangeKind.values();
-  private static final Comparator<MutableNode> BY_NAME = Comparator.comparing(node -> node.name);
+  private static final Comparator<MutableNode> BY_NAME = (a, b) -> a.name.compareTo(b.name);
 
   private final int layer;
   private final String[] names;
@@ -51,30 +52,55 @@ public final class FileTree {
 
   /** Freezes a builder's tree; the builder may be dropped afterwards. */
   static FileTree freeze(MutableNode root, int layer) {
-    FileTree tree = new FileTree(layer, countNodes(root));
-    List<MutableNode> order = new ArrayList<>(tree.names.length);
-    order.add(root);
+    // First the breadth-first order with each directory's children sorted, then the arrays, so
+    // the tree is walked once and nothing is allocated per node.
+    MutableNode[] order = new MutableNode[1024];
+    order[0] = root;
+    int size = 1;
+    for (int id = 0; id < size; id++) {
+      MutableNode node = order[id];
+      if (node.children != null && node.isDirectory()) {
+        int first = size;
+        if (size + node.children.size() > order.length) {
+          order = Arrays.copyOf(order, Math.max(order.length * 2, size + node.children.size()));
+        }
+        for (MutableNode child : node.children.values()) {
+          order[size++] = child;
+        }
+        if (!isSorted(order, first, size)) {
+          Arrays.sort(order, first, size, BY_NAME);
+        }
+      }
+    }
+
+    FileTree tree = new FileTree(layer, size);
     tree.parents[0] = -1;
-    for (int id = 0; id < order.size(); id++) {
-      MutableNode node = order.get(id);
+    int nextChild = 1;
+    for (int id = 0; id < size; id++) {
+      MutableNode node = order[id];
       tree.names[id] = node.name;
       tree.entries[id] = node.entry;
       tree.layers[id] = node.layer;
       tree.changes[id] = (byte) node.change.ordinal();
-      tree.firstChildren[id] = order.size();
-      if (node.children != null && node.isDirectory()) {
-        List<MutableNode> children = new ArrayList<>(node.children.values());
-        children.sort(BY_NAME);
-        for (MutableNode child : children) {
-          tree.parents[order.size()] = id;
-          order.add(child);
-        }
-        tree.childCounts[id] = children.size();
+      tree.firstChildren[id] = nextChild;
+      int children = node.children != null && node.isDirectory() ? node.children.size() : 0;
+      tree.childCounts[id] = children;
+      for (int child = nextChild; child < nextChild + children; child++) {
+        tree.parents[child] = id;
       }
-      order.set(id, null);
+      nextChild += children;
     }
     tree.sumSizes();
     return tree;
+  }
+
+  private static boolean isSorted(MutableNode[] nodes, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      if (nodes[i - 1].name.compareTo(nodes[i].name) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the layer this tree shows: the top layer of a squashed tree, or the layer of a change tree. */
@@ -172,20 +198,6 @@ public final class FileTree {
         fileCounts[parents[id]] += fileCounts[id];
       }
     }
-  }
-
-  private static int countNodes(MutableNode root) {
-    int count = 0;
-    ArrayDeque<MutableNode> pending = new ArrayDeque<>();
-    pending.push(root);
-    while (!pending.isEmpty()) {
-      MutableNode node = pending.pop();
-      count++;
-      if (node.children != null && node.isDirectory()) {
-        node.children.values().forEach(pending::push);
-      }
-    }
-    return count;
   }
 
   private static boolean containsIgnoreCase(String text, String part) {

@@ -1,15 +1,19 @@
 package io.hullscope.index;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 
-/** A node of a {@link TreeBuilder}: the mutable form of a tree node while layers are applied. */
+/**
+ * A node of a {@link TreeBuilder}: the mutable form of a tree node while layers are applied.
+ * Children keep the order in which layers added them: tars usually list a directory sorted by
+ * name, so {@link FileTree#freeze} mostly finds them sorted already.
+ */
 final class MutableNode {
 
   final String name;
   FileEntry entry;
   int layer;
   ChangeKind change;
-  HashMap<String, MutableNode> children;
+  LinkedHashMap<String, MutableNode> children;
 
   MutableNode(String name, FileEntry entry, int layer, ChangeKind change) {
     this.name = name;
@@ -28,7 +32,7 @@ final class MutableNode {
 
   void put(MutableNode child) {
     if (children == null) {
-      children = new HashMap<>(4);
+      children = new LinkedHashMap<>(4);
     }
     children.put(child.name, child);
   }

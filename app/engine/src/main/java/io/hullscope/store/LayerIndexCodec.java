@@ -148,11 +148,16 @@ final class LayerIndexCodec {
 
     int count = readCount(in);
     List<FileEntry> entries = new ArrayList<>(count);
-    byte[] previous = new byte[0];
+    // One buffer holds the current path; each entry overwrites what differs from the previous one.
+    byte[] path = new byte[256];
+    int pathLength = 0;
     for (int i = 0; i < count; i++) {
-      int shared = readBounded(in, previous.length);
+      int shared = readBounded(in, pathLength);
       int suffix = readBounded(in, MAX_NAME_BYTES);
-      byte[] path = Arrays.copyOf(previous, shared + suffix);
+      pathLength = shared + suffix;
+      if (pathLength > path.length) {
+        path = Arrays.copyOf(path, Math.max(pathLength, path.length * 2));
+      }
       in.readFully(path, shared, suffix);
 
       int type = in.readUnsignedByte();
@@ -165,8 +170,7 @@ final class LayerIndexCodec {
       long gid = unzigzag(readVarLong(in));
       long modified = unzigzag(readVarLong(in));
       String link = in.readUnsignedByte() == 0 ? null : readName(in);
-      entries.add(new FileEntry(EntryNames.decode(path), TYPES[type], size, mode, uid, gid, link, modified));
-      previous = path;
+      entries.add(new FileEntry(EntryNames.decode(path, 0, pathLength), TYPES[type], size, mode, uid, gid, link, modified));
     }
 
     List<String> deletions = readNames(in);

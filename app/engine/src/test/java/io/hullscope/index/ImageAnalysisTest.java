@@ -215,6 +215,18 @@ class ImageAnalysisTest {
   }
 
   @Test
+  void childrenAddedBySeveralLayersAreSortedAndFindable() {
+    ImageAnalysis analysis = Layers.analyze(
+        new TarBuilder().file("d/b", "").file("d/d", ""),
+        new TarBuilder().file("d/a", "").file("d/c", ""));
+
+    FileTree tree = analysis.squashed(1);
+
+    assertThat(childNames(node(tree, "d"))).containsExactly("a", "b", "c", "d");
+    assertThat(tree.find("d/b")).isPresent();
+  }
+
+  @Test
   void findNormalizesItsArgument() {
     ImageAnalysis analysis = Layers.analyze(new TarBuilder().file("etc/hosts", "x"));
 
