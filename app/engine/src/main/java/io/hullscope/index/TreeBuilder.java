@@ -1,6 +1,5 @@
 package io.hullscope.index;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,7 +20,7 @@ final class TreeBuilder {
   static final LossListener IGNORE_LOSSES = (path, node) -> {};
 
   final MutableNode root = new MutableNode("", null, -1, ChangeKind.UNCHANGED);
-  private final HashMap<String, String> names = new HashMap<>();
+  private final NamePool names = new NamePool();
   /** The parent directory of the previous entry, since tars list a directory's entries together. */
   private String lastDirPath;
   private MutableNode lastDir;
@@ -82,7 +81,7 @@ final class TreeBuilder {
   MutableNode place(String path, FileEntry entry, int layer, ChangeKind change,
       Function<String, ChangeKind> impliedMark) {
     MutableNode dir = parentFor(path, layer, impliedMark);
-    String name = intern(EntryNames.name(path));
+    String name = names.intern(path, path.lastIndexOf('/') + 1, path.length());
     MutableNode existing = dir.child(name);
     if (existing != null && existing.isDirectory() && (entry == null || entry.type() == EntryType.DIRECTORY)) {
       existing.entry = entry;
@@ -114,7 +113,7 @@ final class TreeBuilder {
       lastDir = dir;
     }
 
-    String name = intern(path.substring(lastSlash + 1));
+    String name = names.intern(path, lastSlash + 1, path.length());
     MutableNode existing = dir.child(name);
     if (existing != null && existing.isDirectory() && entry.type() == EntryType.DIRECTORY) {
       existing.entry = entry;
@@ -135,7 +134,7 @@ final class TreeBuilder {
     int start = 0;
     while (start <= end) {
       int slash = path.indexOf('/', start);
-      String name = path.substring(start, slash);
+      String name = names.intern(path, start, slash);
       MutableNode next = dir.child(name);
       if (next == null || !next.isDirectory()) {
         // NOTE: a parent that lower layers made a file or symlink becomes a directory here, as if
@@ -146,7 +145,7 @@ final class TreeBuilder {
         ChangeKind impliedMark = mark == ChangeKind.UNCHANGED
             ? ChangeKind.UNCHANGED
             : next == null ? ChangeKind.ADDED : ChangeKind.MODIFIED;
-        next = new MutableNode(intern(name), null, layer, impliedMark);
+        next = new MutableNode(name, null, layer, impliedMark);
         dir.put(next);
       }
       dir = next;
@@ -163,7 +162,7 @@ final class TreeBuilder {
       String name = path.substring(start, slash);
       MutableNode next = dir.child(name);
       if (next == null) {
-        next = new MutableNode(intern(name), null, layer, impliedMark.apply(path.substring(0, slash)));
+        next = new MutableNode(names.intern(name), null, layer, impliedMark.apply(path.substring(0, slash)));
         dir.put(next);
       }
       dir = next;
@@ -180,10 +179,5 @@ final class TreeBuilder {
       }
     }
     return existing;
-  }
-
-  private String intern(String name) {
-    String pooled = names.putIfAbsent(name, name);
-    return pooled == null ? name : pooled;
   }
 }

@@ -75,32 +75,38 @@ final class LayerIndexCodec {
     if (format != FORMAT) {
       throw new IOException("layer index format " + format + " is not " + FORMAT);
     }
-    byte[] body = inflate(data, 8);
+    ByteReader body = inflate(data, 8);
     try {
-      return readBody(new ByteReader(body, 0, body.length));
+      return readBody(body);
     } catch (IllegalArgumentException e) {
       throw new IOException("layer index is inconsistent: " + e.getMessage(), e);
     }
   }
 
-  /** Inflates the body at once: parsing a byte array is several times faster than a stream. */
-  private static byte[] inflate(byte[] data, int offset) throws IOException {
+  /**
+   * Inflates the body at once into one array, since parsing an array is several times faster
+   * than a stream. Returns a reader over the inflated bytes.
+   */
+  private static ByteReader inflate(byte[] data, int offset) throws IOException {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(data, offset, data.length - offset);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, (data.length - offset) * 4));
-      byte[] buffer = new byte[64 * 1024];
+      byte[] out = new byte[Math.max(1024, Math.min(MAX_INFLATED_BYTES, (data.length - offset) * 8))];
+      int length = 0;
       while (!inflater.finished()) {
-        int n = inflater.inflate(buffer);
+        if (length == out.length) {
+          if (length >= MAX_INFLATED_BYTES) {
+            throw new IOException("layer index inflates to more than " + MAX_INFLATED_BYTES + " bytes");
+          }
+          out = Arrays.copyOf(out, (int) Math.min(MAX_INFLATED_BYTES, length * 2L));
+        }
+        int n = inflater.inflate(out, length, out.length - length);
         if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
           throw new EOFException("layer index ends early");
         }
-        out.write(buffer, 0, n);
-        if (out.size() > MAX_INFLATED_BYTES) {
-          throw new IOException("layer index inflates to more than " + MAX_INFLATED_BYTES + " bytes");
-        }
+        length += n;
       }
-      return out.toByteArray();
+      return new ByteReader(out, 0, length);
     } catch (DataFormatException e) {
       throw new IOException("layer index is not valid deflate data: " + e.getMessage(), e);
     } finally {
