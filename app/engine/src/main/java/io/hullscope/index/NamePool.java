@@ -2,8 +2,8 @@ package io.hullscope.index;
 
 /**
  * Gives equal names one shared {@link String}, so a tree of many files called {@code index.js}
- * keeps that name once. A name is looked up as a region of a longer path, so a name that is
- * already pooled costs no allocation.
+ * keeps that name once. A name is looked up as a region of a longer path, so looking up a name that is
+ * already pooled allocates nothing.
  */
 final class NamePool {
 

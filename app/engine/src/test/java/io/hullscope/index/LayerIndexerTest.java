@@ -342,6 +342,28 @@ class LayerIndexerTest {
   }
 
   @Test
+  void tarCutInsidePaddingIsReported() {
+    byte[] tar = new TarBuilder().file("short", new byte[100], 0644).file("next", "x").build();
+    byte[] cut = Arrays.copyOf(tar, 512 + 300);
+
+    ImageReadException error = failure(new FakeLayer(0, cut, null, null));
+
+    assertThat(error.getMessage()).contains("truncated");
+  }
+
+  @Test
+  void entriesAfterUnalignedDataAreRead() throws IOException {
+    TarBuilder tar = new TarBuilder();
+    for (int size = 0; size < 1100; size += 137) {
+      tar.file("f" + size, new byte[size], 0644);
+    }
+
+    LayerIndex index = index(tar.build());
+
+    assertThat(index.entries()).extracting(FileEntry::size).containsExactly(0L, 137L, 274L, 411L, 548L, 685L, 822L, 959L, 1096L);
+  }
+
+  @Test
   void garbageBlobIsReported() {
     byte[] garbage = new byte[2048];
     Arrays.fill(garbage, (byte) 'x');

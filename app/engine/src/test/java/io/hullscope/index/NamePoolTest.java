@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NamePoolTest {
 
   @Test
-  void equalNamesFromDifferentPathsShareOneString() {
+  void equalNamesShareOneString() {
     NamePool pool = new NamePool();
 
     String first = pool.intern("usr/lib/index.js", 8, 16);
