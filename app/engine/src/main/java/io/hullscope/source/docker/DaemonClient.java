@@ -39,14 +39,16 @@ final class DaemonClient implements Closeable {
   private final DockerHttpClient api;
   private final DockerHttpClient streams;
   private final String apiVersion;
+  private final String engineName;
   private final String engineVersion;
   private final DockerClient docker;
 
   private DaemonClient(DockerEndpoint endpoint, DockerHttpClient api, DockerHttpClient streams,
-      String engineVersion, String apiVersion, DockerClient docker) {
+      String engineName, String engineVersion, String apiVersion, DockerClient docker) {
     this.endpoint = endpoint;
     this.api = api;
     this.streams = streams;
+    this.engineName = engineName;
     this.engineVersion = engineVersion;
     this.apiVersion = apiVersion;
     this.docker = docker;
@@ -65,6 +67,7 @@ final class DaemonClient implements Closeable {
     DockerHttpClient streams = transport(uri, certPath, Duration.ofMinutes(30));
     try {
       JsonNode version = readJson(endpoint, api, "/version");
+      String engineName = DaemonMetadata.engineName(version);
       String engineVersion = version.path("Version").asText(null);
       String serverApi = version.path("ApiVersion").asText(null);
       String serverMin = version.path("MinAPIVersion").asText(null);
@@ -85,8 +88,9 @@ final class DaemonClient implements Closeable {
           .withDockerCertPath(certPath)
           .build();
       DockerClient docker = DockerClientImpl.getInstance(config, api);
-      LOG.info("Connected to Docker {} at {} ({}), API {}", engineVersion, endpoint.host(), endpoint.origin(), apiVersion);
-      return new DaemonClient(endpoint, api, streams, engineVersion, apiVersion, docker);
+      LOG.info("Connected to {} {} at {} ({}), API {}", engineName, engineVersion, endpoint.host(), endpoint.origin(),
+          apiVersion);
+      return new DaemonClient(endpoint, api, streams, engineName, engineVersion, apiVersion, docker);
     } catch (IOException | RuntimeException e) {
       closeQuietly(api);
       closeQuietly(streams);
@@ -102,8 +106,17 @@ final class DaemonClient implements Closeable {
     return apiVersion;
   }
 
+  /** Returns the engine's product name, "Docker" or "Podman", as {@link DaemonMetadata#engineName} detects it. */
+  String engineName() {
+    return engineName;
+  }
+
   String engineVersion() {
     return engineVersion;
+  }
+
+  boolean isPodman() {
+    return DaemonMetadata.PODMAN.equals(engineName);
   }
 
   /** The typed docker-java client; its exceptions are unchecked and must be translated by callers. */

@@ -30,6 +30,9 @@ import java.util.Set;
  */
 final class DaemonMetadata {
 
+  static final String DOCKER = "Docker";
+  static final String PODMAN = "Podman";
+
   private DaemonMetadata() {}
 
   /** Builds the config from an inspect response and the history, oldest history entry first. */
@@ -51,6 +54,19 @@ final class DaemonMetadata {
         textOrNull(inspect.path("Author")),
         history,
         diffIds(inspect));
+  }
+
+  /**
+   * Returns the engine's product name from a {@code GET /version} response: "Podman" when a
+   * component is named "Podman Engine" (Podman 4 lists itself so), otherwise "Docker".
+   */
+  static String engineName(JsonNode version) {
+    for (JsonNode component : version.path("Components")) {
+      if (component.path("Name").asText("").startsWith("Podman")) {
+        return PODMAN;
+      }
+    }
+    return DOCKER;
   }
 
   /** Returns the {@code RootFS.Layers} of an inspect response: the diff ids, bottom first. */

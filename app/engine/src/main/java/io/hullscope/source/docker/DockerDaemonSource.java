@@ -77,8 +77,8 @@ public final class DockerDaemonSource implements ImageSource {
       host = resolver.resolve(explicitHost).host();
       DaemonClient connected = client();
       return new DaemonStatus(true, connected.endpoint().host(), connected.engineVersion(), connected.apiVersion(),
-          "Connected to Docker " + connected.engineVersion() + " at " + connected.endpoint().host()
-              + " (API " + connected.apiVersion() + ").");
+          "Connected to " + connected.engineName() + " " + connected.engineVersion() + " at "
+              + connected.endpoint().host() + " (API " + connected.apiVersion() + ").");
     } catch (IOException | RuntimeException e) {
       LOG.info("Docker daemon not available: {}", e.getMessage());
       return new DaemonStatus(false, host, null, null, e.getMessage());
@@ -167,12 +167,14 @@ public final class DockerDaemonSource implements ImageSource {
     ImageConfig provisional = DaemonMetadata.config(inspect, history == null ? List.of() : history);
     DaemonImage image = new DaemonImage(connected, key, references(inspect.path("RepoTags")), id, provisional,
         inspect.path("Size").asLong(-1), scanner, progress);
-    if (history != null) {
+    // Podman's inspect response (checked with 4.3) leaves out Healthcheck and StopSignal, so a
+    // Podman image always takes its config from the config blob, at the cost of one more pass.
+    if (history != null && !connected.isPodman()) {
       return image;
     }
 
-    // The history API cannot tell which steps made layers: read the config blob instead.
-    progress.step("Reading the config of " + key + " from the Docker daemon's save stream");
+    // The history API cannot tell which steps made layers, or the inspect response lacks fields.
+    progress.step("Reading the config of " + key + " from the " + connected.engineName() + " save stream");
     byte[] configBlob = image.readConfigBlob(progress);
     if (configBlob == null) {
       throw new ImageReadException(key, null, null,

@@ -17,7 +17,6 @@ import io.hullscope.testing.TarBuilder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,7 +196,7 @@ class SaveStreamScannerTest {
   @Test
   void podmanSaveTakesOnePass() throws IOException {
     TestImage image = image(BlobCompression.NONE, 3);
-    Opener opener = new Opener(podmanSave(image));
+    Opener opener = new Opener(PodmanSaveLayout.saveTar(image, "test/scan:1"));
     SaveStreamScanner scanner = scanner(image);
 
     Map<Integer, byte[]> delivered = deliverAll(scanner, opener, all(image));
@@ -214,39 +213,12 @@ class SaveStreamScannerTest {
   @Test
   void podmanSaveConfigIsFound() throws IOException {
     TestImage image = image(BlobCompression.NONE, 2).history("USER nobody", true);
-    Opener opener = new Opener(podmanSave(image));
+    Opener opener = new Opener(PodmanSaveLayout.saveTar(image, "test/scan:1"));
 
     byte[] config = scanner(image).readConfig(opener, ProgressListener.NONE);
 
     assertThat(config).isEqualTo(image.configJson());
     assertThat(opener.opened).hasValue(1);
-  }
-
-  /**
-   * Lays out a save stream as Podman 4.3 writes it: the layer tars named by diff id, the config,
-   * legacy folders whose {@code layer.tar} is a symlink to those tars, and {@code manifest.json}.
-   */
-  private static byte[] podmanSave(TestImage image) {
-    TarBuilder tar = new TarBuilder();
-    List<String> layerFiles = new ArrayList<>();
-    for (TestLayer layer : image.layers()) {
-      String file = layer.diffId().hex() + ".tar";
-      tar.file(file, layer.tar(), 0444);
-      layerFiles.add(file);
-    }
-    String configFile = image.configDigest().hex() + ".json";
-    tar.file(configFile, image.configJson(), 0444);
-    String parent = "";
-    for (String layerFile : layerFiles) {
-      String v1Id = Digest.sha256Of((parent + layerFile).getBytes(StandardCharsets.UTF_8)).hex();
-      String parentField = parent.isEmpty() ? "" : ",\"parent\":\"" + parent + "\"";
-      tar.symlink(v1Id + "/layer.tar", "../" + layerFile);
-      tar.file(v1Id + "/json", "{\"id\":\"" + v1Id + "\"" + parentField + "}");
-      parent = v1Id;
-    }
-    tar.file("manifest.json", ImageArchiveBuilder.json(
-        List.of(Map.of("Config", configFile, "RepoTags", List.of("test/scan:1"), "Layers", layerFiles))), 0444);
-    return tar.build();
   }
 
   @Test
