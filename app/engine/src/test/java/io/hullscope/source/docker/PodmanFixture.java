@@ -25,7 +25,7 @@ final class PodmanFixture {
     return host;
   }
 
-  /** Returns the Podman service's host when it answers through the Docker-compatible API, otherwise null. */
+  /** Returns the Podman service's host when it responds through the Docker-compatible API, otherwise null. */
   static String usableHost() {
     String host = System.getenv(HOST_VARIABLE);
     if (host == null || host.isBlank()) {
@@ -50,11 +50,6 @@ final class PodmanFixture {
    */
   static void save(String host, String reference, String format, Path output) throws IOException {
     podman(host, "save", "--format", format, "--output", output.toString(), reference);
-  }
-
-  /** Tags an image with another name. */
-  static void tag(String host, String reference, String newName) throws IOException {
-    podman(host, "tag", reference, newName);
   }
 
   /** Removes images; images that are already gone are ignored. */

@@ -35,8 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and checks each against the archive it was loaded from, read by {@link FileSources}.
  *
  * <p>The archives are the two committed training samples (a legacy docker save and a Docker 25
- * style OCI save) and a built image whose history has an empty-layer step, so the history API
- * cannot tell steps from layers and the source reads the config blob from Podman's save stream.
+ * style OCI save) and a docker save written by {@code ImageArchiveBuilder} with a whiteout, an
+ * empty-layer history step and a health check.
  */
 @Tag("docker")
 class PodmanSocketIT {

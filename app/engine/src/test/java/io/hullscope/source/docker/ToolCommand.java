@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an external tool (podman, skopeo, docker) for a test fixture and fails the test when it fails. */
+/** Runs an external tool (podman, skopeo) for a test fixture and fails the test when the tool fails. */
 final class ToolCommand {
 
   private static final long TIMEOUT_MINUTES = 5;
