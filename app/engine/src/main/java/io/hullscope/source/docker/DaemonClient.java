@@ -42,6 +42,7 @@ final class DaemonClient implements Closeable {
   private final String engineName;
   private final String engineVersion;
   private final DockerClient docker;
+  private volatile boolean closed;
 
   private DaemonClient(DockerEndpoint endpoint, DockerHttpClient api, DockerHttpClient streams,
       String engineName, String engineVersion, String apiVersion, DockerClient docker) {
@@ -60,8 +61,9 @@ final class DaemonClient implements Closeable {
    * @throws DaemonUnreachableException when no daemon responds at the endpoint
    * @throws IOException when the daemon returns an error or an unsupported API version
    */
-  static DaemonClient connect(DockerEndpoint endpoint, String certPath) throws IOException {
+  static DaemonClient connect(DockerEndpoint endpoint) throws IOException {
     URI uri = URI.create(endpoint.host());
+    String certPath = endpoint.tlsDirectory();
     DockerHttpClient api = transport(uri, certPath, Duration.ofSeconds(60));
     // The save stream can pause for minutes: Docker before 25 writes the export to disk first.
     DockerHttpClient streams = transport(uri, certPath, Duration.ofMinutes(30));
@@ -126,6 +128,7 @@ final class DaemonClient implements Closeable {
 
   /** Sends {@code GET /v<api><path>} and parses the JSON response. */
   JsonNode getJson(String path) throws IOException {
+    checkOpen();
     return readJson(endpoint, api, versioned(path));
   }
 
@@ -134,6 +137,7 @@ final class DaemonClient implements Closeable {
    * also aborts a stream that was not read to the end.
    */
   Response openStream(String path) throws IOException {
+    checkOpen();
     Response response = execute(endpoint, streams, versioned(path));
     try {
       checkStatus(endpoint, response, path);
@@ -146,6 +150,7 @@ final class DaemonClient implements Closeable {
 
   @Override
   public void close() throws IOException {
+    closed = true;
     try {
       docker.close();
     } finally {
@@ -167,6 +172,13 @@ final class DaemonClient implements Closeable {
       }
     }
     return out.toString();
+  }
+
+  private void checkOpen() throws IOException {
+    if (closed) {
+      throw new IOException("The connection to the Docker daemon at " + endpoint.host()
+          + " was closed with its source; open the image again");
+    }
   }
 
   private String versioned(String path) {
@@ -212,8 +224,11 @@ final class DaemonClient implements Closeable {
     if (status == 404) {
       throw new DaemonNotFoundException(message);
     }
+    String hint = message.contains("HTTP request to an HTTPS server")
+        ? ". Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to connect with TLS"
+        : "";
     throw new IOException("The Docker daemon at " + endpoint.host() + " returned HTTP " + status + " for GET " + path
-        + ": " + message);
+        + ": " + message + hint);
   }
 
   /** Returns the {@code message} of a Docker error body, or the first bytes of the body. */

@@ -14,11 +14,9 @@ import io.hullscope.source.ImageSource;
 import io.hullscope.source.ImageSummary;
 import io.hullscope.source.docker.DockerHostResolver.DockerEndpoint;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,26 +196,13 @@ public final class DockerDaemonSource implements ImageSource {
     if (client == null) {
       DockerEndpoint endpoint = resolver.resolve(explicitHost);
       try {
-        client = DaemonClient.connect(endpoint, certPath(endpoint));
+        client = DaemonClient.connect(endpoint);
       } catch (IllegalArgumentException e) {
         throw new IOException("Invalid Docker host '" + endpoint.host() + "' (from " + endpoint.origin()
             + "): " + e.getMessage() + ". Use unix://, tcp:// or npipe://.", e);
       }
     }
     return client;
-  }
-
-  /** Returns the TLS certificate folder when DOCKER_TLS_VERIFY requests TLS on a TCP host. */
-  private static String certPath(DockerEndpoint endpoint) {
-    Map<String, String> env = System.getenv();
-    String verify = env.get("DOCKER_TLS_VERIFY");
-    if (!endpoint.host().startsWith("tcp://") || verify == null || verify.isBlank() || verify.equals("0")) {
-      return null;
-    }
-    String path = env.get("DOCKER_CERT_PATH");
-    return path == null || path.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".docker").toString()
-        : path;
   }
 
   private static List<String> references(JsonNode repoTags) {

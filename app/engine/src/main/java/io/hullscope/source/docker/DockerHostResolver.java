@@ -26,6 +26,9 @@ import java.util.Map;
  *       when that socket exists and Docker's does not.
  * </ol>
  *
+ * <p>TCP hosts use TLS when {@code DOCKER_TLS_VERIFY} is set (certificates from
+ * {@code DOCKER_CERT_PATH} or the config folder) or when their context has certificates.
+ *
  * <p>The environment, home folder, OS name and the Docker socket path are inputs, so tests can
  * resolve against temp folders.
  */
@@ -67,11 +70,11 @@ final class DockerHostResolver {
    */
   DockerEndpoint resolve(String explicitHost) throws IOException {
     if (!isBlank(explicitHost)) {
-      return new DockerEndpoint(explicitHost.strip(), "explicit setting");
+      return new DockerEndpoint(explicitHost.strip(), "explicit setting", environmentTlsDirectory(explicitHost));
     }
     String fromEnvironment = environment.get("DOCKER_HOST");
     if (!isBlank(fromEnvironment)) {
-      return new DockerEndpoint(fromEnvironment.strip(), "DOCKER_HOST");
+      return new DockerEndpoint(fromEnvironment.strip(), "DOCKER_HOST", environmentTlsDirectory(fromEnvironment));
     }
     DockerEndpoint fromContext = resolveContext();
     if (fromContext != null) {
@@ -102,7 +105,10 @@ final class DockerHostResolver {
     if (!host.isTextual() || host.asText().isBlank()) {
       throw new IOException("Docker context '" + contextName + "' has no docker endpoint host in " + meta);
     }
-    return new DockerEndpoint(host.asText(), "Docker context '" + contextName + "'");
+    // The CLI keeps a context's ca.pem, cert.pem and key.pem under contexts/tls/<hash>/docker.
+    Path tls = configDir.resolve("contexts").resolve("tls").resolve(hash).resolve("docker");
+    boolean useTls = host.asText().startsWith("tcp://") && Files.isDirectory(tls);
+    return new DockerEndpoint(host.asText(), "Docker context '" + contextName + "'", useTls ? tls.toString() : null);
   }
 
   private String currentContext(Path configFile) throws IOException {
@@ -115,16 +121,29 @@ final class DockerHostResolver {
 
   private DockerEndpoint platformDefault() {
     if (windows) {
-      return new DockerEndpoint(DEFAULT_WINDOWS_HOST, "platform default");
+      return new DockerEndpoint(DEFAULT_WINDOWS_HOST, "platform default", null);
     }
     String runtimeDir = environment.get("XDG_RUNTIME_DIR");
     if (!Files.exists(dockerSocket) && !isBlank(runtimeDir)) {
       Path podman = Path.of(runtimeDir, "podman", "podman.sock");
       if (Files.exists(podman)) {
-        return new DockerEndpoint("unix://" + podman.toAbsolutePath(), "Podman socket");
+        return new DockerEndpoint("unix://" + podman.toAbsolutePath(), "Podman socket", null);
       }
     }
-    return new DockerEndpoint("unix://" + dockerSocket.toAbsolutePath(), "platform default");
+    return new DockerEndpoint("unix://" + dockerSocket.toAbsolutePath(), "platform default", null);
+  }
+
+  /**
+   * Returns the certificate folder when {@code DOCKER_TLS_VERIFY} requests TLS for a TCP host:
+   * {@code DOCKER_CERT_PATH}, else the Docker config folder, as the CLI does.
+   */
+  private String environmentTlsDirectory(String host) {
+    String verify = environment.get("DOCKER_TLS_VERIFY");
+    if (!host.strip().startsWith("tcp://") || isBlank(verify) || verify.equals("0")) {
+      return null;
+    }
+    String certPath = environment.get("DOCKER_CERT_PATH");
+    return isBlank(certPath) ? dockerConfigDir().toString() : certPath;
   }
 
   private Path dockerConfigDir() {
@@ -152,6 +171,8 @@ final class DockerHostResolver {
    *
    * @param host URI such as {@code unix:///var/run/docker.sock} or {@code tcp://127.0.0.1:2375}
    * @param origin what selected it, for messages (for example {@code DOCKER_HOST})
+   * @param tlsDirectory folder with {@code ca.pem}, {@code cert.pem} and {@code key.pem} for a
+   *     TLS connection, or null for a plain one
    */
-  record DockerEndpoint(String host, String origin) {}
+  record DockerEndpoint(String host, String origin, String tlsDirectory) {}
 }

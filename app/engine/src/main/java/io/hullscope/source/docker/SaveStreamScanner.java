@@ -1,7 +1,6 @@
 package io.hullscope.source.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.image.Digest;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Limits;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +54,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a legacy {@code <v1 id>/layer.tar} is layer {@code d} when the {@code json} files of its
  *       folder and of its {@code d} ancestors, which name each folder's parent, came before it;
  *   <li>an entry the manifest lists at position {@code i} is layer {@code i}, once the manifest
- *       and the config it points to have been seen: small JSON entries (at most
- *       {@link Limits#maxMetadataSize()} each) are buffered, and a manifest counts only when its
- *       config's {@code rootfs.diff_ids} equal this image's diff ids. Both {@code manifest.json}
- *       and OCI image manifests among the blobs are used;
+ *       and the config it points to have been seen. Small JSON entries (at most
+ *       {@link Limits#maxMetadataSize()} each) are buffered for this in {@link SaveManifests};
  *   <li>anything else is skipped in this pass.
  * </ol>
  *
@@ -76,8 +72,7 @@ import org.slf4j.LoggerFactory;
 final class SaveStreamScanner {
 
   private static final Logger LOG = LoggerFactory.getLogger(SaveStreamScanner.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern BLOB = Pattern.compile("blobs/(sha256|sha512)/([0-9a-f]{64}|[0-9a-f]{128})");
+  private static final Pattern BLOB = SaveManifests.BLOB;
   private static final Pattern LEGACY_LAYER = Pattern.compile("([0-9a-f]{64})/layer\\.tar");
   private static final Pattern LEGACY_JSON = Pattern.compile("([0-9a-f]{64})/json");
   private static final Pattern DIFF_ID_TAR = Pattern.compile("([0-9a-f]{64})\\.tar");
@@ -186,7 +181,7 @@ final class SaveStreamScanner {
       StopCondition stop, ProgressListener progress) throws IOException {
     Set<Integer> remaining = new LinkedHashSet<>(wanted);
     Set<Integer> delivered = new LinkedHashSet<>();
-    Map<String, byte[]> metadata = new LinkedHashMap<>();
+    SaveManifests metadata = new SaveManifests(diffIds);
     long[] bufferedBytes = {0};
 
     TarArchiveInputStream tar = new TarArchiveInputStream(saveTar);
@@ -196,7 +191,7 @@ final class SaveStreamScanner {
       if (!entry.isFile()) {
         continue;
       }
-      String name = normalize(entry.getName());
+      String name = SaveManifests.normalize(entry.getName());
       List<Integer> layers = layersOf(name, entry.getSize());
       List<Integer> pending = new ArrayList<>(layers);
       pending.retainAll(remaining);
@@ -226,7 +221,7 @@ final class SaveStreamScanner {
       TarArchiveEntry entry;
       while ((entry = nextEntry(tar)) != null) {
         progress.checkCancelled();
-        if (entry.isFile() && layersOf(normalize(entry.getName()), entry.getSize()).contains(layerIndex)) {
+        if (entry.isFile() && layersOf(SaveManifests.normalize(entry.getName()), entry.getSize()).contains(layerIndex)) {
           return tar;
         }
       }
@@ -335,7 +330,7 @@ final class SaveStreamScanner {
   }
 
   private void recordLegacyParent(String name, byte[] json) {
-    JsonNode parent = parse(json).path("parent");
+    JsonNode parent = SaveManifests.parse(json).path("parent");
     String v1Id = name.substring(0, name.indexOf('/'));
     String parentId = parent.isTextual() ? parent.asText() : "";
     legacyParents.put(v1Id, parentId.startsWith("sha256:") ? parentId.substring("sha256:".length()) : parentId);
@@ -379,7 +374,7 @@ final class SaveStreamScanner {
   }
 
   private void bufferMetadata(TarArchiveInputStream tar, String name, long size,
-      Map<String, byte[]> metadata, long[] bufferedBytes) throws IOException {
+      SaveManifests metadata, long[] bufferedBytes) throws IOException {
     if (bufferedBytes[0] + size > maxBufferedMetadata) {
       LOG.warn("Not buffering {} of the save stream of {}: over {} bytes of JSON already buffered", name, imageName,
           maxBufferedMetadata);
@@ -389,92 +384,34 @@ final class SaveStreamScanner {
     if (!startsLikeJson(bytes)) {
       return;
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(bytes);
-    } catch (IOException notJson) {
+    JsonNode json = SaveManifests.parse(bytes);
+    if (!json.isContainerNode()) {
       return;
     }
-    if (json == null || !json.isContainerNode()) {
-      return;
-    }
-    metadata.put(name, bytes);
+    metadata.add(name, bytes, json);
     bufferedBytes[0] += bytes.length;
-    if (configJson == null && matchesDiffIds(json)) {
+    if (configJson == null && metadata.isConfigOfImage(json)) {
       configJson = bytes;
     }
-    resolveFromManifests(metadata);
-  }
-
-  /** Learns entry names from every manifest whose config belongs to this image. */
-  private void resolveFromManifests(Map<String, byte[]> metadata) {
-    byte[] dockerManifest = metadata.get("manifest.json");
-    if (dockerManifest != null) {
-      for (JsonNode item : parse(dockerManifest)) {
-        JsonNode config = parse(metadata.get(item.path("Config").asText("")));
-        JsonNode layers = item.path("Layers");
-        if (matchesDiffIds(config) && layers.size() == diffIds.size()) {
-          for (int i = 0; i < layers.size(); i++) {
-            String entry = normalize(layers.get(i).asText(""));
-            Matcher blob = BLOB.matcher(entry);
-            Digest digest = blob.matches() ? new Digest(blob.group(1), blob.group(2)) : diffIds.get(i);
-            recordPosition(entry, i, digest);
-            if (digest.equals(diffIds.get(i))) {
-              mediaTypes.put(i, MediaType.OCI_LAYER);
-            }
-          }
-        }
-      }
-    }
-    for (Map.Entry<String, byte[]> candidate : metadata.entrySet()) {
-      JsonNode manifest = parse(candidate.getValue());
-      JsonNode layers = manifest.path("layers");
-      Digest configDigest = digestOrNull(manifest.path("config").path("digest").asText(null));
-      if (!layers.isArray() || configDigest == null || layers.size() != diffIds.size()) {
-        continue;
-      }
-      JsonNode config = parse(metadata.get(blobName(configDigest)));
-      if (!matchesDiffIds(config)) {
-        continue;
-      }
-      for (int i = 0; i < layers.size(); i++) {
-        Digest digest = digestOrNull(layers.get(i).path("digest").asText(null));
-        if (digest != null) {
-          recordPosition(blobName(digest), i, digest);
-          String mediaType = layers.get(i).path("mediaType").asText(null);
-          if (mediaType != null) {
-            mediaTypes.put(i, mediaType);
-          }
-          long size = layers.get(i).path("size").asLong(-1);
-          if (size >= 0) {
-            blobSizes.put(i, size);
-          }
-        }
-      }
+    for (SaveManifests.LocatedBlob blob : metadata.locate()) {
+      recordPosition(blob);
     }
   }
 
-  private void recordPosition(String entry, int layerIndex, Digest digest) {
-    List<Integer> layers = new ArrayList<>(layersByEntry.getOrDefault(entry, List.of()));
-    if (!layers.contains(layerIndex)) {
-      layers.add(layerIndex);
+  private void recordPosition(SaveManifests.LocatedBlob blob) {
+    List<Integer> layers = new ArrayList<>(layersByEntry.getOrDefault(blob.entry(), List.of()));
+    if (!layers.contains(blob.layerIndex())) {
+      layers.add(blob.layerIndex());
       layers.sort(null);
-      layersByEntry.put(entry, List.copyOf(layers));
+      layersByEntry.put(blob.entry(), List.copyOf(layers));
     }
-    blobDigests.put(layerIndex, digest);
-  }
-
-  private boolean matchesDiffIds(JsonNode config) {
-    JsonNode ids = config.path("rootfs").path("diff_ids");
-    if (!ids.isArray() || ids.size() != diffIds.size()) {
-      return false;
+    blobDigests.put(blob.layerIndex(), blob.digest());
+    if (blob.mediaType() != null) {
+      mediaTypes.put(blob.layerIndex(), blob.mediaType());
     }
-    for (int i = 0; i < ids.size(); i++) {
-      if (!diffIds.get(i).toString().equals(ids.get(i).asText())) {
-        return false;
-      }
+    if (blob.size() >= 0) {
+      blobSizes.put(blob.layerIndex(), blob.size());
     }
-    return true;
   }
 
   private byte[] readBounded(InputStream in, String name, long size) throws IOException {
@@ -511,40 +448,9 @@ final class SaveStreamScanner {
     return false;
   }
 
-  private static JsonNode parse(byte[] bytes) {
-    if (bytes == null) {
-      return JSON.missingNode();
-    }
-    try {
-      JsonNode node = JSON.readTree(bytes);
-      return node == null ? JSON.missingNode() : node;
-    } catch (IOException e) {
-      return JSON.missingNode();
-    }
-  }
 
-  private static Digest digestOrNull(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return Digest.parse(text);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
 
-  private static String blobName(Digest digest) {
-    return "blobs/" + digest.algorithm() + "/" + digest.hex();
-  }
 
-  private static String normalize(String name) {
-    String result = name;
-    while (result.startsWith("./")) {
-      result = result.substring(2);
-    }
-    return result;
-  }
 
   /** The current tar entry as a stream whose {@code close()} leaves the save stream open. */
   private static final class EntryStream extends FilterInputStream {

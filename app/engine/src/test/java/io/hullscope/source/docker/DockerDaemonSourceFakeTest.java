@@ -130,6 +130,16 @@ class DockerDaemonSourceFakeTest {
   }
 
   @Test
+  void plainRequestToTlsDaemonSuggestsTls() {
+    daemon.on("/version", Reply.error(400, "Client sent an HTTP request to an HTTPS server."));
+
+    DaemonStatus status = source.status();
+
+    assertThat(status.reachable()).isFalse();
+    assertThat(status.message()).contains("HTTP 400").contains("Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH");
+  }
+
+  @Test
   void containerdSaveIndexesCompressedLayers() throws IOException {
     TestImage image = image(BlobCompression.GZIP);
     Digest id = serve(image, ImageArchiveBuilder.dockerSaveOci(image).toTar(), image.digest());
@@ -185,6 +195,19 @@ class DockerDaemonSourceFakeTest {
           .hasMessageContaining("HTTP 500")
           .hasMessageContaining("no space left on device");
     }
+  }
+
+  @Test
+  void imageAfterSourceClosedSaysSo() throws IOException {
+    TestImage image = image(BlobCompression.NONE);
+    serve(image, ImageArchiveBuilder.dockerSaveOci(image).toTar(), image.configDigest());
+    Image opened = source.open(REFERENCE, null, ProgressListener.NONE);
+
+    source.close();
+
+    assertThatThrownBy(() -> opened.layers().get(0).open())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("was closed with its source");
   }
 
   @Test

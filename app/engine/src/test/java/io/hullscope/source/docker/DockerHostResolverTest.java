@@ -154,4 +154,47 @@ class DockerHostResolverTest {
 
     assertThat(endpoint.host()).isEqualTo("npipe:////./pipe/docker_engine");
   }
+
+  @Test
+  void tlsVerifyUsesCertPath() throws IOException {
+    env.put("DOCKER_HOST", "tcp://127.0.0.1:2376");
+    env.put("DOCKER_TLS_VERIFY", "1");
+    env.put("DOCKER_CERT_PATH", "/etc/docker-certs");
+
+    assertThat(resolve(null).tlsDirectory()).isEqualTo("/etc/docker-certs");
+  }
+
+  @Test
+  void tlsVerifyDefaultsToConfigFolder() throws IOException {
+    env.put("DOCKER_HOST", "tcp://127.0.0.1:2376");
+    env.put("DOCKER_TLS_VERIFY", "1");
+
+    assertThat(resolve(null).tlsDirectory()).isEqualTo(home.resolve(".docker").toString());
+  }
+
+  @Test
+  void tlsIgnoredForUnixSocket() throws IOException {
+    env.put("DOCKER_HOST", "unix:///run/docker.sock");
+    env.put("DOCKER_TLS_VERIFY", "1");
+
+    assertThat(resolve(null).tlsDirectory()).isNull();
+  }
+
+  @Test
+  void plainTcpWithoutTlsVerify() throws IOException {
+    env.put("DOCKER_HOST", "tcp://127.0.0.1:2375");
+
+    assertThat(resolve(null).tlsDirectory()).isNull();
+  }
+
+  @Test
+  void contextCertificatesEnableTls() throws IOException {
+    writeCurrentContext("remote");
+    writeContext(home.resolve(".docker"), "remote", "tcp://127.0.0.1:2376");
+    String hash = Digest.sha256Of("remote".getBytes(StandardCharsets.UTF_8)).hex();
+    Path tls = home.resolve(".docker/contexts/tls").resolve(hash).resolve("docker");
+    Files.createDirectories(tls);
+
+    assertThat(resolve(null).tlsDirectory()).isEqualTo(tls.toString());
+  }
 }

@@ -54,18 +54,18 @@ final class FakeDockerDaemon implements AutoCloseable {
     acceptor.start();
   }
 
-  /** The {@code unix://} host of this daemon. */
+  /** Returns the {@code unix://} host of this daemon. */
   String host() {
     return "unix://" + socket;
   }
 
-  /** Answers {@code GET path} (path without query) with {@code reply}. */
+  /** Sends {@code reply} for each {@code GET path} request (path without query). */
   FakeDockerDaemon on(String path, Reply reply) {
     replies.put(path, reply);
     return this;
   }
 
-  /** Request paths received so far, in order. */
+  /** Returns the request paths received so far, in order. */
   List<String> requests() {
     return List.copyOf(requests);
   }
