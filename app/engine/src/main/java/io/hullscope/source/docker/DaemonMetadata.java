@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -116,6 +117,21 @@ final class DaemonMetadata {
           empty));
     }
     return history;
+  }
+
+  /**
+   * Returns true when a {@code CreatedBy} of a {@code /history} response contains the Dockerfile
+   * instruction, ignoring case. The legacy builder writes {@code #(nop)  HEALTHCHECK ...}, and
+   * BuildKit and Buildah write the instruction itself.
+   */
+  static boolean historyMentions(JsonNode apiHistory, String instruction) {
+    String upperCase = instruction.toUpperCase(Locale.ROOT);
+    for (JsonNode item : apiHistory) {
+      if (item.path("CreatedBy").asText("").toUpperCase(Locale.ROOT).contains(upperCase)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Healthcheck healthcheck(JsonNode node) {

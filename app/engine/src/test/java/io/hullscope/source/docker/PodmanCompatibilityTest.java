@@ -33,8 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Plays Podman 4.3's Docker-compatible API through {@link FakeDockerDaemon}, with the responses
  * the real service returned: {@code /version} names a "Podman Engine" component and reports API
- * 1.41, the inspect response has no {@code Healthcheck} or {@code StopSignal}, and the save
- * stream has Podman's layout.
+ * 1.41, the inspect response has no {@code Healthcheck}, and the save stream has Podman's layout.
  */
 class PodmanCompatibilityTest {
 
@@ -66,8 +65,9 @@ class PodmanCompatibilityTest {
     daemon.close();
   }
 
-  private static TestImage image() {
-    return ImageArchiveBuilder.image()
+  /** Returns an image with a health check, with or without a HEALTHCHECK step in its history. */
+  private static TestImage image(boolean healthcheckStep) {
+    TestImage image = ImageArchiveBuilder.image()
         .reference(REFERENCE)
         .user("app")
         .stopSignal("SIGINT")
@@ -75,7 +75,11 @@ class PodmanCompatibilityTest {
         .layer(new TarBuilder().dir("etc").file("etc/os-release", "ID=fake\n").file("etc/old.conf", "x").build())
         .history("ADD rootfs.tar /")
         .layer(new TarBuilder().dir("app").file("app/run", "#!/bin/sh\n").build())
-        .history("COPY run /app/run")
+        .history("COPY run /app/run");
+    if (healthcheckStep) {
+      image.history("HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD [\"/app/run\" \"--check\"]", true);
+    }
+    return image
         .layer(new TarBuilder().dir("etc").whiteout("etc/old.conf").build())
         .history("RUN rm /etc/old.conf");
   }
@@ -84,7 +88,7 @@ class PodmanCompatibilityTest {
   private void serve(TestImage image) throws IOException {
     JsonNode config = JSON.readTree(image.configJson());
     ObjectNode podmanConfig = config.path("config").deepCopy();
-    podmanConfig.remove(List.of("Healthcheck", "StopSignal"));
+    podmanConfig.remove("Healthcheck");
     ObjectNode inspect = JSON.createObjectNode();
     inspect.put("Id", image.configDigest().toString());
     inspect.putArray("RepoTags").add(REFERENCE);
@@ -96,11 +100,11 @@ class PodmanCompatibilityTest {
     image.layers().forEach(layer -> layers.add(layer.diffId().toString()));
 
     ArrayNode history = JSON.createArrayNode();
-    for (int i = 0; i < image.layers().size(); i++) {
+    for (JsonNode step : config.path("history")) {
       ObjectNode item = JSON.createObjectNode();
       item.put("Created", 1_704_067_200L);
-      item.put("CreatedBy", config.path("history").get(i).path("created_by").asText());
-      item.put("Size", image.layers().get(i).tar().length);
+      item.put("CreatedBy", step.path("created_by").asText());
+      item.put("Size", step.path("empty_layer").asBoolean() ? 0 : 100);
       history.insert(0, item);
     }
 
@@ -144,8 +148,7 @@ class PodmanCompatibilityTest {
 
   @Test
   void healthcheckComesFromConfigBlob() throws IOException {
-    TestImage image = image();
-    serve(image);
+    serve(image(true));
 
     try (Image opened = source.open(REFERENCE, null, ProgressListener.NONE)) {
       Healthcheck healthcheck = opened.config().healthcheck();
@@ -156,13 +159,24 @@ class PodmanCompatibilityTest {
       assertThat(healthcheck.retries()).isEqualTo(3);
       assertThat(opened.config().stopSignal()).isEqualTo("SIGINT");
       assertThat(opened.config().user()).isEqualTo("app");
+      assertThat(saveRequests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void noHealthcheckStepSkipsSaveStream() throws IOException {
+    serve(image(false));
+
+    try (Image opened = source.open(REFERENCE, null, ProgressListener.NONE)) {
+      assertThat(opened.config().stopSignal()).isEqualTo("SIGINT");
+      assertThat(opened.config().history()).hasSize(3);
+      assertThat(saveRequests()).isZero();
     }
   }
 
   @Test
   void openAndIndexTakeTwoPasses() throws IOException {
-    TestImage image = image();
-    serve(image);
+    serve(image(true));
 
     try (Image opened = source.open(REFERENCE, null, ProgressListener.NONE)) {
       ImageAnalysis analysis = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(opened, ProgressListener.NONE);
@@ -171,5 +185,24 @@ class PodmanCompatibilityTest {
       assertThat(analysis.squashed(2).find("etc/old.conf")).isEmpty();
       assertThat(saveRequests()).isEqualTo(2);
     }
+  }
+
+  static Stream<Arguments> historySteps() {
+    return Stream.of(
+        Arguments.of("/bin/sh -c #(nop)  HEALTHCHECK &{[\"CMD\" \"/app/run\"] \"30s\" \"0s\" \"0s\" '\\x00'}", true),
+        Arguments.of("HEALTHCHECK CMD [\"/app/run\"]", true),
+        Arguments.of("healthcheck --interval=5s CMD /check", true),
+        Arguments.of("/bin/sh -c #(nop)  CMD [\"/app/run\"]", false),
+        Arguments.of("", false));
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("historySteps")
+  void historyMentionsHealthcheckStep(String createdBy, boolean expected) {
+    ArrayNode history = JSON.createArrayNode();
+    history.addObject().put("CreatedBy", "/bin/sh -c #(nop) ADD file:0123 in /");
+    history.addObject().put("CreatedBy", createdBy);
+
+    assertThat(DaemonMetadata.historyMentions(history, "HEALTHCHECK")).isEqualTo(expected);
   }
 }

@@ -92,8 +92,8 @@ class PodmanSocketIT {
   }
 
   /**
-   * Writes a docker save archive of two layers, the second with a whiteout, an empty-layer
-   * history step in between, and the config fields Podman's inspect response leaves out.
+   * Writes a docker save archive of two layers, the second with a whiteout, and empty-layer
+   * history steps in between, one of them the HEALTHCHECK that Podman's inspect response leaves out.
    */
   static Path writeBuiltImage(Path file) throws IOException {
     byte[] base = new TarBuilder().dir("data").file("data/keep.txt", "keep\n").file("data/gone.txt", "gone\n").build();
@@ -109,6 +109,7 @@ class PodmanSocketIT {
         .author("Hullscope tests")
         .healthcheck(List.of("CMD", "/bin/true"), Duration.ofSeconds(20), Duration.ofSeconds(2), null, 2)
         .history("USER nobody", true)
+        .history("HEALTHCHECK --interval=20s --timeout=2s --retries=2 CMD [\"/bin/true\"]", true)
         .layer(delete)
         .history("RUN rm /data/gone.txt");
     ImageArchiveBuilder.dockerSave(image).writeTar(file);
@@ -183,7 +184,8 @@ class PodmanSocketIT {
   @Test
   void emptyLayerStepIsRecovered() throws IOException {
     try (Image image = source.open(imageIds.get(BUILT).toString(), null, ProgressListener.NONE)) {
-      assertThat(image.config().history()).extracting(entry -> entry.emptyLayer()).containsExactly(false, true, false);
+      assertThat(image.config().history()).extracting(entry -> entry.emptyLayer())
+          .containsExactly(false, true, true, false);
       assertThat(image.config().layerHistory().get(1).createdBy()).isEqualTo("RUN rm /data/gone.txt");
     }
   }
