@@ -22,7 +22,8 @@ import java.util.Set;
  * Turns the daemon's JSON responses ({@code GET /images/{name}/json} and {@code /history}) into
  * the engine's {@link ImageConfig}.
  *
- * <p>The inspect response contains the config's fields unchanged. The history endpoint differs from
+ * <p>Docker's inspect response contains the config's fields unchanged. Podman's (4.3) lacks
+ * {@code Healthcheck}, so the caller reads the config blob for that. The history endpoint differs from
  * the config's {@code history}: times are whole seconds, newest entry first, and there is no
  * {@code empty_layer} flag. The daemon reports a layer's size only for entries that produced a
  * layer, so the flag is recovered exactly when the entries with a size above zero are as many

@@ -165,10 +165,10 @@ public final class DockerDaemonSource implements ImageSource {
     ImageConfig provisional = DaemonMetadata.config(inspect, history == null ? List.of() : history);
     DaemonImage image = new DaemonImage(connected, key, references(inspect.path("RepoTags")), id, provisional,
         inspect.path("Size").asLong(-1), scanner, progress);
-    // Podman 4.3 reports Healthcheck in no API response, so an image whose history has a
-    // HEALTHCHECK step takes its config from the config blob. That costs a pass over Podman's
-    // save stream, which Podman exports in full first: 40 s for a 560 MB image (vfs storage,
-    // 2 cores), as long as indexing it, so images without that step skip it.
+    // Podman 4.3 reports Healthcheck in neither inspect response (Docker-compatible or libpod),
+    // so an image whose history has a HEALTHCHECK step takes its config from the config blob.
+    // That costs a pass over Podman's save stream, which Podman exports in full first: 40 s for
+    // a 560 MB image (vfs storage, 2 cores), as long as indexing it, so other images skip it.
     // NOTE: a Podman image that sets Healthcheck without such a history step shows none.
     boolean healthcheckHidden = connected.isPodman() && DaemonMetadata.historyMentions(apiHistory, "HEALTHCHECK");
     if (history != null && !healthcheckHidden) {
