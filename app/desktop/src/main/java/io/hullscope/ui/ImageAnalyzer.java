@@ -1,0 +1,48 @@
+package io.hullscope.ui;
+
+import io.hullscope.image.Image;
+import io.hullscope.image.Limits;
+import io.hullscope.image.ProgressListener;
+import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.ImageIndexer;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.ui.sources.ImageRow;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a listed image and indexes its layers. The returned analysis keeps the image open, because
+ * the file content pane reads layers again; the caller closes {@link ImageAnalysis#image()}.
+ */
+public final class ImageAnalyzer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImageAnalyzer.class);
+
+  private final ImageIndexer indexer;
+
+  public ImageAnalyzer(LayerIndexCache cache, Limits limits) {
+    this.indexer = new ImageIndexer(cache, limits);
+  }
+
+  /** Opens and indexes the image of a row; runs on a worker thread. */
+  public ImageAnalysis analyze(ImageRow row, ProgressListener progress) throws Exception {
+    progress.step("Opening " + row.reference());
+    Image image = row.source().open(row.summary().key(), null, progress);
+    try {
+      return indexer.analyze(image, progress);
+    } catch (Exception e) {
+      closeQuietly(image);
+      throw e;
+    }
+  }
+
+  /** Closes an image whose analysis is no longer shown; logs a failure instead of raising it. */
+  public static void closeQuietly(Image image) {
+    try {
+      image.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Closing image {} failed", image.digest(), e);
+    }
+  }
+}
