@@ -1,0 +1,77 @@
+package io.hullscope.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the engine's packages layered in the order docs/architecture.md lists them: a package
+ * may use the packages listed before it, never those after it. Nothing in the engine touches
+ * JavaFX or the UI.
+ */
+class EngineLayeringTest {
+
+  private static JavaClasses engine;
+
+  @BeforeAll
+  static void importEngine() {
+    engine =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.hullscope");
+  }
+
+  @Test
+  void packagesOnlyUseLowerLayers() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("image").definedBy("io.hullscope.image..")
+        .layer("source").definedBy("io.hullscope.source..")
+        .layer("index").definedBy("io.hullscope.index..")
+        .layer("sbom").definedBy("io.hullscope.sbom..")
+        .layer("vuln").definedBy("io.hullscope.vuln..")
+        .layer("sign").definedBy("io.hullscope.sign..")
+        .layer("check").definedBy("io.hullscope.check..")
+        .layer("report").definedBy("io.hullscope.report..")
+        .layer("store").definedBy("io.hullscope.store..")
+        .whereLayer("store").mayNotBeAccessedByAnyLayer()
+        .whereLayer("report").mayOnlyBeAccessedByLayers("store")
+        .whereLayer("check").mayOnlyBeAccessedByLayers("report", "store")
+        .whereLayer("sign").mayOnlyBeAccessedByLayers("check", "report", "store")
+        .whereLayer("vuln").mayOnlyBeAccessedByLayers("check", "report", "store")
+        .whereLayer("sbom").mayOnlyBeAccessedByLayers("vuln", "check", "report", "store")
+        .whereLayer("index").mayOnlyBeAccessedByLayers("sbom", "vuln", "sign", "check", "report", "store")
+        .whereLayer("source").mayOnlyBeAccessedByLayers("index", "sbom", "vuln", "sign", "check", "report", "store")
+        .check(engine);
+  }
+
+  @Test
+  void imageModelDependsOnNoOtherEnginePackage() {
+    noClasses()
+        .that().resideInAPackage("io.hullscope.image..")
+        .should().dependOnClassesThat().resideInAnyPackage(
+            "io.hullscope.source..", "io.hullscope.index..", "io.hullscope.store..")
+        .check(engine);
+  }
+
+  @Test
+  void engineNeverUsesJavaFxOrTheUi() {
+    noClasses()
+        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.hullscope.ui..", "io.hullscope.cli..")
+        .check(engine);
+  }
+
+  @Test
+  void dockerJavaStaysInsideTheDaemonAdapter() {
+    noClasses()
+        .that().resideOutsideOfPackage("io.hullscope.source.docker..")
+        .should().dependOnClassesThat().resideInAPackage("com.github.dockerjava..")
+        .check(engine);
+  }
+}
