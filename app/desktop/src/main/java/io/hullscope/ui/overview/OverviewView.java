@@ -1,0 +1,103 @@
+package io.hullscope.ui.overview;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Overview tab: label and value grids for the config, the environment and the labels. */
+public final class OverviewView {
+
+  private final OverviewViewModel viewModel;
+  private final GridPane summary = grid();
+  private final GridPane env = grid();
+  private final GridPane labels = grid();
+  private final ScrollPane scroll;
+
+  public OverviewView(OverviewViewModel viewModel) {
+    this.viewModel = viewModel;
+
+    ToggleButton reveal = new ToggleButton("Reveal secrets", new FontIcon(Feather.EYE));
+    reveal.setId("revealSecrets");
+    reveal.getStyleClass().add(Styles.SMALL);
+    reveal.selectedProperty().bindBidirectional(viewModel.revealSecretsProperty());
+
+    Label envHeading = heading("Environment");
+    HBox envHeader = new HBox(12, envHeading, reveal);
+
+    VBox content = new VBox(10, heading("Image"), summary, envHeader, env, heading("Labels"), labels);
+    content.setPadding(new Insets(12, 16, 16, 16));
+    scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    scroll.setId("overview");
+
+    viewModel.rows().addListener((ListChangeListener<ConfigRow>) change -> fill(summary, viewModel.rows()));
+    viewModel.labels().addListener((ListChangeListener<ConfigRow>) change -> fill(labels, viewModel.labels()));
+    viewModel.env().addListener((ListChangeListener<EnvRow>) change -> fillEnv());
+    viewModel.revealSecretsProperty().addListener((observable, before, after) -> fillEnv());
+  }
+
+  private void fillEnv() {
+    List<ConfigRow> rows = viewModel.env().stream()
+        .map(row -> new ConfigRow(row.name(), viewModel.displayedValue(row)))
+        .toList();
+    fill(env, rows);
+  }
+
+  private static void fill(GridPane grid, List<ConfigRow> rows) {
+    grid.getChildren().clear();
+    if (rows.isEmpty()) {
+      Label none = new Label("none");
+      none.getStyleClass().add(Styles.TEXT_MUTED);
+      grid.add(none, 0, 0);
+      return;
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      ConfigRow row = rows.get(i);
+      Label label = new Label(row.label());
+      label.getStyleClass().add("config-label");
+      label.setWrapText(true);
+      // A read-only text field lets the user select and copy a digest or a command.
+      TextField value = new TextField(row.value());
+      value.setEditable(false);
+      value.getStyleClass().add("config-value");
+      value.setId("overview-" + row.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+      GridPane.setHgrow(value, Priority.ALWAYS);
+      grid.add(label, 0, i);
+      grid.add(value, 1, i);
+    }
+  }
+
+  private static GridPane grid() {
+    GridPane grid = new GridPane();
+    grid.setHgap(12);
+    grid.setVgap(4);
+    ColumnConstraints labelColumn = new ColumnConstraints(110, 150, 260);
+    ColumnConstraints valueColumn = new ColumnConstraints();
+    valueColumn.setHgrow(Priority.ALWAYS);
+    grid.getColumnConstraints().addAll(labelColumn, valueColumn);
+    return grid;
+  }
+
+  private static Label heading(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add(Styles.TITLE_4);
+    return label;
+  }
+
+  public Node node() {
+    return scroll;
+  }
+}
