@@ -41,11 +41,15 @@ public final class ErrorViewModel {
     return visible.getReadOnlyProperty();
   }
 
-  /** Returns the message of the failure, or of its first cause that has one. */
+  /**
+   * Returns the message of the failure, or of its first cause that has one. A wrapper whose message
+   * is only its cause's {@code toString()} is skipped.
+   */
   public static String summary(Throwable failure) {
     for (Throwable current = failure; current != null; current = current.getCause()) {
       String text = current.getMessage();
-      if (text != null && !text.isBlank()) {
+      boolean onlyWrapsCause = current.getCause() != null && current.getCause().toString().equals(text);
+      if (text != null && !text.isBlank() && !onlyWrapsCause) {
         return text.strip();
       }
     }
