@@ -53,7 +53,7 @@ public final class FolderSourceEntry extends SourceEntry {
         problems.add(file.getFileName() + ": " + ErrorViewModel.summary(e));
       }
     }
-    String status = rows.size() + (rows.size() == 1 ? " image" : " images") + " in " + folder;
+    String status = rows.size() + (rows.size() == 1 ? " image" : " images");
     if (!problems.isEmpty()) {
       status += "; skipped " + String.join("; ", problems);
     }

@@ -37,6 +37,12 @@ public final class SourceListView {
 
   private static final class SourceCell extends ListCell<SourceEntry> {
 
+    SourceCell() {
+      // A zero preferred width lets the cell follow the list's width, so long states wrap
+      // instead of adding a horizontal scroll bar.
+      setPrefWidth(0);
+    }
+
     @Override
     protected void updateItem(SourceEntry entry, boolean empty) {
       super.updateItem(entry, empty);
@@ -53,7 +59,6 @@ public final class SourceListView {
       status.textProperty().bind(entry.statusProperty());
       status.getStyleClass().add("source-status");
       status.setWrapText(true);
-      status.setMaxWidth(240);
       status.styleProperty().bind(
           Bindings.when(entry.availableProperty()).then("").otherwise("-fx-text-fill: -color-danger-fg;"));
       VBox content = new VBox(2, name, status);
