@@ -1,6 +1,5 @@
 package io.hullscope.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
@@ -29,7 +28,6 @@ public final class HullscopeApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     executor = new FxTaskExecutor(2);
     AppSettings settings = AppSettings.fromSystemProperties();
     LOG.info("Starting with samples from {} and Docker host {}", settings.samplesFolder(),

@@ -1,5 +1,6 @@
 package io.hullscope.ui;
 
+import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
@@ -12,6 +13,7 @@ import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.task.TaskExecutor;
 import java.util.List;
 import java.util.Objects;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -38,6 +40,7 @@ public final class MainWindow {
       LayerIndexCache cache,
       FileContentReader contentReader,
       RecentFiles recentFiles) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     ErrorViewModel error = new ErrorViewModel();
     FileContentViewModel content = new FileContentViewModel(executor, contentReader);
     MainViewModel viewModel = new MainViewModel(

@@ -1,0 +1,200 @@
+package io.hullscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hullscope.image.Limits;
+import io.hullscope.image.ProgressListener;
+import io.hullscope.index.ChangeKind;
+import io.hullscope.index.FileContentReader;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.index.TreeNode;
+import io.hullscope.ui.content.ContentKind;
+import io.hullscope.ui.content.FileContentViewModel;
+import io.hullscope.ui.layers.LayersViewModel;
+import io.hullscope.ui.layers.TreeMode;
+import io.hullscope.ui.overview.ConfigRow;
+import io.hullscope.ui.overview.EnvRow;
+import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sources.FolderSourceEntry;
+import io.hullscope.ui.sources.SourceListing;
+import io.hullscope.ui.task.SameThreadTaskExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+
+  @TempDir Path samples;
+
+  private final SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
+  private final Preferences preferences =
+      Preferences.userRoot().node("io/hullscope/test/main-" + System.nanoTime());
+  private MainViewModel viewModel;
+
+  @BeforeEach
+  void createViewModel() {
+    TestImages.writeArchive(samples);
+    ErrorViewModel error = new ErrorViewModel();
+    FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
+    viewModel = new MainViewModel(
+        executor,
+        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
+        new RecentFiles(preferences),
+        error,
+        new OverviewViewModel(),
+        new LayersViewModel(executor, error, content),
+        List.of(new FolderSourceEntry("Samples", samples)));
+  }
+
+  @AfterEach
+  void close() throws BackingStoreException {
+    viewModel.close();
+    preferences.removeNode();
+  }
+
+  private void openSample() {
+    viewModel.start();
+    viewModel.selectedImageProperty().set(viewModel.images().get(0));
+  }
+
+  @Test
+  void startListsSamples() {
+    viewModel.start();
+
+    assertThat(viewModel.images()).hasSize(1);
+    assertThat(viewModel.images().get(0).reference()).isEqualTo(TestImages.REFERENCE);
+    assertThat(viewModel.sources().get(0).statusProperty().get()).isEqualTo("1 image");
+  }
+
+  @Test
+  void openingImageShowsItsLayers() {
+    openSample();
+
+    assertThat(viewModel.analysisProperty().get()).isNotNull();
+    assertThat(viewModel.layers().layers()).hasSize(2);
+    assertThat(viewModel.layers().layers().get(1).shortCommand()).isEqualTo("COPY run.sh /app/");
+    assertThat(viewModel.layers().selectedLayerProperty().get()).isEqualTo(1);
+    assertThat(viewModel.error().visibleProperty().get()).isFalse();
+  }
+
+  @Test
+  void overviewSaysRootWhenUserUnset() {
+    openSample();
+
+    assertThat(viewModel.overview().rows()).contains(new ConfigRow("User", "root (unset)"));
+    assertThat(viewModel.overview().rows()).contains(new ConfigRow("Exposed ports", "8080/tcp"));
+    assertThat(viewModel.overview().rows()).contains(new ConfigRow("Layers", "2"));
+  }
+
+  @Test
+  void secretEnvMaskedUntilRevealed() {
+    openSample();
+    OverviewViewModel overview = viewModel.overview();
+    EnvRow password = overview.env().stream().filter(row -> row.name().equals("DB_PASSWORD")).findFirst().orElseThrow();
+    EnvRow path = overview.env().stream().filter(row -> row.name().equals("PATH")).findFirst().orElseThrow();
+
+    assertThat(overview.displayedValue(password)).isEqualTo("********");
+    assertThat(overview.displayedValue(path)).isEqualTo("/usr/bin");
+
+    overview.revealSecretsProperty().set(true);
+
+    assertThat(overview.displayedValue(password)).isEqualTo("hunter2");
+  }
+
+  @Test
+  void changesModeShowsOnlyLayerChanges() {
+    openSample();
+    LayersViewModel layers = viewModel.layers();
+
+    layers.modeProperty().set(TreeMode.CHANGES);
+    layers.selectedLayerProperty().set(1);
+
+    TreeNode root = layers.treeProperty().get().root();
+    assertThat(root.children()).extracting(TreeNode::name).containsExactly("app", "etc");
+    assertThat(layers.treeProperty().get().find("etc/os-release").orElseThrow().change())
+        .isEqualTo(ChangeKind.MODIFIED);
+  }
+
+  @Test
+  void squashedModeShowsWholeFileSystem() {
+    openSample();
+    LayersViewModel layers = viewModel.layers();
+
+    layers.selectedLayerProperty().set(0);
+    layers.modeProperty().set(TreeMode.SQUASHED);
+
+    assertThat(layers.treeProperty().get().find("etc/os-release")).isPresent();
+    assertThat(layers.treeProperty().get().find("app/run.sh")).isEmpty();
+  }
+
+  @Test
+  void selectingFileShowsNumberedText() {
+    openSample();
+    LayersViewModel layers = viewModel.layers();
+    layers.modeProperty().set(TreeMode.SQUASHED);
+
+    layers.selectPath("app/run.sh");
+
+    FileContentViewModel content = layers.content();
+    assertThat(content.kindProperty().get()).isEqualTo(ContentKind.TEXT);
+    assertThat(content.textProperty().get()).isEqualTo("1  #!/bin/sh\n2  echo hello from the app\n");
+    assertThat(content.headerProperty().get()).isEqualTo("/app/run.sh");
+  }
+
+  @Test
+  void searchFindsPathsInCurrentTree() {
+    openSample();
+    LayersViewModel layers = viewModel.layers();
+    layers.modeProperty().set(TreeMode.SQUASHED);
+
+    layers.searchProperty().set("run");
+
+    assertThat(layers.searchResults()).extracting(TreeNode::path).containsExactly("app/run.sh");
+  }
+
+  @Test
+  void overwrittenFileIsListedAsWaste() {
+    openSample();
+
+    assertThat(viewModel.layers().wastedFiles()).extracting(file -> file.path()).contains("etc/os-release");
+  }
+
+  @Test
+  void unreadableArchiveShowsErrorBanner() throws IOException {
+    Path broken = Files.writeString(samples.resolve("broken.tar"), "not a tar\n".repeat(100));
+
+    viewModel.openPath(broken);
+
+    assertThat(viewModel.images()).isEmpty();
+    assertThat(viewModel.sources().get(1).availableProperty().get()).isFalse();
+    assertThat(viewModel.sources().get(1).statusProperty().get()).startsWith("Cannot read " + broken);
+  }
+
+  @Test
+  void openedFileIsRememberedAsRecent() {
+    Path archive = samples.resolve("app.tar");
+
+    viewModel.openPath(archive);
+
+    assertThat(viewModel.recentFiles()).containsExactly(archive.toAbsolutePath());
+    assertThat(viewModel.images()).hasSize(1);
+  }
+
+  @Test
+  void samplesFolderSkipsUnreadableFile() throws IOException {
+    Files.writeString(samples.resolve("broken.tar"), "not a tar\n".repeat(100));
+    FolderSourceEntry entry = new FolderSourceEntry("Samples", samples);
+
+    SourceListing listing = entry.load(ProgressListener.NONE);
+
+    assertThat(listing.images()).hasSize(1);
+    assertThat(listing.status()).startsWith("1 image; skipped broken.tar: ");
+  }
+}
