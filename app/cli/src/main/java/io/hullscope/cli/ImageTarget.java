@@ -1,6 +1,7 @@
 package io.hullscope.cli;
 
 import io.hullscope.image.Image;
+import io.hullscope.image.Limits;
 import io.hullscope.image.Platform;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.source.FileSources;
@@ -38,7 +39,7 @@ final class ImageTarget {
    */
   ImageSource openSource(String dockerHost) throws IOException {
     if (!isPath()) {
-      return new DockerDaemonSource(dockerHost);
+      return new DockerDaemonSource(dockerHost, Limits.DEFAULT);
     }
     Path path = Path.of(text);
     if (!Files.exists(path)) {

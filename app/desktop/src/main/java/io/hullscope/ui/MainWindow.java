@@ -51,7 +51,7 @@ public final class MainWindow {
         new OverviewViewModel(),
         new LayersViewModel(executor, error, content),
         List.of(
-            new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost())),
+            new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), Limits.DEFAULT)),
             new FolderSourceEntry("Samples", settings.samplesFolder())));
     MainView view = new MainView(viewModel, stage);
 
