@@ -13,10 +13,16 @@ import javafx.application.Application;
  */
 public final class Launcher {
 
+  private static final String LOG_LEVEL_PROPERTY = "hullscope.log.level";
+
   private Launcher() {}
 
   public static void main(String[] args) {
     if (args.length == 0) {
+      // Read by logback.xml; must be set before the first logger is created.
+      if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+        System.setProperty(LOG_LEVEL_PROPERTY, "INFO");
+      }
       Application.launch(HullscopeApp.class);
       return;
     }
