@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +106,7 @@ class MainWindowTest {
     TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
     waitUntil(() -> tree.getRoot() != null && tree.getExpandedItemCount() >= 2);
 
-    robot.doubleClickOn("app/");
+    robot.clickOn("app/").type(KeyCode.RIGHT);
     robot.clickOn("run.sh");
 
     TextArea text = robot.lookup("#contentText").query();
