@@ -50,7 +50,7 @@ public final class MainView {
 
     SplitPane imageArea = new SplitPane(imageTable.node(), tabs);
     imageArea.setOrientation(Orientation.VERTICAL);
-    imageArea.setDividerPositions(0.26);
+    imageArea.setDividerPositions(0.2);
 
     VBox center = new VBox(new ErrorBanner(viewModel.error()).node(), imageArea);
     VBox.setVgrow(imageArea, Priority.ALWAYS);

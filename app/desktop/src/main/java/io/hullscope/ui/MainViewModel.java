@@ -17,6 +17,8 @@ import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,6 +39,7 @@ public final class MainViewModel implements AutoCloseable {
   private final ObjectProperty<SourceEntry> selectedSource = new SimpleObjectProperty<>();
   private final ObjectProperty<ImageRow> selectedImage = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<ImageAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper selectedSourceStatus = new ReadOnlyStringWrapper("");
   private final TaskStatusViewModel taskStatus = new TaskStatusViewModel();
   private final ErrorViewModel error;
   private final OverviewViewModel overview;
@@ -60,23 +63,46 @@ public final class MainViewModel implements AutoCloseable {
     this.layers = layers;
     sources.setAll(initialSources);
     recent.setAll(recentFiles.list());
-    selectedSource.addListener((observable, before, after) -> loadSource(after));
+    selectedSource.addListener((observable, before, after) -> {
+      selectedSourceStatus.unbind();
+      if (after == null) {
+        selectedSourceStatus.set("");
+      } else {
+        selectedSourceStatus.bind(after.statusProperty());
+      }
+      loadSource(after);
+    });
     selectedImage.addListener((observable, before, after) -> openImage(after));
   }
 
-  /** Loads every source once, so the sidebar shows each one's state; then selects the first. */
+  /**
+   * Loads every source once, so the sidebar shows each one's state. When all have answered and the
+   * user has not picked one yet, selects the first source that has images, so a machine without
+   * Docker opens on the samples.
+   */
   public void start() {
-    for (SourceEntry entry : sources) {
-      refreshStatus(entry);
-    }
-    if (!sources.isEmpty() && selectedSource.get() == null) {
-      selectedSource.set(sources.get(0));
+    int[] pending = {sources.size()};
+    for (SourceEntry entry : List.copyOf(sources)) {
+      executor.submit(new BackgroundTask<>(
+          "Checking " + entry.name(),
+          entry::load,
+          listing -> {
+            entry.apply(listing);
+            pending[0]--;
+            selectInitialSource(pending[0]);
+          },
+          failure -> {
+            pending[0]--;
+            selectInitialSource(pending[0]);
+          }));
     }
   }
 
-  private void refreshStatus(SourceEntry entry) {
-    executor.submit(new BackgroundTask<>(
-        "Checking " + entry.name(), entry::load, entry::apply, failure -> {}));
+  private void selectInitialSource(int pending) {
+    if (pending > 0 || selectedSource.get() != null || sources.isEmpty()) {
+      return;
+    }
+    selectedSource.set(sources.stream().filter(SourceEntry::hasImages).findFirst().orElse(sources.get(0)));
   }
 
   /** Lists the images of the selected source again, for example after starting Docker. */
@@ -197,6 +223,11 @@ public final class MainViewModel implements AutoCloseable {
 
   public ObjectProperty<SourceEntry> selectedSourceProperty() {
     return selectedSource;
+  }
+
+  /** The state line of the selected source, for example why the Docker daemon is not reachable. */
+  public ReadOnlyStringProperty selectedSourceStatus() {
+    return selectedSourceStatus.getReadOnlyProperty();
   }
 
   public ObjectProperty<ImageRow> selectedImageProperty() {

@@ -15,6 +15,7 @@ import io.hullscope.ui.layers.TreeMode;
 import io.hullscope.ui.overview.ConfigRow;
 import io.hullscope.ui.overview.EnvRow;
 import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.sources.SourceListing;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
@@ -62,6 +63,36 @@ class MainViewModelTest {
   private void openSample() {
     viewModel.start();
     viewModel.selectedImageProperty().set(viewModel.images().get(0));
+  }
+
+  @Test
+  void startSelectsSourceWithImages() {
+    viewModel.start();
+
+    assertThat(viewModel.selectedSourceProperty().get().name()).isEqualTo("Samples");
+  }
+
+  @Test
+  void startSkipsUnreachableDaemon() {
+    ErrorViewModel error = new ErrorViewModel();
+    FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
+    DockerSourceEntry docker = new DockerSourceEntry(() -> {
+      throw new IllegalStateException("No Docker daemon at unix:///missing.sock");
+    });
+    MainViewModel withDocker = new MainViewModel(
+        executor,
+        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
+        new RecentFiles(preferences),
+        error,
+        new OverviewViewModel(),
+        new LayersViewModel(executor, error, content),
+        List.of(docker, new FolderSourceEntry("Samples", samples)));
+
+    withDocker.start();
+
+    assertThat(withDocker.selectedSourceProperty().get().name()).isEqualTo("Samples");
+    assertThat(docker.statusProperty().get()).isEqualTo("Not reachable: No Docker daemon at unix:///missing.sock");
+    withDocker.close();
   }
 
   @Test

@@ -32,15 +32,19 @@ final class FileTreeView {
     table.setPlaceholder(new Label("No files"));
     table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-    TreeTableColumn<TreeNode, TreeNode> name = column("Name", 300, node -> node);
+    TreeTableColumn<TreeNode, TreeNode> name = column("Name", 320, node -> node);
     name.setCellFactory(column -> new NameCell());
-    TreeTableColumn<TreeNode, TreeNode> change = column("Change", 80, node -> node);
+    TreeTableColumn<TreeNode, TreeNode> change = column("Change", 90, node -> node);
+    change.setMinWidth(85);
     change.setCellFactory(column -> new ChangeCell());
     TreeTableColumn<TreeNode, TreeNode> size = column("Size", 90, node -> node);
+    size.setMinWidth(85);
     size.setCellFactory(column -> new SizeCell());
-    TreeTableColumn<TreeNode, TreeNode> mode = column("Mode", 100, node -> node);
+    TreeTableColumn<TreeNode, TreeNode> mode = column("Mode", 110, node -> node);
+    mode.setMinWidth(105);
     mode.setCellFactory(column -> new ModeCell());
-    TreeTableColumn<TreeNode, String> owner = column("Owner", 80, FileTreeView::owner);
+    TreeTableColumn<TreeNode, String> owner = column("Owner", 90, FileTreeView::owner);
+    owner.setMinWidth(70);
     TreeTableColumn<TreeNode, String> link = column("Link target", 160, FileTreeView::linkTarget);
     table.getColumns().setAll(java.util.List.of(name, change, size, mode, owner, link));
 

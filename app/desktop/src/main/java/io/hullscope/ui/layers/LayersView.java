@@ -43,19 +43,29 @@ public final class LayersView {
     left.setOrientation(Orientation.VERTICAL);
     left.setDividerPositions(0.6);
 
-    VBox center = new VBox(6, treeToolbar(), treeOrSearchResults());
-    center.setPadding(new Insets(6));
+    VBox tree = new VBox(6, treeToolbar(), treeOrSearchResults());
+    tree.setPadding(new Insets(6));
 
+    // The content pane sits below the tree so that both get the full width: a hex dump needs
+    // about 80 columns and deep paths need a wide name column.
     Node content = new FileContentView(viewModel.content()).node();
-    split = new SplitPane(left, center, content);
-    split.setDividerPositions(0.3, 0.68);
+    SplitPane right = new SplitPane(tree, content);
+    right.setOrientation(Orientation.VERTICAL);
+    right.setDividerPositions(0.55);
+
+    split = new SplitPane(left, right);
+    split.setDividerPositions(0.32);
   }
 
   private TableView<LayerRow> layerTable() {
     TableView<LayerRow> table = new TableView<>(viewModel.layers());
     table.setId("layers");
-    table.getColumns().add(column("#", 40, row -> Integer.toString(row.index())));
-    table.getColumns().add(column("Size", 80, row -> ByteSizes.format(row.uncompressedSize())));
+    TableColumn<LayerRow, String> index = column("#", 36, row -> Integer.toString(row.index()));
+    index.setMaxWidth(44);
+    table.getColumns().add(index);
+    TableColumn<LayerRow, String> size = column("Size", 90, row -> ByteSizes.format(row.uncompressedSize()));
+    size.setMinWidth(80);
+    table.getColumns().add(size);
     TableColumn<LayerRow, String> command = column("Created by", 260, LayerRow::shortCommand);
     command.setCellFactory(column -> new CommandCell());
     table.getColumns().add(command);
@@ -77,9 +87,13 @@ public final class LayersView {
     TableView<WastedFile> table = new TableView<>(viewModel.wastedFiles());
     table.setId("wastedFiles");
     table.getColumns().add(column("Path", 200, file -> "/" + EntryNames.display(file.path())));
-    table.getColumns().add(column("Wasted", 80, file -> ByteSizes.format(file.wastedBytes())));
-    table.getColumns().add(column("Layers", 80, file -> file.layers().stream()
-        .map(String::valueOf).collect(Collectors.joining(", "))));
+    TableColumn<WastedFile, String> wasted = column("Wasted", 80, file -> ByteSizes.format(file.wastedBytes()));
+    wasted.setMinWidth(75);
+    table.getColumns().add(wasted);
+    TableColumn<WastedFile, String> layers = column("Layers", 60, file -> file.layers().stream()
+        .map(String::valueOf).collect(Collectors.joining(", ")));
+    layers.setMinWidth(55);
+    table.getColumns().add(layers);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No file is stored twice or deleted later"));
     table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {

@@ -37,7 +37,13 @@ public final class OverviewView {
     Label envHeading = heading("Environment");
     HBox envHeader = new HBox(12, envHeading, reveal);
 
-    VBox content = new VBox(10, heading("Image"), summary, envHeader, env, heading("Labels"), labels);
+    VBox image = new VBox(10, heading("Image"), summary);
+    VBox runtime = new VBox(10, envHeader, env, heading("Labels"), labels);
+    HBox.setHgrow(image, Priority.ALWAYS);
+    HBox.setHgrow(runtime, Priority.ALWAYS);
+    image.setPrefWidth(0);
+    runtime.setPrefWidth(0);
+    HBox content = new HBox(32, image, runtime);
     content.setPadding(new Insets(12, 16, 16, 16));
     scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);

@@ -2,6 +2,7 @@ package io.hullscope.ui.sources;
 
 import io.hullscope.ui.MainViewModel;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -23,7 +24,15 @@ public final class ImageTableView {
     table.getColumns().add(column("Layers", 70, ImageRow::layerCount));
     table.getColumns().add(column("User", 120, ImageRow::user));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(new Label("No images in this source"));
+    Label placeholder = new Label();
+    placeholder.setWrapText(true);
+    placeholder.setMaxWidth(640);
+    placeholder.setId("imagesPlaceholder");
+    placeholder.textProperty().bind(Bindings.createStringBinding(
+        () -> placeholderText(viewModel.selectedSourceProperty().get()),
+        viewModel.selectedSourceProperty(),
+        viewModel.selectedSourceStatus()));
+    table.setPlaceholder(placeholder);
     table.getSelectionModel().selectedItemProperty().addListener(
         (observable, before, after) -> viewModel.selectedImageProperty().set(after));
     viewModel.selectedImageProperty().addListener((observable, before, after) -> {
@@ -38,6 +47,16 @@ public final class ImageTableView {
     column.setPrefWidth(width);
     column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     return column;
+  }
+
+  private static String placeholderText(SourceEntry source) {
+    if (source == null) {
+      return "Select a source on the left";
+    }
+    if (!source.availableProperty().get()) {
+      return source.statusProperty().get();
+    }
+    return "No images in " + source.name();
   }
 
   public Node node() {

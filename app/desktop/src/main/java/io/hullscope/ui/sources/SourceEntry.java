@@ -27,6 +27,7 @@ public abstract class SourceEntry implements AutoCloseable {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not loaded");
   private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(true);
   private final List<ImageSource> openSources = new ArrayList<>();
+  private SourceListing lastListing;
 
   protected SourceEntry(String name, SourceKind kind) {
     this.name = name;
@@ -38,8 +39,14 @@ public abstract class SourceEntry implements AutoCloseable {
 
   /** Shows the outcome of {@link #load} in the sidebar; called on the UI thread. */
   public void apply(SourceListing listing) {
-    status.set(listing.status());
+    lastListing = listing;
     available.set(listing.available());
+    status.set(listing.status());
+  }
+
+  /** Returns true when the last load reached the source and found at least one image. */
+  public boolean hasImages() {
+    return lastListing != null && lastListing.available() && !lastListing.images().isEmpty();
   }
 
   public String name() {

@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -59,6 +60,10 @@ public final class SourceListView {
       status.textProperty().bind(entry.statusProperty());
       status.getStyleClass().add("source-status");
       status.setWrapText(true);
+      status.setMinHeight(Region.USE_PREF_SIZE);
+      if (getListView() != null) {
+        status.maxWidthProperty().bind(getListView().widthProperty().subtract(48));
+      }
       status.styleProperty().bind(
           Bindings.when(entry.availableProperty()).then("").otherwise("-fx-text-fill: -color-danger-fg;"));
       VBox content = new VBox(2, name, status);
