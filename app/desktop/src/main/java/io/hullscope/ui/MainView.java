@@ -69,8 +69,10 @@ public final class MainView {
   private Node imageTabs() {
     Tab overview = new Tab("Overview", new OverviewView(viewModel.overview()).node());
     overview.setGraphic(new FontIcon(Feather.INFO));
+    overview.setId("overviewTab");
     Tab layers = new Tab("Layers", new LayersView(viewModel.layers()).node());
     layers.setGraphic(new FontIcon(Feather.LAYERS));
+    layers.setId("layersTab");
     TabPane tabs = new TabPane(overview, layers);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("imageTabs");

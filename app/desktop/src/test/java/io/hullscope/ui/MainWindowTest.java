@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
+import io.hullscope.index.FileTree;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.index.TreeNode;
+import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
@@ -17,8 +19,8 @@ import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +93,7 @@ class MainWindowTest {
   void openingSampleListsLayers(FxRobot robot) throws TimeoutException {
     openSample(robot);
 
-    robot.clickOn("Layers");
+    robot.clickOn("#layersTab");
 
     TableView<?> layers = robot.lookup("#layers").queryTableView();
     waitUntil(() -> layers.getItems().size() == 2);
@@ -101,13 +103,18 @@ class MainWindowTest {
   @Test
   void navigatingTreeToFileShowsContent(FxRobot robot) throws TimeoutException {
     openSample(robot);
-    robot.clickOn("Layers");
-    robot.clickOn("#modeSquashed");
-    TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
-    waitUntil(() -> tree.getRoot() != null && tree.getExpandedItemCount() >= 2);
+    robot.clickOn("#layersTab");
+    LayersViewModel layers = window.viewModel().layers();
+    waitUntil(() -> layers.treeProperty().get() != null);
+    FileTree changesTree = layers.treeProperty().get();
 
-    robot.clickOn("app/").type(KeyCode.RIGHT);
-    robot.clickOn("run.sh");
+    robot.clickOn("#modeSquashed");
+
+    TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
+    waitUntil(() -> layers.treeProperty().get() != changesTree && tree.getRoot() != null);
+    robot.clickOn(treeRow(robot, "app").lookup(".tree-disclosure-node"));
+    waitUntil(() -> tree.getExpandedItemCount() >= 3);
+    robot.clickOn(treeRow(robot, "app/run.sh"));
 
     TextArea text = robot.lookup("#contentText").query();
     waitUntil(() -> text.getText().contains("echo hello from the app"));
@@ -122,6 +129,17 @@ class MainWindowTest {
     robot.clickOn(TestImages.REFERENCE);
     waitUntil(() -> window.viewModel().analysisProperty().get() != null);
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Returns the visible row of the tree that shows a path; cells of the virtual flow are reused. */
+  @SuppressWarnings("unchecked")
+  private static TreeTableRow<TreeNode> treeRow(FxRobot robot, String path) {
+    return robot.lookup("#fileTree .tree-table-row-cell")
+        .match(node -> {
+          TreeTableRow<TreeNode> row = (TreeTableRow<TreeNode>) node;
+          return row.isVisible() && row.getItem() != null && row.getItem().path().equals(path);
+        })
+        .query();
   }
 
   private static void waitUntil(BooleanSupplier condition) throws TimeoutException {

@@ -160,6 +160,10 @@ final class FileTreeView {
   }
 
   private static final class ModeCell extends TreeTableCell<TreeNode, TreeNode> {
+    ModeCell() {
+      getStyleClass().add("mode-cell");
+    }
+
     @Override
     protected void updateItem(TreeNode node, boolean empty) {
       super.updateItem(node, empty);

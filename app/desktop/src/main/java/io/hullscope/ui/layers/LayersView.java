@@ -60,11 +60,12 @@ public final class LayersView {
   private TableView<LayerRow> layerTable() {
     TableView<LayerRow> table = new TableView<>(viewModel.layers());
     table.setId("layers");
-    TableColumn<LayerRow, String> index = column("#", 36, row -> Integer.toString(row.index()));
-    index.setMaxWidth(44);
+    TableColumn<LayerRow, String> index = column("#", 44, row -> Integer.toString(row.index()));
+    index.setMinWidth(40);
+    index.setMaxWidth(56);
     table.getColumns().add(index);
     TableColumn<LayerRow, String> size = column("Size", 90, row -> ByteSizes.format(row.uncompressedSize()));
-    size.setMinWidth(80);
+    size.setMinWidth(95);
     table.getColumns().add(size);
     TableColumn<LayerRow, String> command = column("Created by", 260, LayerRow::shortCommand);
     command.setCellFactory(column -> new CommandCell());

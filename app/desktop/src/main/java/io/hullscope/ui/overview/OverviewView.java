@@ -39,20 +39,33 @@ public final class OverviewView {
 
     VBox image = new VBox(10, heading("Image"), summary);
     VBox runtime = new VBox(10, envHeader, env, heading("Labels"), labels);
-    HBox.setHgrow(image, Priority.ALWAYS);
-    HBox.setHgrow(runtime, Priority.ALWAYS);
-    image.setPrefWidth(0);
-    runtime.setPrefWidth(0);
-    HBox content = new HBox(32, image, runtime);
+    GridPane content = new GridPane();
+    content.setHgap(32);
+    ColumnConstraints imageColumn = new ColumnConstraints();
+    imageColumn.setPercentWidth(60);
+    ColumnConstraints runtimeColumn = new ColumnConstraints();
+    runtimeColumn.setPercentWidth(40);
+    content.getColumnConstraints().addAll(imageColumn, runtimeColumn);
+    content.add(image, 0, 0);
+    content.add(runtime, 1, 0);
     content.setPadding(new Insets(12, 16, 16, 16));
     scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
     scroll.setId("overview");
 
-    viewModel.rows().addListener((ListChangeListener<ConfigRow>) change -> fill(summary, viewModel.rows()));
+    // Every shown image replaces the summary rows, so that change refills all grids; the env and
+    // label lists do not fire when an empty list replaces an empty list.
+    viewModel.rows().addListener((ListChangeListener<ConfigRow>) change -> fillAll());
     viewModel.labels().addListener((ListChangeListener<ConfigRow>) change -> fill(labels, viewModel.labels()));
     viewModel.env().addListener((ListChangeListener<EnvRow>) change -> fillEnv());
     viewModel.revealSecretsProperty().addListener((observable, before, after) -> fillEnv());
+    fillAll();
+  }
+
+  private void fillAll() {
+    fill(summary, viewModel.rows());
+    fill(labels, viewModel.labels());
+    fillEnv();
   }
 
   private void fillEnv() {
