@@ -74,6 +74,11 @@ public final class ImageArchiveBuilder {
     return index;
   }
 
+  /** Returns a BuildKit attestation manifest for {@code subject}, to put in an index. */
+  public static Node attestation(TestImage subject) {
+    return new Attestation(subject);
+  }
+
   /**
    * Lays images out as the classic {@code docker save} wrote them before Docker 25:
    * {@code manifest.json}, {@code <config hex>.json}, {@code <layer id>/layer.tar} and
@@ -629,7 +634,7 @@ public final class ImageArchiveBuilder {
 
     /** Adds a BuildKit attestation manifest for {@code subject}. */
     public TestIndex attestation(TestImage subject) {
-      return add(new Attestation(subject));
+      return add(ImageArchiveBuilder.attestation(subject));
     }
 
     public TestIndex reference(String reference) {

@@ -1,0 +1,131 @@
+package io.hullscope.index;
+
+import io.hullscope.image.Image;
+import io.hullscope.image.ImageReadException;
+import io.hullscope.image.Layer;
+import io.hullscope.image.Limits;
+import io.hullscope.image.ProgressListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Indexes every layer of an image, reading only the layers the cache does not hold, through
+ * {@link Image#streamLayers} so that sources which can only stream the whole image make one pass.
+ */
+public final class ImageIndexer {
+
+  private static final Logger log = LoggerFactory.getLogger(ImageIndexer.class);
+
+  private final LayerIndexCache cache;
+  private final LayerIndexer indexer;
+
+  public ImageIndexer(LayerIndexCache cache, Limits limits) {
+    this(cache, limits, List.of());
+  }
+
+  /** Creates an indexer that also hands wanted files of the layers it reads to {@code interests}. */
+  public ImageIndexer(LayerIndexCache cache, Limits limits, List<FileInterest> interests) {
+    this.cache = cache;
+    this.indexer = new LayerIndexer(limits, interests);
+  }
+
+  public ImageAnalysis analyze(Image image, ProgressListener progress) throws IOException {
+    String imageName = LayerIndexer.imageName(image);
+    List<Layer> layers = image.layers();
+    LayerIndex[] indexes = new LayerIndex[layers.size()];
+    long totalBytes = 0;
+    int cached = 0;
+    for (int position = 0; position < layers.size(); position++) {
+      Layer layer = layers.get(position);
+      Optional<LayerIndex> hit = layer.diffId() == null ? Optional.empty() : cache.get(layer.diffId());
+      if (hit.isPresent()) {
+        indexes[position] = hit.get();
+        cached++;
+      } else {
+        totalBytes = totalBytes < 0 || layer.size() < 0 ? -1 : totalBytes + layer.size();
+      }
+    }
+    log.debug("Image {}: {} of {} layers indexed from the cache", imageName, cached, layers.size());
+    if (cached < layers.size()) {
+      image.streamLayers(new Visitor(imageName, layers, indexes, progress, totalBytes));
+    }
+    for (int position = 0; position < indexes.length; position++) {
+      if (indexes[position] == null) {
+        throw new ImageReadException(imageName, LayerIndexer.layerName(layers.get(position)), null,
+            "the image source did not deliver this layer; the image is incomplete");
+      }
+    }
+    progress.checkCancelled();
+    return new ImageAnalysis(image, Arrays.asList(indexes));
+  }
+
+  /** Indexes the layers the source streams, in whatever order it streams them. */
+  private final class Visitor implements Image.LayerVisitor {
+    private final String imageName;
+    private final List<Layer> layers;
+    private final LayerIndex[] indexes;
+    private final ProgressListener progress;
+    private final long totalBytes;
+    private long doneBytes;
+    private int read;
+
+    Visitor(String imageName, List<Layer> layers, LayerIndex[] indexes, ProgressListener progress, long totalBytes) {
+      this.imageName = imageName;
+      this.layers = layers;
+      this.indexes = indexes;
+      this.progress = progress;
+      this.totalBytes = totalBytes;
+    }
+
+    @Override
+    public boolean wants(Layer layer) {
+      int position = positionOf(layer);
+      return position >= 0 && indexes[position] == null;
+    }
+
+    @Override
+    public void visit(Layer layer, InputStream blob) throws IOException {
+      progress.checkCancelled();
+      int position = positionOf(layer);
+      if (position < 0 || indexes[position] != null) {
+        return;
+      }
+      read++;
+      progress.step("Indexing layer " + (position + 1) + " of " + layers.size());
+      long before = doneBytes;
+      LayerIndex index = indexer.index(imageName, layer, blob, new ProgressListener() {
+        @Override
+        public void progress(long done, long total) {
+          doneBytes = before + done;
+          progress.progress(doneBytes, totalBytes);
+        }
+
+        @Override
+        public boolean isCancelled() {
+          return progress.isCancelled();
+        }
+      });
+      indexes[position] = index;
+      try {
+        cache.put(index);
+      } catch (RuntimeException e) {
+        log.warn("Could not cache the index of layer {} of {}; it will be read again next time",
+            LayerIndexer.layerName(layer), imageName, e);
+      }
+      log.debug("Indexed {} of the layers of {} that were not cached", read, imageName);
+    }
+
+    private int positionOf(Layer layer) {
+      int position = layer.index();
+      if (position >= 0 && position < layers.size()) {
+        return position;
+      }
+      return layers.indexOf(layer);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package io.hullscope.store;
+
+import io.hullscope.image.Digest;
+import io.hullscope.index.EntryNames;
+import io.hullscope.index.EntryType;
+import io.hullscope.index.FileEntry;
+import io.hullscope.index.LayerIndex;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Binary form of a {@link LayerIndex} for the cache: a deflated stream of varints in which each
+ * path stores only what differs from the previous path. Names are stored as their exact bytes
+ * ({@link EntryNames#encode}).
+ *
+ * <p>Format {@value #FORMAT}: magic {@code HSLI}, format number, then deflated: diff id, blob
+ * digest (or empty), uncompressed size, entries, deletions, opaque directories and an end marker.
+ * Change the format number whenever the layout or the indexer's meaning of an entry changes; rows
+ * with another number are ignored and rewritten.
+ */
+final class LayerIndexCodec {
+
+  static final int FORMAT = 1;
+
+  private static final int MAGIC = 0x48534c49;
+  private static final int END_MARKER = 0x454e4421;
+  private static final int MAX_COUNT = 50_000_000;
+  private static final int MAX_NAME_BYTES = 1 << 20;
+  private static final EntryType[] TYPES = EntryType.values();
+
+  private LayerIndexCodec() {}
+
+  static byte[] encode(LayerIndex index) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + index.entries().size() * 24);
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try {
+      DataOutputStream header = new DataOutputStream(bytes);
+      header.writeInt(MAGIC);
+      header.writeInt(FORMAT);
+      DataOutputStream out = new DataOutputStream(
+          new BufferedOutputStream(new DeflaterOutputStream(bytes, deflater, 64 * 1024), 64 * 1024));
+      writeBody(index, out);
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    } finally {
+      deflater.end();
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Decodes a cached index; any inconsistency is an {@link IOException}. */
+  static LayerIndex decode(byte[] data) throws IOException {
+    DataInputStream header = new DataInputStream(new ByteArrayInputStream(data));
+    if (data.length < 8 || header.readInt() != MAGIC) {
+      throw new IOException("not a layer index: wrong magic number");
+    }
+    int format = header.readInt();
+    if (format != FORMAT) {
+      throw new IOException("layer index format " + format + " is not " + FORMAT);
+    }
+    Inflater inflater = new Inflater();
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+        new InflaterInputStream(new ByteArrayInputStream(data, 8, data.length - 8), inflater), 64 * 1024))) {
+      return readBody(in);
+    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+      throw new IOException("layer index is inconsistent: " + e.getMessage(), e);
+    } finally {
+      inflater.end();
+    }
+  }
+
+  private static void writeBody(LayerIndex index, DataOutputStream out) throws IOException {
+    writeString(out, index.diffId().toString());
+    writeString(out, index.blobDigest() == null ? "" : index.blobDigest().toString());
+    writeVarLong(out, index.uncompressedSize());
+    writeVarLong(out, index.entries().size());
+    byte[] previous = new byte[0];
+    for (FileEntry entry : index.entries()) {
+      byte[] path = EntryNames.encode(entry.path());
+      int shared = Arrays.mismatch(previous, path);
+      shared = shared < 0 ? path.length : Math.min(shared, Math.min(previous.length, path.length));
+      writeVarLong(out, shared);
+      writeVarLong(out, path.length - shared);
+      out.write(path, shared, path.length - shared);
+      out.writeByte(entry.type().ordinal());
+      writeVarLong(out, entry.size());
+      writeVarLong(out, entry.mode());
+      writeVarLong(out, zigzag(entry.uid()));
+      writeVarLong(out, zigzag(entry.gid()));
+      writeVarLong(out, zigzag(entry.modified()));
+      if (entry.linkTarget() == null) {
+        out.writeByte(0);
+      } else {
+        out.writeByte(1);
+        writeName(out, entry.linkTarget());
+      }
+      previous = path;
+    }
+    writeNames(out, index.deletions());
+    writeNames(out, index.opaqueDirectories());
+    out.writeInt(END_MARKER);
+  }
+
+  private static LayerIndex readBody(DataInputStream in) throws IOException {
+    Digest diffId = Digest.parse(readString(in));
+    String blob = readString(in);
+    Digest blobDigest = blob.isEmpty() ? null : Digest.parse(blob);
+    long uncompressedSize = readVarLong(in);
+    int count = readCount(in);
+    List<FileEntry> entries = new ArrayList<>(count);
+    byte[] previous = new byte[0];
+    for (int i = 0; i < count; i++) {
+      int shared = readBounded(in, previous.length);
+      int suffix = readBounded(in, MAX_NAME_BYTES);
+      byte[] path = Arrays.copyOf(previous, shared + suffix);
+      in.readFully(path, shared, suffix);
+      int type = in.readUnsignedByte();
+      if (type >= TYPES.length) {
+        throw new IOException("unknown entry type " + type);
+      }
+      long size = readVarLong(in);
+      int mode = (int) readVarLong(in);
+      long uid = unzigzag(readVarLong(in));
+      long gid = unzigzag(readVarLong(in));
+      long modified = unzigzag(readVarLong(in));
+      String link = in.readUnsignedByte() == 0 ? null : readName(in);
+      entries.add(new FileEntry(EntryNames.decode(path), TYPES[type], size, mode, uid, gid, link, modified));
+      previous = path;
+    }
+    List<String> deletions = readNames(in);
+    List<String> opaque = readNames(in);
+    if (in.readInt() != END_MARKER) {
+      throw new IOException("layer index has no end marker");
+    }
+    return new LayerIndex(diffId, blobDigest, entries, deletions, opaque, uncompressedSize);
+  }
+
+  private static void writeNames(DataOutputStream out, List<String> names) throws IOException {
+    writeVarLong(out, names.size());
+    for (String name : names) {
+      writeName(out, name);
+    }
+  }
+
+  private static List<String> readNames(DataInputStream in) throws IOException {
+    int count = readCount(in);
+    List<String> names = new ArrayList<>(Math.min(count, 1024));
+    for (int i = 0; i < count; i++) {
+      names.add(readName(in));
+    }
+    return names;
+  }
+
+  private static void writeName(DataOutputStream out, String name) throws IOException {
+    byte[] bytes = EntryNames.encode(name);
+    writeVarLong(out, bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readName(DataInputStream in) throws IOException {
+    byte[] bytes = new byte[readBounded(in, MAX_NAME_BYTES)];
+    in.readFully(bytes);
+    return EntryNames.decode(bytes);
+  }
+
+  private static void writeString(DataOutputStream out, String text) throws IOException {
+    out.writeUTF(text);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    return in.readUTF();
+  }
+
+  private static int readCount(DataInputStream in) throws IOException {
+    return readBounded(in, MAX_COUNT);
+  }
+
+  private static int readBounded(DataInputStream in, int max) throws IOException {
+    long value = readVarLong(in);
+    if (value < 0 || value > max) {
+      throw new IOException("length or count " + value + " is out of range (at most " + max + ")");
+    }
+    return (int) value;
+  }
+
+  private static void writeVarLong(DataOutputStream out, long value) throws IOException {
+    long rest = value;
+    while ((rest & ~0x7fL) != 0) {
+      out.writeByte((int) ((rest & 0x7f) | 0x80));
+      rest >>>= 7;
+    }
+    out.writeByte((int) rest);
+  }
+
+  private static long readVarLong(DataInputStream in) throws IOException {
+    long value = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException("layer index ends early");
+      }
+      value |= (long) (b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        return value;
+      }
+    }
+    throw new IOException("varint is longer than 10 bytes");
+  }
+
+  private static long zigzag(long value) {
+    return (value << 1) ^ (value >> 63);
+  }
+
+  private static long unzigzag(long value) {
+    return (value >>> 1) ^ -(value & 1);
+  }
+}

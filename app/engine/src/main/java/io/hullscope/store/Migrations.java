@@ -1,0 +1,18 @@
+package io.hullscope.store;
+
+import java.util.List;
+
+/** Every schema migration, in version order. Add new steps at the end. */
+final class Migrations {
+
+  static final List<Migration> ALL = List.of(
+      new Migration(1, "layer index cache", List.of(
+          "CREATE TABLE layer_index ("
+              + " diff_id TEXT PRIMARY KEY,"
+              + " index_format INTEGER NOT NULL,"
+              + " entry_count INTEGER NOT NULL,"
+              + " data BLOB NOT NULL,"
+              + " created_at TEXT NOT NULL)")));
+
+  private Migrations() {}
+}

@@ -1,0 +1,150 @@
+package io.hullscope.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures opening and indexing the generated benchmark image against a floor measured in the
+ * same run: {@code gzip -dc} over the same layer blobs. Writes the result as Markdown.
+ *
+ * <p>Each Hullscope measurement runs in a fresh JVM ({@link OpenImageOnce}) with a fixed maximum
+ * heap, so the peak heap reported is that of one open. The median of the runs is reported.
+ *
+ * <p>Arguments: image folder (generated when missing), output Markdown file, number of runs,
+ * maximum heap for the measured JVM (for example {@code 256m}).
+ */
+public final class OpenImageBenchmark {
+
+  private OpenImageBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path imageDir = Path.of(args.length > 0 ? args[0] : "target/bench-image");
+    Path output = Path.of(args.length > 1 ? args[1] : "docs/benchmarks.md");
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    String maxHeap = args.length > 3 ? args[3] : "256m";
+
+    BenchmarkImageGenerator.generate(imageDir);
+    List<Path> blobs = BenchmarkImageGenerator.layerBlobs(imageDir);
+    long storedBytes = 0;
+    for (Path blob : blobs) {
+      storedBytes += Files.size(blob);
+    }
+
+    long[] floor = new long[runs];
+    long[] cold = new long[runs];
+    long[] reopen = new long[runs];
+    long[] processWithCache = new long[runs];
+    long peakHeap = 0;
+    int entries = 0;
+    for (int run = 0; run < runs; run++) {
+      floor[run] = gunzipAll(blobs);
+
+      Map<String, String> coldResult = openInFreshJvm(imageDir, "none", maxHeap);
+      cold[run] = Long.parseLong(coldResult.get("firstMillis"));
+      peakHeap = Math.max(peakHeap, Long.parseLong(coldResult.get("peakHeapBytes")));
+      entries = Integer.parseInt(coldResult.get("entries"));
+
+      Path database = Files.createTempFile("hullscope-bench", ".db");
+      Files.delete(database);
+      try {
+        reopen[run] = Long.parseLong(openInFreshJvm(imageDir, database.toString(), maxHeap).get("reopenMillis"));
+        processWithCache[run] = Long.parseLong(openInFreshJvm(imageDir, database.toString(), maxHeap).get("firstMillis"));
+      } finally {
+        Files.deleteIfExists(database);
+        Files.deleteIfExists(Path.of(database + "-wal"));
+        Files.deleteIfExists(Path.of(database + "-shm"));
+      }
+      System.out.printf(Locale.ROOT, "run %d: gzip -dc %d ms, open+index %d ms, re-open %d ms, new process with cache %d ms%n",
+          run + 1, floor[run], cold[run], reopen[run], processWithCache[run]);
+    }
+
+    String report = report(blobs.size(), storedBytes, entries, runs, maxHeap,
+        median(floor), median(cold), median(reopen), median(processWithCache), peakHeap);
+    Files.writeString(output, report);
+    System.out.print(report);
+  }
+
+  private static long gunzipAll(List<Path> blobs) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    for (Path blob : blobs) {
+      Process gzip = new ProcessBuilder("gzip", "-dc", blob.toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+      if (gzip.waitFor() != 0) {
+        throw new IOException("gzip -dc failed on " + blob);
+      }
+    }
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+  private static Map<String, String> openInFreshJvm(Path image, String cache, String maxHeap)
+      throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(java.toString(), "-Xmx" + maxHeap,
+            "-cp", System.getProperty("java.class.path"), OpenImageOnce.class.getName(), image.toString(), cache)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    String last = null;
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        last = line;
+      }
+    }
+    if (process.waitFor() != 0 || last == null) {
+      throw new IOException("OpenImageOnce failed with exit code " + process.exitValue() + " on " + image);
+    }
+    Map<String, String> values = new HashMap<>();
+    for (String pair : last.split(" ")) {
+      String[] keyValue = pair.split("=", 2);
+      values.put(keyValue[0], keyValue[1]);
+    }
+    return values;
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static String report(int layers, long storedBytes, int entries, int runs, String maxHeap,
+      long floor, long cold, long reopen, long processWithCache, long peakHeap) {
+    List<String> lines = new ArrayList<>();
+    lines.add("# Benchmarks");
+    lines.add("");
+    lines.add("Measured by `io.hullscope.bench.OpenImageBenchmark` (engine test sources) on "
+        + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+        + System.getProperty("java.version") + ". The median of " + runs + " runs is shown.");
+    lines.add("");
+    lines.add("## Opening and indexing an image");
+    lines.add("");
+    lines.add(String.format(Locale.ROOT,
+        "Image: the generated OCI layout, %d gzip layers, %.0f MB stored, %,d entries in the squashed tree.",
+        layers, storedBytes / 1e6, entries));
+    lines.add("");
+    lines.add("| measurement | time | ratio to the floor |");
+    lines.add("| --- | --- | --- |");
+    lines.add(String.format(Locale.ROOT, "| floor: `gzip -dc` over the same layer blobs, one after another | %d ms | 1.00 |", floor));
+    lines.add(String.format(Locale.ROOT, "| open and index, empty cache, new JVM, up to the full squashed tree | %d ms | %.2f |", cold, (double) cold / floor));
+    lines.add(String.format(Locale.ROOT, "| re-open in the same JVM, layers cached in SQLite | %d ms | %.2f |", reopen, (double) reopen / floor));
+    lines.add(String.format(Locale.ROOT, "| open in a new JVM, layers cached in SQLite (includes JVM start-up) | %d ms | %.2f |", processWithCache, (double) processWithCache / floor));
+    lines.add("");
+    lines.add(String.format(Locale.ROOT,
+        "Peak heap of the measured JVM (`-Xmx%s`, sum of the heap pools' peak usage, an upper bound of the live heap): %.0f MB.",
+        maxHeap, peakHeap / 1e6));
+    lines.add("");
+    return String.join("\n", lines);
+  }
+}
