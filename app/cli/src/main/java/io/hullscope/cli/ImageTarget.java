@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What the user named on the command line: an existing file or folder (a docker save archive or
- * an OCI layout), or otherwise an image reference that the Docker daemon resolves.
+ * The image argument of the command line: an existing file or folder (a docker save archive or an
+ * OCI layout), or otherwise an image reference that the Docker daemon resolves.
  */
 final class ImageTarget {
 
@@ -55,12 +55,12 @@ final class ImageTarget {
     }
     List<ImageSummary> images = source.listImages();
     if (images.isEmpty()) {
-      throw new IOException(text + " holds no image");
+      throw new IOException(text + " contains no image; check that it is a docker save archive or OCI layout");
     }
     if (images.size() > 1) {
       String names = images.stream().map(ImageSummary::displayName).collect(Collectors.joining(", "));
       throw new IOException(
-          text + " holds " + images.size() + " images (" + names + "); save one image per archive to inspect it");
+          text + " contains " + images.size() + " images (" + names + "); save one image per archive to inspect it");
     }
     return source.open(images.get(0).key(), platform, progress);
   }

@@ -62,10 +62,6 @@ final class InspectCommand implements Callable<Integer> {
     try (ImageSource source = imageTarget.openSource(dockerHost);
         Image image = imageTarget.open(source, wanted, ProgressListener.NONE)) {
       report = InspectReport.of(analyze(image));
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("Closing " + target + " failed: " + e.getMessage(), e);
     }
     print(report);
     return 0;

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What {@code hullscope inspect} prints, as one value. The JSON output is this record serialized
+ * Output of {@code hullscope inspect} as one value. The JSON output is this record serialized
  * by Jackson, so field names and order here are the stable JSON shape.
  */
 @JsonPropertyOrder({"image", "config", "layers", "tree"})

@@ -76,9 +76,9 @@ public final class MainViewModel implements AutoCloseable {
   }
 
   /**
-   * Loads every source once, so the sidebar shows each one's state. When all have answered and the
-   * user has not picked one yet, selects the first source that has images, so a machine without
-   * Docker opens on the samples.
+   * Loads every source once, so the sidebar shows each one's state. When all loads have finished
+   * and the user has not picked a source yet, selects the first source that has images, so a
+   * machine without Docker opens on the samples.
    */
   public void start() {
     int[] pending = {sources.size()};
@@ -225,7 +225,7 @@ public final class MainViewModel implements AutoCloseable {
     return selectedSource;
   }
 
-  /** The state line of the selected source, for example why the Docker daemon is not reachable. */
+  /** Returns the state line of the selected source, for example why the Docker daemon is not reachable. */
   public ReadOnlyStringProperty selectedSourceStatus() {
     return selectedSourceStatus.getReadOnlyProperty();
   }
@@ -234,7 +234,7 @@ public final class MainViewModel implements AutoCloseable {
     return selectedImage;
   }
 
-  /** The opened image; null while none is open. */
+  /** Returns the analysis of the opened image; its value is null while no image is open. */
   public ReadOnlyObjectProperty<ImageAnalysis> analysisProperty() {
     return analysis.getReadOnlyProperty();
   }

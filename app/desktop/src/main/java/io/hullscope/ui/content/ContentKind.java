@@ -1,6 +1,6 @@
 package io.hullscope.ui.content;
 
-/** How the file content pane shows what it holds. */
+/** Display mode of the file content pane. */
 public enum ContentKind {
   /** Nothing selected, a directory, or a file without content such as a device. */
   NONE,

@@ -22,7 +22,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class FileContentViewModel {
 
-  /** Largest number of bytes read and shown; longer files are cut and the pane says so. */
+  /** Maximum number of bytes read and shown. Longer files are cut, and the note tells the user. */
   public static final int MAX_BYTES = 256 * 1024;
 
   private final TaskExecutor executor;
@@ -123,12 +123,12 @@ public final class FileContentViewModel {
     return text.getReadOnlyProperty();
   }
 
-  /** The bytes of an image file when the kind is {@link ContentKind#IMAGE}. */
+  /** Returns the bytes of an image file when the kind is {@link ContentKind#IMAGE}. */
   public ReadOnlyObjectProperty<byte[]> imageBytesProperty() {
     return imageBytes.getReadOnlyProperty();
   }
 
-  /** The path shown. */
+  /** Returns the path of the file shown. */
   public ReadOnlyStringProperty headerProperty() {
     return header.getReadOnlyProperty();
   }

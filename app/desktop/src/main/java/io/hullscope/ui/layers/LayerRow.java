@@ -12,7 +12,7 @@ public record LayerRow(int index, long storedSize, long uncompressedSize, int en
   private static final int SHORT_COMMAND_LENGTH = 80;
   private static final String NOP_PREFIX = "/bin/sh -c #(nop) ";
 
-  /** The command on one line, without the {@code #(nop)} noise, cut to 80 characters. */
+  /** Returns the command on one line, without the {@code #(nop)} marker, cut to 80 characters. */
   public String shortCommand() {
     String text = command.replaceAll("\\s+", " ").strip();
     if (text.startsWith(NOP_PREFIX)) {

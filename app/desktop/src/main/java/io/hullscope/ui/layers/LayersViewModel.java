@@ -165,12 +165,12 @@ public final class LayersViewModel {
     return search;
   }
 
-  /** The file or directory whose content or summary the content pane shows. */
+  /** Returns the selected file or directory, whose content or summary the content pane shows. */
   public ObjectProperty<TreeNode> selectedNodeProperty() {
     return selectedNode;
   }
 
-  /** The tree of the selected layer and mode; null while none is built. */
+  /** Returns the tree of the selected layer and mode; its value is null while none is built. */
   public ReadOnlyObjectProperty<FileTree> treeProperty() {
     return tree.getReadOnlyProperty();
   }

@@ -1,6 +1,6 @@
 package io.hullscope.ui.layers;
 
-/** What the file tree of the Layers tab shows for the selected layer. */
+/** Content of the Layers tab's file tree for the selected layer. */
 public enum TreeMode {
   /** Only the paths the layer added, modified or deleted. */
   CHANGES,

@@ -53,8 +53,8 @@ public final class OverviewView {
     scroll.setFitToWidth(true);
     scroll.setId("overview");
 
-    // Every shown image replaces the summary rows, so that change refills all grids; the env and
-    // label lists do not fire when an empty list replaces an empty list.
+    // Every shown image replaces the summary rows, so that change refills all grids. The env and
+    // label lists fire no change when an empty list replaces an empty list.
     viewModel.rows().addListener((ListChangeListener<ConfigRow>) change -> fillAll());
     viewModel.labels().addListener((ListChangeListener<ConfigRow>) change -> fill(labels, viewModel.labels()));
     viewModel.env().addListener((ListChangeListener<EnvRow>) change -> fillEnv());

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The local Docker daemon; when it cannot be reached, the status says why. */
+/** The local Docker daemon. When it cannot be reached, the status line shows the reason. */
 public final class DockerSourceEntry extends SourceEntry {
 
   private static final Logger LOG = LoggerFactory.getLogger(DockerSourceEntry.class);

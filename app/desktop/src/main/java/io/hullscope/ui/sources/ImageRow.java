@@ -16,7 +16,7 @@ public record ImageRow(ImageSource source, ImageSummary summary) {
     return summary.displayName();
   }
 
-  /** The digest shortened to 12 hex characters, as {@code docker images} shows ids. */
+  /** Returns the digest shortened to 12 hex characters, as {@code docker images} shows ids. */
   public String shortDigest() {
     return summary.digest() == null ? "" : summary.digest().algorithm() + ":" + summary.digest().shortHex();
   }
@@ -33,7 +33,7 @@ public record ImageRow(ImageSource source, ImageSummary summary) {
     return summary.layerCount() < 0 ? "" : Integer.toString(summary.layerCount());
   }
 
-  /** The config's user; "root (unset)" when empty, blank when the source does not know it yet. */
+  /** Returns the config's user: "root (unset)" when empty, blank when the source does not know it yet. */
   public String user() {
     if (summary.user() == null) {
       return "";

@@ -4,7 +4,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
-/** A submitted task as the status bar sees it: its title, progress and a way to cancel it. */
+/** A submitted task as the status bar shows it: its title, progress and a way to cancel it. */
 public interface TaskHandle {
 
   String title();

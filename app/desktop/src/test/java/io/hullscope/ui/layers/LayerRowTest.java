@@ -14,7 +14,7 @@ class LayerRowTest {
   }
 
   @Test
-  void shortCommandJoinsLinesAndCutsAtEightyCharacters() {
+  void shortCommandCutsLongCommand() {
     String command = "RUN apt-get update \\\n    && apt-get install -y " + "package ".repeat(20);
     LayerRow row = new LayerRow(1, 10, 20, 1, command);
 
