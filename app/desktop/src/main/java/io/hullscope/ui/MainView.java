@@ -1,5 +1,7 @@
 package io.hullscope.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.sources.ImageTableView;
@@ -8,10 +10,12 @@ import io.hullscope.ui.task.StatusBar;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -104,7 +108,12 @@ public final class MainView {
 
     Menu file = new Menu("_File", null, openArchive, openFolder, recentMenu, new SeparatorMenuItem(), refresh,
         new SeparatorMenuItem(), quit);
-    return new MenuBar(file);
+
+    CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
+    dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
+        after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+    Menu view = new Menu("_View", null, dark);
+    return new MenuBar(file, view);
   }
 
   private void updateRecentMenu() {
