@@ -14,7 +14,9 @@ import io.hullscope.ui.task.TaskExecutor;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
@@ -55,7 +57,8 @@ public final class MainWindow {
             new FolderSourceEntry("Samples", settings.samplesFolder())));
     MainView view = new MainView(viewModel, stage);
 
-    Scene scene = new Scene(view.root(), 1400, 860);
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    Scene scene = new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
     scene.getStylesheets().add(Objects.requireNonNull(
         MainWindow.class.getResource(STYLESHEET), "missing style sheet " + STYLESHEET).toExternalForm());
     stage.setScene(scene);

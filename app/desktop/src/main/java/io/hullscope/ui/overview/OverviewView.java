@@ -2,17 +2,22 @@ package io.hullscope.ui.overview;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -88,22 +93,34 @@ public final class OverviewView {
       Label label = new Label(row.label());
       label.getStyleClass().add("config-label");
       label.setWrapText(true);
-      // A read-only text field lets the user select and copy a digest or a command.
-      TextField value = new TextField(row.value());
-      value.setEditable(false);
+      Label value = new Label(row.value());
+      value.setWrapText(true);
+      value.setMinHeight(Region.USE_PREF_SIZE);
       value.getStyleClass().add("config-value");
-      value.setId("overview-" + row.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+      value.setId("overview-" + row.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
+      value.setContextMenu(copyMenu(row.value()));
       GridPane.setHgrow(value, Priority.ALWAYS);
       grid.add(label, 0, i);
       grid.add(value, 1, i);
     }
   }
 
+  /** Offers Copy on a value, because labels cannot be selected with the mouse. */
+  private static ContextMenu copyMenu(String text) {
+    MenuItem copy = new MenuItem("Copy");
+    copy.setOnAction(event -> {
+      ClipboardContent content = new ClipboardContent();
+      content.putString(text);
+      Clipboard.getSystemClipboard().setContent(content);
+    });
+    return new ContextMenu(copy);
+  }
+
   private static GridPane grid() {
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(4);
-    ColumnConstraints labelColumn = new ColumnConstraints(110, 150, 260);
+    ColumnConstraints labelColumn = new ColumnConstraints(100, 120, 200);
     ColumnConstraints valueColumn = new ColumnConstraints();
     valueColumn.setHgrow(Priority.ALWAYS);
     grid.getColumnConstraints().addAll(labelColumn, valueColumn);
