@@ -18,6 +18,8 @@ import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.sources.SourceListing;
+import io.hullscope.testing.ImageArchiveBuilder;
+import io.hullscope.testing.TarBuilder;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -177,6 +179,25 @@ class MainViewModelTest {
     assertThat(content.kindProperty().get()).isEqualTo(ContentKind.TEXT);
     assertThat(content.textProperty().get()).isEqualTo("1  #!/bin/sh\n2  echo hello from the app\n");
     assertThat(content.headerProperty().get()).isEqualTo("/app/run.sh");
+  }
+
+  @Test
+  void deletedFileShowsVersionBelow() {
+    Path archive = ImageArchiveBuilder.dockerSave(TestImages.app()
+            .layer(new TarBuilder().whiteout("etc/os-release").build())
+            .history("RUN rm /etc/os-release"))
+        .writeTar(samples.resolve("deleted.tar"));
+    viewModel.openPath(archive);
+    viewModel.selectedImageProperty().set(viewModel.images().get(0));
+    LayersViewModel layers = viewModel.layers();
+
+    layers.selectPath("etc/os-release");
+
+    FileContentViewModel content = layers.content();
+    assertThat(layers.selectedLayerProperty().get()).isEqualTo(2);
+    assertThat(content.kindProperty().get()).isEqualTo(ContentKind.TEXT);
+    assertThat(content.textProperty().get()).isEqualTo("1  ID=t2\n");
+    assertThat(content.noteProperty().get()).startsWith("Deleted in layer 2; showing the version below it.");
   }
 
   @Test

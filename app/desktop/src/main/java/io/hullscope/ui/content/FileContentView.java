@@ -10,6 +10,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -26,6 +27,8 @@ public final class FileContentView {
     Label note = new Label();
     note.setId("contentNote");
     note.setWrapText(true);
+    note.setMaxWidth(Double.MAX_VALUE);
+    note.setMinHeight(Region.USE_PREF_SIZE);
     note.getStyleClass().add("content-note");
     note.textProperty().bind(viewModel.noteProperty());
 

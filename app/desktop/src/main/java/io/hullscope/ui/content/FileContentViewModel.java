@@ -1,6 +1,7 @@
 package io.hullscope.ui.content;
 
 import io.hullscope.cli.ByteSizes;
+import io.hullscope.index.ChangeKind;
 import io.hullscope.index.EntryType;
 import io.hullscope.index.FileContent;
 import io.hullscope.index.FileContentReader;
@@ -63,13 +64,17 @@ public final class FileContentViewModel {
     kind.set(ContentKind.LOADING);
     note.set("Loading...");
     String path = node.path();
+    // A deleted file has no content in the layer that deleted it, but its bytes are still in the
+    // layers below, which is worth seeing (a removed key is still in the image).
+    boolean deleted = node.change() == ChangeKind.DELETED;
+    int readLayer = deleted ? upToLayer - 1 : upToLayer;
     TaskHandle[] self = new TaskHandle[1];
     self[0] = executor.submit(new BackgroundTask<>(
         "Reading /" + path,
-        progress -> reader.read(analysis, upToLayer, path, MAX_BYTES),
+        progress -> reader.read(analysis, readLayer, path, MAX_BYTES),
         content -> {
           if (self[0] == null || self[0] == loading) {
-            display(content);
+            display(content, deleted ? "Deleted in layer " + upToLayer + "; showing the version below it. " : "");
           }
         },
         failure -> {
@@ -81,7 +86,7 @@ public final class FileContentViewModel {
     loading = self[0];
   }
 
-  private void display(FileContent content) {
+  private void display(FileContent content, String prefix) {
     byte[] bytes = content.bytes();
     ContentKind shownAs = ContentFormat.classify(bytes, content.truncated());
     switch (shownAs) {
@@ -90,9 +95,9 @@ public final class FileContentViewModel {
       default -> text.set(ContentFormat.hexDump(bytes));
     }
     String size = ByteSizes.format(content.totalSize());
-    note.set(content.truncated()
+    note.set(prefix + (content.truncated()
         ? "Showing the first " + ByteSizes.format(bytes.length) + " of " + size + " (truncated)"
-        : size + ", from layer " + content.layer());
+        : size + ", from layer " + content.layer()));
     kind.set(shownAs);
   }
 

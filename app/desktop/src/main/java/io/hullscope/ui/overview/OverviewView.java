@@ -92,7 +92,7 @@ public final class OverviewView {
       ConfigRow row = rows.get(i);
       Label label = new Label(row.label());
       label.getStyleClass().add("config-label");
-      label.setWrapText(true);
+      label.setMinWidth(Region.USE_PREF_SIZE);
       Label value = new Label(row.value());
       value.setWrapText(true);
       value.setMinHeight(Region.USE_PREF_SIZE);
@@ -120,7 +120,7 @@ public final class OverviewView {
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(4);
-    ColumnConstraints labelColumn = new ColumnConstraints(100, 120, 200);
+    ColumnConstraints labelColumn = new ColumnConstraints(100, 120, 280);
     ColumnConstraints valueColumn = new ColumnConstraints();
     valueColumn.setHgrow(Priority.ALWAYS);
     grid.getColumnConstraints().addAll(labelColumn, valueColumn);
