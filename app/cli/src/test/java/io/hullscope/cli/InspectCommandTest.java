@@ -99,6 +99,33 @@ class InspectCommandTest {
   }
 
   @Test
+  void ociLayoutFolderPicksRequestedPlatform() throws IOException {
+    Path layout = ImageArchiveBuilder.ociLayout(ImageArchiveBuilder.index(
+            appImage().platform("linux/amd64"),
+            appImage().platform("linux/arm64/v8"))
+            .reference("app:multi"))
+        .writeDirectory(folder.resolve("layout"));
+
+    Result result = run("inspect", "--no-cache", "--format", "json", "--platform", "linux/arm64", layout.toString());
+
+    assertThat(result.code).isZero();
+    JsonNode json = new ObjectMapper().readTree(result.out);
+    assertThat(json.get("image").get("platform").asText()).isEqualTo("linux/arm64/v8");
+  }
+
+  @Test
+  void archiveWithSeveralImagesFails() {
+    Path archive = writeArchive(ImageArchiveBuilder.dockerSave(
+        appImage(), appImage().reference("example.com/team/other:2.0").user("2000")));
+
+    Result result = run("inspect", "--no-cache", archive.toString());
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err.lines()).hasSize(1);
+    assertThat(result.err).contains("contains 2 images");
+  }
+
+  @Test
   void missingFileFailsWithOneLine() {
     Result result = run("inspect", "--no-cache", folder.resolve("missing.tar").toString());
 
