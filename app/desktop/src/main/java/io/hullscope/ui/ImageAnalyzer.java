@@ -28,9 +28,13 @@ public final class ImageAnalyzer {
   /** Opens and indexes the image of a row; runs on a worker thread. */
   public ImageAnalysis analyze(ImageRow row, ProgressListener progress) throws Exception {
     progress.step("Opening " + row.reference());
+    long started = System.nanoTime();
     Image image = row.source().open(row.summary().key(), null, progress);
     try {
-      return indexer.analyze(image, progress);
+      ImageAnalysis analysis = indexer.analyze(image, progress);
+      LOG.info("Opened {} with {} layers in {} ms", row.reference(), analysis.layers().size(),
+          (System.nanoTime() - started) / 1_000_000);
+      return analysis;
     } catch (Exception e) {
       closeQuietly(image);
       throw e;
