@@ -27,6 +27,7 @@ public final class StatusBar {
 
     ProgressBar progress = new ProgressBar();
     progress.setPrefWidth(220);
+    progress.setMinWidth(220);
     progress.progressProperty().bind(status.progressProperty());
     Button cancelButton = new Button("Cancel", new FontIcon(Feather.X_CIRCLE));
     cancelButton.setId("cancelTask");
