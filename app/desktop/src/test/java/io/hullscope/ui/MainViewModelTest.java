@@ -8,6 +8,7 @@ import io.hullscope.index.ChangeKind;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.index.TreeNode;
+import io.hullscope.index.WastedFile;
 import io.hullscope.ui.content.ContentKind;
 import io.hullscope.ui.content.FileContentViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
@@ -24,6 +25,7 @@ import io.hullscope.ui.task.SameThreadTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -198,6 +200,39 @@ class MainViewModelTest {
     assertThat(content.kindProperty().get()).isEqualTo(ContentKind.TEXT);
     assertThat(content.textProperty().get()).isEqualTo("1  ID=t2\n");
     assertThat(content.noteProperty().get()).startsWith("Deleted in layer 2; showing the version below it.");
+  }
+
+  @Test
+  void wastedFileRevealSwitchesToFileSystem() {
+    openSample();
+    LayersViewModel layers = viewModel.layers();
+    layers.modeProperty().set(TreeMode.CHANGES);
+    WastedFile osRelease = layers.wastedFiles().stream()
+        .filter(file -> file.path().equals("etc/os-release")).findFirst().orElseThrow();
+
+    layers.revealWastedFile(osRelease);
+
+    assertThat(layers.modeProperty().get()).isEqualTo(TreeMode.SQUASHED);
+    assertThat(layers.selectedLayerProperty().get()).isEqualTo(1);
+    assertThat(layers.selectedNodeProperty().get().path()).isEqualTo("etc/os-release");
+  }
+
+  @Test
+  void deletedWastedFileRevealGoesToLastLayerStoringIt() {
+    Path archive = ImageArchiveBuilder.dockerSave(TestImages.app()
+            .layer(new TarBuilder().whiteout("etc/os-release").build())
+            .history("RUN rm /etc/os-release"))
+        .writeTar(samples.resolve("deleted.tar"));
+    viewModel.openPath(archive);
+    viewModel.selectedImageProperty().set(viewModel.images().get(0));
+    LayersViewModel layers = viewModel.layers();
+    WastedFile osRelease = layers.wastedFiles().stream()
+        .filter(file -> file.path().equals("etc/os-release")).findFirst().orElseThrow();
+
+    layers.revealWastedFile(osRelease);
+
+    assertThat(layers.selectedLayerProperty().get()).isEqualTo(Collections.max(osRelease.layers()));
+    assertThat(layers.selectedNodeProperty().get().path()).isEqualTo("etc/os-release");
   }
 
   @Test

@@ -99,8 +99,7 @@ public final class LayersView {
     table.setPlaceholder(new Label("No file is stored twice or deleted later"));
     table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
       if (after != null) {
-        viewModel.modeProperty().set(TreeMode.SQUASHED);
-        viewModel.selectPath(after.path());
+        viewModel.revealWastedFile(after);
       }
     });
     return table;

@@ -12,7 +12,9 @@ import io.hullscope.ui.content.FileContentViewModel;
 import io.hullscope.ui.task.BackgroundTask;
 import io.hullscope.ui.task.TaskExecutor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -46,6 +48,9 @@ public final class LayersViewModel {
   private final ReadOnlyObjectWrapper<FileTree> tree = new ReadOnlyObjectWrapper<>();
   private ImageAnalysis analysis;
   private int treeRequest;
+  private boolean treeLoading;
+  private String pendingPath;
+  private int pendingFallbackLayer = -1;
 
   public LayersViewModel(TaskExecutor executor, ErrorViewModel error, FileContentViewModel content) {
     this.executor = executor;
@@ -60,6 +65,7 @@ public final class LayersViewModel {
   /** Shows the given analysis with its top layer selected, or clears the tab for null. */
   public void show(ImageAnalysis newAnalysis) {
     analysis = newAnalysis;
+    pendingPath = null;
     selectedNode.set(null);
     search.set("");
     searchResults.clear();
@@ -102,21 +108,29 @@ public final class LayersViewModel {
     int request = ++treeRequest;
     selectedNode.set(null);
     if (current == null || layer < 0) {
+      treeLoading = false;
       tree.set(null);
       return;
     }
+    treeLoading = true;
     executor.submit(new BackgroundTask<>(
         "Building the file tree of layer " + layer,
         progress -> treeMode == TreeMode.CHANGES ? current.changes(layer) : current.squashed(layer),
         built -> {
           if (request == treeRequest) {
+            treeLoading = false;
             tree.set(built);
             runSearch();
+            selectPendingPath();
           }
         },
         failure -> {
-          if (request == treeRequest && !ErrorViewModel.isCancellation(failure)) {
-            error.show("Building the file tree of layer " + layer + " failed", failure);
+          if (request == treeRequest) {
+            treeLoading = false;
+            pendingPath = null;
+            if (!ErrorViewModel.isCancellation(failure)) {
+              error.show("Building the file tree of layer " + layer + " failed", failure);
+            }
           }
         }));
   }
@@ -131,11 +145,46 @@ public final class LayersViewModel {
     searchResults.setAll(current.search(text, MAX_SEARCH_RESULTS));
   }
 
-  /** Selects the tree node at a path of the current tree, for example a search result or a wasted file. */
+  /** Selects the tree node at a path of the current tree, for example a search result. */
   public void selectPath(String path) {
     FileTree current = tree.get();
     if (current != null) {
       current.find(path).ifPresent(selectedNode::set);
+    }
+  }
+
+  /**
+   * Shows a wasted file in the whole file system. The file is looked up at the selected layer and,
+   * when a later layer deleted it, at the last layer that stored it.
+   */
+  public void revealWastedFile(WastedFile file) {
+    pendingPath = file.path();
+    pendingFallbackLayer = file.layers().isEmpty() ? -1 : Collections.max(file.layers());
+    if (mode.get() != TreeMode.SQUASHED) {
+      mode.set(TreeMode.SQUASHED);
+    } else if (!treeLoading) {
+      selectPendingPath();
+    }
+  }
+
+  /** Selects the path a reveal waits for, once the tree it needs is built. */
+  private void selectPendingPath() {
+    FileTree current = tree.get();
+    if (pendingPath == null || current == null) {
+      return;
+    }
+    Optional<TreeNode> node = current.find(pendingPath);
+    if (node.isPresent()) {
+      pendingPath = null;
+      selectedNode.set(node.get());
+      return;
+    }
+    int fallback = pendingFallbackLayer;
+    pendingFallbackLayer = -1;
+    if (fallback >= 0 && fallback != selectedLayer.get()) {
+      selectedLayer.set(fallback);
+    } else {
+      pendingPath = null;
     }
   }
 
