@@ -7,7 +7,7 @@ import java.io.InputStream;
  * One layer of an image, as stored by its source.
  *
  * <p>{@link #open()} returns the blob as stored: gzip, zstd or plain tar. Callers detect the
- * compression with {@link Compression#detect} and never trust {@link #mediaType()}.
+ * compression from the first bytes (see {@code io.hullscope.index.Compression}) and never trust {@link #mediaType()}.
  */
 public interface Layer {
 

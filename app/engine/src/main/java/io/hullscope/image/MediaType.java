@@ -3,7 +3,7 @@ package io.hullscope.image;
 /**
  * Media types of the OCI image spec and of Docker's image manifest v2, with what each one is.
  *
- * <p>The media type of a layer never decides how it is decompressed: {@link Compression} looks
+ * <p>The media type of a layer never decides how it is decompressed: {@code io.hullscope.index.Compression} looks
  * at the first bytes instead, because registries and tools mislabel layers.
  */
 public final class MediaType {

@@ -130,6 +130,17 @@ class ConfigParserTest {
   }
 
   @Test
+  void deeplyNestedJsonIsRejected() {
+    String nested = minimal("\"junk\":" + "[".repeat(5000) + "]".repeat(5000) + ",");
+
+    assertThatThrownBy(() -> parse(nested))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("config.json")
+        .hasMessageContaining("invalid JSON")
+        .hasMessageContaining("nesting depth");
+  }
+
+  @Test
   void emptyFileIsRejected() {
     assertThatThrownBy(() -> parse(""))
         .isInstanceOf(ImageReadException.class)

@@ -3,7 +3,11 @@ package io.hullscope.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hullscope.testing.TestData;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,6 +84,35 @@ class ManifestParserTest {
     ManifestDocument document = ManifestParser.parse(bytes(json), null, "app:1", "index.json");
 
     assertThat(document).isInstanceOf(OciIndex.class);
+  }
+
+  @Test
+  void realDockerManifestIsParsed() throws IOException {
+    byte[] json = Files.readAllBytes(TestData.file("signatures/cosign-legacy/key-only/manifest.json"));
+
+    ImageManifest manifest = ManifestParser.parseManifest(json, "fixture", "manifest.json");
+
+    assertThat(manifest.mediaType()).isEqualTo(MediaType.DOCKER_MANIFEST);
+    assertThat(manifest.config().mediaType()).isEqualTo(MediaType.DOCKER_CONFIG);
+    assertThat(manifest.config().size()).isEqualTo(1512);
+    assertThat(manifest.layers()).singleElement()
+        .satisfies(layer -> assertThat(layer.digest()).isEqualTo(
+            Digest.parse("sha256:9d16cba9fb961d1aafec9542f2bf7cb64acfc55245f9e4eb5abecd4cdc38d749")));
+  }
+
+  @Test
+  void realOciManifestIsParsed() throws IOException {
+    Path file = TestData.file("signatures/notation/target-manifest-19dbd2e4.json");
+    byte[] json = Files.readAllBytes(file);
+
+    ImageManifest manifest = ManifestParser.parseManifest(json, "fixture", file.getFileName().toString());
+
+    assertThat(Digest.sha256Of(json).hex()).startsWith("19dbd2e4");
+    assertThat(manifest.mediaType()).isEqualTo(MediaType.OCI_MANIFEST);
+    assertThat(manifest.config().digest()).isEqualTo(
+        Digest.parse("sha256:572996c3caeacea40b947911a9dda21516c082b5a64af30048a02a6f5eb956d4"));
+    assertThat(manifest.layers()).extracting(Descriptor::mediaType).containsExactly(MediaType.OCI_LAYER_GZIP);
+    assertThat(manifest.layers()).extracting(Descriptor::size).containsExactly(3374446L);
   }
 
   @Test

@@ -48,7 +48,7 @@ public final class SampleImages {
   /**
    * A web application image with the usual mistakes: it runs as root on an end-of-life Debian
    * release, keeps a shell, a package manager, compilers, an SSH server and apt caches, bakes
-   * secrets into env, files and a deleted layer, and copies a large asset twice. Written in the
+   * secrets into env, files and a deleted layer, and rewrites a large asset in a later layer. Written in the
    * classic docker save layout.
    */
   static byte[] hygieneBad() {
@@ -75,7 +75,7 @@ public final class SampleImages {
     image.layer(badApplication(), BlobCompression.NONE)
         .history("/bin/sh -c #(nop) ADD https://downloads.example.com/app-bundle.tar /app/");
     image.layer(badCleanup(), BlobCompression.NONE)
-        .history("/bin/sh -c rm /app/certs/deploy-key.pem && cp /app/static/bundle.js /app/static/bundle.min.js");
+        .history("/bin/sh -c rm /app/certs/deploy-key.pem && npx terser /app/static/bundle.js -o /app/static/bundle.js");
     image.history("/bin/sh -c #(nop)  ENV DB_PASSWORD=... API_TOKEN=...", true)
         .history("/bin/sh -c #(nop)  EXPOSE 22/tcp 8080/tcp", true)
         .history("/bin/sh -c #(nop) WORKDIR /app", true)
@@ -226,10 +226,11 @@ public final class SampleImages {
         .build();
   }
 
+  /** Deletes the key, which stays in the layer below, and rewrites the bundle in place. */
   private static byte[] badCleanup() {
     return new TarBuilder()
         .whiteout("app/certs/deploy-key.pem")
-        .file("app/static/bundle.min.js", SampleContent.noise(45, 512 * 1024), 0644)
+        .file("app/static/bundle.js", SampleContent.noise(46, 384 * 1024), 0644)
         .build();
   }
 

@@ -90,16 +90,37 @@ final class DockerSaveCatalog implements ImageCatalog {
   public Image open(String key, Platform platform, ProgressListener progress) throws IOException {
     progress.checkCancelled();
     List<DockerSaveManifest> manifests = manifests();
+    int found = find(manifests, key);
+    DockerSaveManifest manifest = manifests.get(found);
+    progress.step("Reading config of " + label(manifest, found));
+    return load(manifest, found, platform);
+  }
+
+  /** Returns the position of the entry that {@code key} names: its key, a tag, or a short image id. */
+  private int find(List<DockerSaveManifest> manifests, String key) throws ImageReadException {
+    List<Integer> byId = new ArrayList<>();
+    for (int i = 0; i < manifests.size(); i++) {
+      if (matches(manifests.get(i), i, key)) {
+        return i;
+      }
+      Digest id = digestOfName(manifests.get(i).config());
+      if (id != null && ImageCatalog.isIdPrefix(key, id)) {
+        byId.add(i);
+      }
+    }
+    if (byId.size() == 1) {
+      return byId.get(0);
+    }
     List<String> known = new ArrayList<>();
     for (int i = 0; i < manifests.size(); i++) {
-      DockerSaveManifest manifest = manifests.get(i);
-      if (matches(manifest, i, key)) {
-        progress.step("Reading config of " + label(manifest, i));
-        return load(manifest, i, platform);
+      if (byId.isEmpty() || byId.contains(i)) {
+        DockerSaveManifest manifest = manifests.get(i);
+        known.add(manifest.repoTags().isEmpty() ? manifest.config() : manifest.repoTags().get(0));
       }
-      known.add(manifest.repoTags().isEmpty() ? manifest.config() : manifest.repoTags().get(0));
     }
-    throw new ImageReadException(key, null, MANIFEST_JSON, "no such image in " + files.description() + "; it contains " + known);
+    String problem = byId.isEmpty() ? "no such image in " + files.description() + "; it contains "
+        : "the id prefix matches several images in " + files.description() + "; use a longer prefix or one of ";
+    throw new ImageReadException(key, null, MANIFEST_JSON, problem + known);
   }
 
   private List<DockerSaveManifest> manifests() throws IOException {

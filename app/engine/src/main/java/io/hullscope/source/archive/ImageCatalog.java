@@ -1,5 +1,6 @@
 package io.hullscope.source.archive;
 
+import io.hullscope.image.Digest;
 import io.hullscope.image.Image;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Limits;
@@ -25,6 +26,16 @@ interface ImageCatalog {
     try (InputStream in = files.open(path, image)) {
       return MetadataBytes.read(in, limits, image, path);
     }
+  }
+
+  /**
+   * Returns true when {@code key} is a short image id such as {@code ee9eff2dba72} or
+   * {@code sha256:ee9eff2dba72}: at least 12 hex digits that start the digest's hex.
+   */
+  static boolean isIdPrefix(String key, Digest digest) {
+    String hex = key.startsWith(digest.algorithm() + ":") ? key.substring(digest.algorithm().length() + 1) : key;
+    return hex.length() >= 12 && hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))
+        && digest.hex().startsWith(hex);
   }
 
   /** Returns the error for a requested platform that the image does not offer. */

@@ -117,7 +117,8 @@ final class OciLayoutCatalog implements ImageCatalog {
     OciIndex index = ManifestParser.parseIndex(bytes, image, INDEX_JSON);
     Map<Digest, Entry> entries = new LinkedHashMap<>();
     for (Descriptor descriptor : index.manifests()) {
-      if (descriptor.isAttestation() || descriptor.artifactType() != null) {
+      if (!isImageOrIndex(descriptor)) {
+        LOG.debug("Skipping {} entry {} of {}: not an image", descriptor.mediaType(), descriptor.digest(), files.description());
         continue;
       }
       Entry existing = entries.get(descriptor.digest());
@@ -130,6 +131,15 @@ final class OciLayoutCatalog implements ImageCatalog {
       entries.put(descriptor.digest(), new Entry(existing == null ? descriptor : existing.descriptor(), references));
     }
     return new ArrayList<>(entries.values());
+  }
+
+  /**
+   * Returns true for entries that can lead to an image: manifests and indexes that are neither
+   * attestations nor artifacts such as signatures or SBOMs.
+   */
+  private static boolean isImageOrIndex(Descriptor descriptor) {
+    boolean manifestOrIndex = MediaType.isManifest(descriptor.mediaType()) || MediaType.isIndex(descriptor.mediaType());
+    return manifestOrIndex && !descriptor.isAttestation() && descriptor.artifactType() == null;
   }
 
   /**
@@ -169,12 +179,22 @@ final class OciLayoutCatalog implements ImageCatalog {
         }
       }
     }
-    List<String> known = new ArrayList<>();
+    List<Entry> byId = new ArrayList<>();
     for (Entry entry : entries) {
+      if (ImageCatalog.isIdPrefix(key, entry.descriptor().digest())) {
+        byId.add(entry);
+      }
+    }
+    if (byId.size() == 1) {
+      return byId.get(0);
+    }
+    List<String> known = new ArrayList<>();
+    for (Entry entry : byId.isEmpty() ? entries : byId) {
       known.add(entry.references().isEmpty() ? entry.key() : entry.references().get(0));
     }
-    throw new ImageReadException(key, null, INDEX_JSON, "no such image in " + files.description()
-        + "; it contains " + known);
+    String problem = byId.isEmpty() ? "no such image in " + files.description() + "; it contains "
+        : "the id prefix matches several images in " + files.description() + "; use a longer prefix or one of ";
+    throw new ImageReadException(key, null, INDEX_JSON, problem + known);
   }
 
   private static String familiar(String reference) {
@@ -248,7 +268,7 @@ final class OciLayoutCatalog implements ImageCatalog {
       }
     }
     for (Descriptor child : index.manifests()) {
-      if (child.isAttestation() || child.artifactType() != null) {
+      if (!isImageOrIndex(child)) {
         continue;
       }
       if (MediaType.isIndex(child.mediaType())) {

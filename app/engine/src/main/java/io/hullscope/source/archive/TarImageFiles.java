@@ -1,11 +1,10 @@
 package io.hullscope.source.archive;
 
 import io.hullscope.image.ImageReadException;
+import io.hullscope.image.LimitExceededException;
 import java.io.IOException;
-import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
@@ -24,6 +22,12 @@ import org.apache.commons.compress.archivers.tar.TarFile;
  * streamed at once from different threads.
  */
 final class TarImageFiles implements ImageFiles {
+
+  /**
+   * Most entries an archive may have. A docker save archive has about four per layer; the bound
+   * keeps a hostile tar of tiny entries from filling memory with headers.
+   */
+  static final long MAX_ENTRIES = 1_000_000;
 
   private final Path file;
   private final String kind;
@@ -59,42 +63,38 @@ final class TarImageFiles implements ImageFiles {
    *
    * @param kind what the archive is, for messages, for example {@code docker save archive}
    * @throws ImageReadException when the file is truncated or not a tar file
+   * @throws LimitExceededException when it has more than {@link #MAX_ENTRIES} entries
    */
   static TarImageFiles open(Path file, String kind) throws IOException {
+    return open(file, kind, MAX_ENTRIES);
+  }
+
+  static TarImageFiles open(Path file, String kind, long maxEntries) throws IOException {
+    String name = String.valueOf(file.getFileName());
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
+      // TarFile keeps every header in memory, so a quick header walk first bounds the entry
+      // count and names the entry where a damaged file breaks off.
+      TarHeaderScan scan = TarHeaderScan.scan(channel, maxEntries);
+      if (scan.entries() > maxEntries) {
+        throw new LimitExceededException(name, null, null, "the number of archive entries", maxEntries);
+      }
+      if (scan.failure() != null) {
+        throw truncated(name, scan.lastEntry(), scan.failure());
+      }
       return new TarImageFiles(file, kind, new TarFile(channel));
+    } catch (ImageReadException e) {
+      channel.close();
+      throw e;
     } catch (IOException | RuntimeException e) {
       channel.close();
-      throw new ImageReadException(String.valueOf(file.getFileName()), null, findBrokenEntry(file),
-          "the file is truncated or is not a tar archive (" + e.getMessage() + "); save or copy it again", e);
+      throw truncated(name, null, e);
     }
   }
 
-  /**
-   * Scans the tar sequentially to name the entry where it breaks off, for the error message.
-   * Returns null when no entry can be named.
-   */
-  private static String findBrokenEntry(Path file) {
-    String current = null;
-    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
-        TarArchiveInputStream tar = new TarArchiveInputStream(raw)) {
-      TarArchiveEntry entry;
-      while ((entry = tar.getNextEntry()) != null) {
-        current = entry.getName();
-        long remaining = entry.getSize();
-        while (remaining > 0) {
-          long skipped = tar.skip(remaining);
-          if (skipped <= 0) {
-            return current;
-          }
-          remaining -= skipped;
-        }
-      }
-      return null;
-    } catch (IOException | RuntimeException e) {
-      return current;
-    }
+  private static ImageReadException truncated(String name, String entry, Exception cause) {
+    return new ImageReadException(name, null, entry,
+        "the file is truncated or is not a tar archive (" + cause.getMessage() + "); save or copy it again", cause);
   }
 
   @Override

@@ -10,6 +10,7 @@ import io.hullscope.image.ImageConfig;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Layer;
 import io.hullscope.image.Limits;
+import io.hullscope.image.MediaType;
 import io.hullscope.image.Platform;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.source.FileSources;
@@ -25,6 +26,7 @@ import io.hullscope.testing.TarBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -446,6 +448,57 @@ class ArchiveRoundTripTest {
 
       assertThat(firstBytes.toByteArray()).isEqualTo(layout.storedBlob(sample.layers().get(0)));
       assertThat(secondBytes.toByteArray()).isEqualTo(layout.storedBlob(sample.layers().get(1)));
+    }
+  }
+
+  @Test
+  void artifactEntriesAreNotListed() throws IOException {
+    TestImage image = sampleImage();
+    ArchiveFiles files = ImageArchiveBuilder.ociLayout(image);
+    String artifact = "{\"mediaType\":\"application/vnd.oci.artifact.manifest.v1+json\",\"digest\":\"sha256:"
+        + "c".repeat(64) + "\",\"size\":10}";
+    String signature = "{\"mediaType\":\"" + MediaType.OCI_MANIFEST + "\",\"artifactType\":"
+        + "\"application/vnd.dev.cosign.artifact.sig.v1+json\",\"digest\":\"sha256:" + "d".repeat(64) + "\",\"size\":10}";
+    String index = new String(files.content("index.json"), StandardCharsets.UTF_8);
+    files.put("index.json", index.replace("\"manifests\":[", "\"manifests\":[" + artifact + "," + signature + ","));
+
+    try (ImageSource source = openSource(files.writeDirectory(temp.resolve("layout")))) {
+      List<ImageSummary> summaries = source.listImages();
+
+      assertThat(summaries).extracting(ImageSummary::digest).containsExactly(image.digest());
+      assertThat(summaries.get(0).layerCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void docker25ManifestJsonAloneIsRead() throws IOException {
+    TestImage sample = sampleImage();
+    ArchiveFiles files = ImageArchiveBuilder.dockerSaveOci(sample).remove("index.json").remove("oci-layout");
+
+    try (ImageSource source = openSource(files.writeTar(temp.resolve("manifest-only.tar")));
+        Image image = openOnly(source, null)) {
+      assertThat(image.references()).containsExactly("example.com/team/app:1.0", "app:latest");
+      assertThat(image.configDigest()).isEqualTo(sample.configDigest());
+      for (int i = 0; i < 3; i++) {
+        assertThat(image.layers().get(i).blobDigest()).isEqualTo(sample.layers().get(i).blobDigest());
+        assertThat(image.layers().get(i).diffId()).isEqualTo(sample.layers().get(i).diffId());
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("singleImageLayouts")
+  void shortImageIdOpensImage(Layout layout) throws IOException {
+    TestImage sample = sampleImage();
+    try (ImageSource source = openSource(layout.write(temp, sample))) {
+      String shortId = source.listImages().get(0).digest().shortHex();
+
+      try (Image image = source.open(shortId, null, ProgressListener.NONE)) {
+        assertThat(image.configDigest()).isEqualTo(sample.configDigest());
+      }
+      assertThatThrownBy(() -> source.open(shortId.substring(0, 11), null, ProgressListener.NONE))
+          .isInstanceOf(ImageReadException.class)
+          .hasMessageContaining("no such image");
     }
   }
 
