@@ -20,6 +20,7 @@ import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.sources.SourceListing;
 import io.hullscope.testing.ImageArchiveBuilder;
+import io.hullscope.testing.ImageArchiveBuilder.ArchiveFiles;
 import io.hullscope.testing.TarBuilder;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
 import java.io.IOException;
@@ -233,6 +234,38 @@ class MainViewModelTest {
 
     assertThat(layers.selectedLayerProperty().get()).isEqualTo(Collections.max(osRelease.layers()));
     assertThat(layers.selectedNodeProperty().get().path()).isEqualTo("etc/os-release");
+  }
+
+  @Test
+  void corruptLayerShowsErrorBanner() {
+    ArchiveFiles files = ImageArchiveBuilder.dockerSave(TestImages.app());
+    String layerPath = files.paths().stream().filter(path -> path.endsWith("layer.tar")).findFirst().orElseThrow();
+    files.put(layerPath, new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+    viewModel.openPath(files.writeTar(samples.resolve("corrupt.tar")));
+
+    viewModel.selectedImageProperty().set(viewModel.images().get(0));
+
+    assertThat(viewModel.analysisProperty().get()).isNull();
+    assertThat(viewModel.error().visibleProperty().get()).isTrue();
+    assertThat(viewModel.error().messageProperty().get()).startsWith("Opening " + TestImages.REFERENCE + " failed: ");
+    assertThat(viewModel.error().detailsProperty().get()).doesNotContain("\tat ");
+  }
+
+  @Test
+  void pngFileShowsAsImage() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+    Path archive = ImageArchiveBuilder.dockerSave(TestImages.app()
+            .layer(new TarBuilder().file("app/logo.png", png, 0644).build())
+            .history("COPY logo.png /app/"))
+        .writeTar(samples.resolve("logo.tar"));
+    viewModel.openPath(archive);
+    viewModel.selectedImageProperty().set(viewModel.images().get(0));
+    LayersViewModel layers = viewModel.layers();
+
+    layers.selectPath("app/logo.png");
+
+    assertThat(layers.content().kindProperty().get()).isEqualTo(ContentKind.IMAGE);
+    assertThat(layers.content().imageBytesProperty().get()).isEqualTo(png);
   }
 
   @Test
