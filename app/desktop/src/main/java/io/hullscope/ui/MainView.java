@@ -11,6 +11,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -65,7 +66,7 @@ public final class MainView {
 
     root.setTop(menuBar());
     root.setCenter(main);
-    root.setBottom(new StatusBar(viewModel.taskStatus(), viewModel::cancelTask).node());
+    root.setBottom(new StatusBar(viewModel.taskStatus(), viewModel.imageSummaryProperty(), viewModel::cancelTask).node());
     root.getStyleClass().add("main-window");
     enableDragAndDrop();
   }
@@ -81,7 +82,11 @@ public final class MainView {
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("imageTabs");
 
-    Label placeholder = new Label("Select an image to see its config, layers and files.");
+    Label placeholder = new Label();
+    placeholder.textProperty().bind(
+        Bindings.when(viewModel.selectedImageProperty().isNotNull().and(viewModel.taskStatus().runningProperty()))
+            .then("Opening the image...")
+            .otherwise("Select an image to see its config, layers and files."));
     placeholder.getStyleClass().add("placeholder-text");
     StackPane holder = new StackPane(tabs, placeholder);
     placeholder.visibleProperty().bind(viewModel.analysisProperty().isNull());

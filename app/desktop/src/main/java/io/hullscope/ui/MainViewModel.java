@@ -1,6 +1,8 @@
 package io.hullscope.ui;
 
+import io.hullscope.cli.ByteSizes;
 import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.WasteReport;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.sources.FileSourceEntry;
@@ -13,6 +15,7 @@ import io.hullscope.ui.task.TaskHandle;
 import io.hullscope.ui.task.TaskStatusViewModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,6 +43,7 @@ public final class MainViewModel implements AutoCloseable {
   private final ObjectProperty<ImageRow> selectedImage = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<ImageAnalysis> analysis = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper selectedSourceStatus = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper imageSummary = new ReadOnlyStringWrapper("");
   private final TaskStatusViewModel taskStatus = new TaskStatusViewModel();
   private final ErrorViewModel error;
   private final OverviewViewModel overview;
@@ -190,11 +194,21 @@ public final class MainViewModel implements AutoCloseable {
   private void replaceAnalysis(ImageAnalysis next) {
     ImageAnalysis previous = analysis.get();
     analysis.set(next);
+    imageSummary.set(next == null ? "" : summarize(next));
     overview.show(next);
     layers.show(next);
     if (previous != null) {
       ImageAnalyzer.closeQuietly(previous.image());
     }
+  }
+
+  private static String summarize(ImageAnalysis opened) {
+    String reference = opened.image().references().isEmpty()
+        ? opened.image().digest().shortHex()
+        : opened.image().references().get(0);
+    WasteReport waste = opened.waste();
+    return String.format(Locale.ROOT, "%s: %d layers, %s, %.1f %% efficient",
+        reference, opened.layers().size(), ByteSizes.format(waste.imageBytes()), waste.efficiency() * 100);
   }
 
   /** Cancels the task shown in the status bar. */
@@ -228,6 +242,11 @@ public final class MainViewModel implements AutoCloseable {
   /** Returns the state line of the selected source, for example why the Docker daemon is not reachable. */
   public ReadOnlyStringProperty selectedSourceStatus() {
     return selectedSourceStatus.getReadOnlyProperty();
+  }
+
+  /** Returns a one-line summary of the opened image for the status bar; empty while none is open. */
+  public ReadOnlyStringProperty imageSummaryProperty() {
+    return imageSummary.getReadOnlyProperty();
   }
 
   public ObjectProperty<ImageRow> selectedImageProperty() {

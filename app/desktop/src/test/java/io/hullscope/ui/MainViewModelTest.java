@@ -121,6 +121,14 @@ class MainViewModelTest {
   }
 
   @Test
+  void statusSummaryNamesOpenedImage() {
+    openSample();
+
+    assertThat(viewModel.imageSummaryProperty().get()).startsWith(TestImages.REFERENCE + ": 2 layers, ");
+    assertThat(viewModel.imageSummaryProperty().get()).endsWith(" % efficient");
+  }
+
+  @Test
   void overviewSaysRootWhenUserUnset() {
     openSample();
 

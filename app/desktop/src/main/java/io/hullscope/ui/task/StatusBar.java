@@ -1,5 +1,6 @@
 package io.hullscope.ui.task;
 
+import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,7 +16,16 @@ public final class StatusBar {
 
   private final HBox bar = new HBox(10);
 
-  public StatusBar(TaskStatusViewModel status, Runnable cancel) {
+  /**
+   * @param idleText what the bar shows while no task runs, for example a summary of the open image
+   */
+  public StatusBar(TaskStatusViewModel status, ObservableStringValue idleText, Runnable cancel) {
+    Label idle = new Label();
+    idle.setId("statusSummary");
+    idle.textProperty().bind(idleText);
+    idle.visibleProperty().bind(status.runningProperty().not());
+    idle.managedProperty().bind(idle.visibleProperty());
+
     Label title = new Label();
     title.textProperty().bind(status.titleProperty());
     title.getStyleClass().add("status-title");
@@ -36,9 +46,11 @@ public final class StatusBar {
     progress.visibleProperty().bind(status.runningProperty());
     cancelButton.visibleProperty().bind(status.runningProperty());
     title.visibleProperty().bind(status.runningProperty());
+    title.managedProperty().bind(title.visibleProperty());
     step.visibleProperty().bind(status.runningProperty());
+    step.managedProperty().bind(step.visibleProperty());
 
-    bar.getChildren().addAll(title, step, spacer, progress, cancelButton);
+    bar.getChildren().addAll(idle, title, step, spacer, progress, cancelButton);
     bar.getStyleClass().add("status-bar");
   }
 
