@@ -82,6 +82,7 @@ class MainWindowTest {
 
   @Test
   void samplesAreListed(FxRobot robot) throws TimeoutException {
+    waitForSourceChecks();
     robot.clickOn("Samples");
 
     TableView<ImageRow> images = robot.lookup("#images").queryTableView();
@@ -123,12 +124,18 @@ class MainWindowTest {
   }
 
   private void openSample(FxRobot robot) throws TimeoutException {
+    waitForSourceChecks();
     robot.clickOn("Samples");
     TableView<ImageRow> images = robot.lookup("#images").queryTableView();
     waitUntil(() -> images.getItems().size() == 1);
     robot.clickOn(TestImages.REFERENCE);
     waitUntil(() -> window.viewModel().analysisProperty().get() != null);
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Waits until start-up has checked every source and selected one, which redraws the sidebar. */
+  private void waitForSourceChecks() throws TimeoutException {
+    waitUntil(() -> window.viewModel().selectedSourceProperty().get() != null);
   }
 
   /** Returns the visible row of the tree that shows a path; cells of the virtual flow are reused. */

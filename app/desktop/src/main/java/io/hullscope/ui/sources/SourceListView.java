@@ -36,38 +36,41 @@ public final class SourceListView {
     return box;
   }
 
+  /** Shows one source; the cell keeps its nodes and rebinds them, so lookups stay valid. */
   private static final class SourceCell extends ListCell<SourceEntry> {
+
+    private final Label name = new Label();
+    private final Label status = new Label();
+    private final VBox content = new VBox(2, name, status);
 
     SourceCell() {
       // A zero preferred width lets the cell follow the list's width, so long states wrap
       // instead of adding a horizontal scroll bar.
       setPrefWidth(0);
+      name.getStyleClass().add("source-name");
+      status.getStyleClass().add("source-status");
+      status.setWrapText(true);
+      status.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     @Override
     protected void updateItem(SourceEntry entry, boolean empty) {
       super.updateItem(entry, empty);
-      textProperty().unbind();
+      status.textProperty().unbind();
+      status.styleProperty().unbind();
+      setText(null);
       if (empty || entry == null) {
-        setText(null);
         setGraphic(null);
         return;
       }
-      Label name = new Label(entry.name());
-      name.getStyleClass().add("source-name");
+      name.setText(entry.name());
       name.setGraphic(new FontIcon(icon(entry.kind())));
-      Label status = new Label();
       status.textProperty().bind(entry.statusProperty());
-      status.getStyleClass().add("source-status");
-      status.setWrapText(true);
-      status.setMinHeight(Region.USE_PREF_SIZE);
-      if (getListView() != null) {
-        status.maxWidthProperty().bind(getListView().widthProperty().subtract(48));
-      }
       status.styleProperty().bind(
           Bindings.when(entry.availableProperty()).then("").otherwise("-fx-text-fill: -color-danger-fg;"));
-      VBox content = new VBox(2, name, status);
-      setText(null);
+      if (getListView() != null && !status.maxWidthProperty().isBound()) {
+        status.maxWidthProperty().bind(getListView().widthProperty().subtract(48));
+      }
       setGraphic(content);
     }
 
