@@ -40,7 +40,7 @@ final class InspectCommand implements Callable<Integer> {
       description = "A docker save archive, an OCI layout folder, or a reference the Docker daemon knows.")
   private String target;
 
-  @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
   private Format format;
 
   @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
