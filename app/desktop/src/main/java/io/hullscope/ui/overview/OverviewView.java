@@ -120,7 +120,8 @@ public final class OverviewView {
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(4);
-    ColumnConstraints labelColumn = new ColumnConstraints(100, 120, 280);
+    ColumnConstraints labelColumn = new ColumnConstraints();
+    labelColumn.setMinWidth(100);
     ColumnConstraints valueColumn = new ColumnConstraints();
     valueColumn.setHgrow(Priority.ALWAYS);
     grid.getColumnConstraints().addAll(labelColumn, valueColumn);
