@@ -227,7 +227,7 @@ class MainViewModelTest {
   }
 
   @Test
-  void deletedWastedFileRevealGoesToLastLayerStoringIt() {
+  void deletedWastedFileShowsStoringLayer() {
     Path archive = ImageArchiveBuilder.dockerSave(TestImages.app()
             .layer(new TarBuilder().whiteout("etc/os-release").build())
             .history("RUN rm /etc/os-release"))

@@ -23,7 +23,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class FileContentViewModel {
 
-  /** Maximum number of bytes read and shown. Longer files are cut, and the note tells the user. */
+  /** Maximum number of bytes read and shown. Longer files are cut, and the note reports the cut. */
   public static final int MAX_BYTES = 256 * 1024;
 
   private final TaskExecutor executor;
@@ -54,6 +54,7 @@ public final class FileContentViewModel {
       kind.set(ContentKind.NONE);
       return;
     }
+
     header.set("/" + node.path());
     String withoutContent = describeWithoutContent(node);
     if (withoutContent != null) {
@@ -61,20 +62,29 @@ public final class FileContentViewModel {
       kind.set(ContentKind.NONE);
       return;
     }
+
     kind.set(ContentKind.LOADING);
     note.set("Loading...");
+    load(analysis, upToLayer, node);
+  }
+
+  private void load(ImageAnalysis analysis, int upToLayer, TreeNode node) {
     String path = node.path();
     // A deleted file has no content in the layer that deleted it, but its bytes are still in the
     // layers below, which is worth seeing (a removed key is still in the image).
     boolean deleted = node.change() == ChangeKind.DELETED;
     int readLayer = deleted ? upToLayer - 1 : upToLayer;
+    String prefix = deleted ? "Deleted in layer " + upToLayer + "; showing the version below it. " : "";
+
+    // The same-thread test executor runs the handlers before submit returns, so self[0] is still
+    // null there; with the JavaFX executor it tells whether a newer selection replaced this one.
     TaskHandle[] self = new TaskHandle[1];
     self[0] = executor.submit(new BackgroundTask<>(
         "Reading /" + path,
         progress -> reader.read(analysis, readLayer, path, MAX_BYTES),
         content -> {
           if (self[0] == null || self[0] == loading) {
-            display(content, deleted ? "Deleted in layer " + upToLayer + "; showing the version below it. " : "");
+            display(content, prefix);
           }
         },
         failure -> {
