@@ -8,6 +8,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -21,6 +22,7 @@ final class ErrorBanner {
     Label message = new Label();
     message.setId("errorMessage");
     message.setWrapText(true);
+    message.setMinHeight(Region.USE_PREF_SIZE);
     message.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
     message.textProperty().bind(error.messageProperty());
     HBox.setHgrow(message, Priority.ALWAYS);
@@ -33,6 +35,8 @@ final class ErrorBanner {
     TextArea detailsText = new TextArea();
     detailsText.setEditable(false);
     detailsText.setPrefRowCount(4);
+    detailsText.setWrapText(true);
+    detailsText.setMinHeight(90);
     detailsText.textProperty().bind(error.detailsProperty());
     TitledPane details = new TitledPane("Details", detailsText);
     details.setExpanded(false);

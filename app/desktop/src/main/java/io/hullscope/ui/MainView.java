@@ -57,10 +57,7 @@ public final class MainView {
     imageArea.setOrientation(Orientation.VERTICAL);
     imageArea.setDividerPositions(0.2);
 
-    VBox center = new VBox(new ErrorBanner(viewModel.error()).node(), imageArea);
-    VBox.setVgrow(imageArea, Priority.ALWAYS);
-
-    SplitPane main = new SplitPane(sidebar.node(), center);
+    SplitPane main = new SplitPane(sidebar.node(), imageArea);
     main.setDividerPositions(0.17);
     SplitPane.setResizableWithParent(sidebar.node(), false);
 
@@ -88,7 +85,10 @@ public final class MainView {
             .then("Opening the image...")
             .otherwise("Select an image to see its config, layers and files."));
     placeholder.getStyleClass().add("placeholder-text");
-    StackPane holder = new StackPane(tabs, placeholder);
+    StackPane stack = new StackPane(tabs, placeholder);
+    // The banner sits above the tabs, so an error does not squeeze the image table.
+    VBox holder = new VBox(new ErrorBanner(viewModel.error()).node(), stack);
+    VBox.setVgrow(stack, Priority.ALWAYS);
     placeholder.visibleProperty().bind(viewModel.analysisProperty().isNull());
     tabs.visibleProperty().bind(viewModel.analysisProperty().isNotNull());
     return holder;
