@@ -18,6 +18,7 @@ import io.hullscope.ui.overview.EnvRow;
 import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
+import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.sources.SourceListing;
 import io.hullscope.testing.ImageArchiveBuilder;
 import io.hullscope.testing.ImageArchiveBuilder.ArchiveFiles;
@@ -303,6 +304,16 @@ class MainViewModelTest {
     assertThat(viewModel.images()).isEmpty();
     assertThat(viewModel.sources().get(1).availableProperty().get()).isFalse();
     assertThat(viewModel.sources().get(1).statusProperty().get()).startsWith("Cannot read " + broken);
+  }
+
+  @Test
+  void ociLayoutFolderOpens() {
+    Path layout = ImageArchiveBuilder.ociLayout(TestImages.app()).writeDirectory(samples.resolve("layout"));
+
+    viewModel.openPath(layout);
+
+    assertThat(viewModel.selectedSourceProperty().get().name()).isEqualTo("layout");
+    assertThat(viewModel.images()).extracting(ImageRow::reference).containsExactly(TestImages.REFERENCE);
   }
 
   @Test
