@@ -48,6 +48,7 @@ public final class LayersViewModel {
   private final ReadOnlyObjectWrapper<FileTree> tree = new ReadOnlyObjectWrapper<>();
   private ImageAnalysis analysis;
   private int treeRequest;
+  private int searchRequest;
   private boolean treeLoading;
   private String pendingPath;
   private int pendingFallbackLayer = -1;
@@ -135,14 +136,28 @@ public final class LayersViewModel {
         }));
   }
 
+  /** Searches the current tree in the background, because a big tree takes long per keystroke. */
   private void runSearch() {
     FileTree current = tree.get();
     String text = search.get() == null ? "" : search.get().strip();
+    int request = ++searchRequest;
     if (current == null || text.isEmpty()) {
       searchResults.clear();
       return;
     }
-    searchResults.setAll(current.search(text, MAX_SEARCH_RESULTS));
+    executor.submit(new BackgroundTask<>(
+        "Searching for " + text,
+        progress -> current.search(text, MAX_SEARCH_RESULTS),
+        found -> {
+          if (request == searchRequest) {
+            searchResults.setAll(found);
+          }
+        },
+        failure -> {
+          if (request == searchRequest && !ErrorViewModel.isCancellation(failure)) {
+            error.show("Searching for '" + text + "' failed", failure);
+          }
+        }));
   }
 
   /** Selects the tree node at a path of the current tree, for example a search result. */
