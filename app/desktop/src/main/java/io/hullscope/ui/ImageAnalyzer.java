@@ -32,6 +32,10 @@ public final class ImageAnalyzer {
     Image image = row.source().open(row.summary().key(), null, progress);
     try {
       ImageAnalysis analysis = indexer.analyze(image, progress);
+      // The waste report is computed on first use; do it here so the views never compute it on
+      // the JavaFX thread.
+      progress.step("Computing wasted space");
+      analysis.waste();
       LOG.info("Opened {} with {} layers in {} ms", row.reference(), analysis.layers().size(),
           (System.nanoTime() - started) / 1_000_000);
       return analysis;
