@@ -83,7 +83,7 @@ final class InspectCommand implements Callable<Integer> {
       return new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
     }
     Files.createDirectories(AppPaths.dataDir());
-    try (Database database = Database.open(AppPaths.dataDir().resolve(CACHE_FILE))) {
+    try (Database database = Database.open(AppPaths.dataDir().resolve(HullscopeCommand.LAYER_CACHE_FILE))) {
       ImageIndexer indexer = new ImageIndexer(new SqliteLayerIndexCache(database), Limits.DEFAULT);
       return indexer.analyze(image, ProgressListener.NONE);
     }
@@ -99,7 +99,4 @@ final class InspectCommand implements Callable<Integer> {
       new TextReportWriter(out).write(report);
     }
   }
-
-  /** Name of the SQLite layer cache inside the app's data folder; the desktop uses the same file. */
-  static final String CACHE_FILE = "cache.db";
 }

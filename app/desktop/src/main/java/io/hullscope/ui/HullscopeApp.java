@@ -1,5 +1,6 @@
 package io.hullscope.ui;
 
+import io.hullscope.cli.HullscopeCommand;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class HullscopeApp extends Application {
 
   private static final Logger LOG = LoggerFactory.getLogger(HullscopeApp.class);
-  private static final String CACHE_FILE = "cache.db";
 
   private TaskExecutor executor;
   private Database database;
@@ -47,7 +47,7 @@ public final class HullscopeApp extends Application {
   private LayerIndexCache openCache() {
     try {
       Files.createDirectories(AppPaths.dataDir());
-      database = Database.open(AppPaths.dataDir().resolve(CACHE_FILE));
+      database = Database.open(AppPaths.dataDir().resolve(HullscopeCommand.LAYER_CACHE_FILE));
       return new SqliteLayerIndexCache(database);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
