@@ -104,7 +104,7 @@ public record InspectReport(ImageInfo image, ConfigInfo config, List<LayerInfo> 
           storedSize,
           index.uncompressedSize(),
           index.entries().size(),
-          entry == null ? null : entry.createdBy()));
+          entry == null ? null : entry.description()));
     }
     return result;
   }

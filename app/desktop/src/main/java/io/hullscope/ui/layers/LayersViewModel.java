@@ -95,7 +95,7 @@ public final class LayersViewModel {
       LayerIndex index = analysis.layers().get(i);
       long storedSize = i < layers.size() ? layers.get(i).size() : -1;
       HistoryEntry entry = i < history.size() ? history.get(i) : null;
-      String command = entry == null || entry.createdBy() == null ? "" : entry.createdBy();
+      String command = entry == null ? "" : entry.description();
       rows.add(new LayerRow(i, storedSize, index.uncompressedSize(), index.entries().size(), command));
     }
     return rows;
