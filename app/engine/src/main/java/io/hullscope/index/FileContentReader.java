@@ -6,12 +6,13 @@ import io.hullscope.image.Limits;
 import io.hullscope.image.OperationCancelledException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
- * Reads the start of one file of an indexed image by streaming only the layer that holds its
- * current version. Symlinks are followed in every path component; hardlinks are followed to their
+ * Reads the start of one file of an indexed image by streaming only the layer that contains
+ * its current version. Symlinks are followed in every path component. Hardlinks are followed to their
  * target, which may be in the same layer or a lower one.
  */
 public final class FileContentReader {
@@ -91,7 +92,7 @@ public final class FileContentReader {
   private byte[] readEntry(String imageName, Layer layer, String path, int occurrence, int length)
       throws IOException {
     String layerName = LayerIndexer.layerName(layer);
-    try (InputStream blob = layer.open(); LayerStreams streams = LayerStreams.open(blob, layer, limits)) {
+    try (InputStream blob = layer.open(); LayerStreams streams = LayerStreams.openUnhashed(blob, layer, limits)) {
       RawNameTarStream tar = streams.tar();
       int seen = 0;
       TarArchiveEntry entry;
@@ -109,6 +110,9 @@ public final class FileContentReader {
     } catch (ImageReadException | OperationCancelledException e) {
       throw e;
     } catch (IOException e) {
+      if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+        throw LayerIndexer.cancelled(e);
+      }
       throw new ImageReadException(imageName, layerName, EntryNames.display(path),
           "the layer could not be read again (" + e.getMessage() + ")", e);
     }

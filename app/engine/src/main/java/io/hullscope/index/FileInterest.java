@@ -5,11 +5,11 @@ import java.io.InputStream;
 
 /**
  * An analyzer's interest in a few files of a layer, for example package databases or {@code
- * /etc/passwd}. The indexer asks {@link #wants} for every regular file and hands the content of the
+ * /etc/passwd}. The indexer calls {@link #wants} for every regular file and hands the content of the
  * wanted ones to {@link #accept} while the layer streams past, so nothing is read twice.
  *
- * <p>Layers whose index comes from the cache are not streamed, so an interest sees only the layers
- * actually read; analyzers cache their own results by layer digest.
+ * <p>Layers whose index comes from the cache are not streamed, so an interest receives files only
+ * from the layers actually read. Analyzers therefore cache their own results by layer digest.
  */
 public interface FileInterest {
 

@@ -11,8 +11,8 @@ import java.util.Optional;
  * An immutable file tree: either the squashed file system as seen after a layer, or the changes one
  * layer made (see {@link ImageAnalysis}).
  *
- * <p>In a squashed tree, {@link TreeNode#change()} tells what the tree's own layer did: ADDED or
- * MODIFIED for the nodes it set, UNCHANGED for everything from lower layers; deleted paths are
+ * <p>In a squashed tree, {@link TreeNode#change()} is what the tree's own layer did: ADDED or
+ * MODIFIED for the nodes it set, UNCHANGED for everything from lower layers. Deleted paths are
  * absent. A change tree holds only the nodes the layer set, the nodes it deleted (marked DELETED,
  * with their subtrees), and UNCHANGED directories leading to them.
  *
@@ -77,7 +77,7 @@ public final class FileTree {
     return tree;
   }
 
-  /** The layer this tree shows: the top layer of a squashed tree, or the layer of a change tree. */
+  /** Returns the layer this tree shows: the top layer of a squashed tree, or the layer of a change tree. */
   public int layer() {
     return layer;
   }

@@ -1,23 +1,26 @@
 package io.hullscope.index;
 
 import io.hullscope.image.Image;
+import java.lang.ref.SoftReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The one result of indexing an image, read by the UI, the CLI and every export.
  *
- * <p>Trees are computed on demand from the layer indexes; the last squashed tree and the last
- * change tree are kept, so a view that asks twice pays once. All methods are thread-safe.
+ * <p>Trees are computed on demand from the layer indexes and kept through soft references, so a
+ * repeated request costs nothing while memory allows. All methods are thread-safe.
  */
 public final class ImageAnalysis {
 
   private final Image image;
   private final List<LayerIndex> layers;
-  private FileTree lastSquashed;
-  private FileTree lastChanges;
+  private final Map<Integer, SoftReference<FileTree>> squashedTrees = new HashMap<>();
+  private final Map<Integer, SoftReference<FileTree>> changeTrees = new HashMap<>();
   private WasteReport waste;
 
   public ImageAnalysis(Image image, List<LayerIndex> layers) {
@@ -25,27 +28,35 @@ public final class ImageAnalysis {
     this.layers = List.copyOf(layers);
   }
 
-  /** The image analysed; it may have been closed since, so only its metadata is safe to read. */
+  /** Returns the analysed image. It may have been closed since, so only its metadata is safe to read. */
   public Image image() {
     return image;
   }
 
-  /** Layer indexes in image order, bottom first. */
+  /** Returns the layer indexes in image order, bottom first. */
   public List<LayerIndex> layers() {
     return layers;
   }
 
-  /** The whole file system as seen after {@code upToLayer}, with that layer's changes marked. */
+  /**
+   * Returns the whole file system as seen after {@code upToLayer}, with that layer's changes
+   * marked. Layer -1 is the empty file system before the first layer, so an image without layers
+   * still has a tree.
+   */
   public synchronized FileTree squashed(int upToLayer) {
-    checkLayer(upToLayer);
-    if (lastSquashed == null || lastSquashed.layer() != upToLayer) {
+    if (upToLayer != -1) {
+      checkLayer(upToLayer);
+    }
+    FileTree tree = cached(squashedTrees, upToLayer);
+    if (tree == null) {
       TreeBuilder builder = new TreeBuilder();
       for (int layer = 0; layer <= upToLayer; layer++) {
         builder.apply(layers.get(layer), layer, layer == upToLayer, TreeBuilder.IGNORE_LOSSES);
       }
-      lastSquashed = FileTree.freeze(builder.root, upToLayer);
+      tree = FileTree.freeze(builder.root, upToLayer);
+      squashedTrees.put(upToLayer, new SoftReference<>(tree));
     }
-    return lastSquashed;
+    return tree;
   }
 
   /**
@@ -54,10 +65,12 @@ public final class ImageAnalysis {
    */
   public synchronized FileTree changes(int layer) {
     checkLayer(layer);
-    if (lastChanges == null || lastChanges.layer() != layer) {
-      lastChanges = buildChanges(layer);
+    FileTree tree = cached(changeTrees, layer);
+    if (tree == null) {
+      tree = buildChanges(layer);
+      changeTrees.put(layer, new SoftReference<>(tree));
     }
-    return lastChanges;
+    return tree;
   }
 
   /** Space stored in layers but hidden in the final image; see {@link WasteReport}. */
@@ -91,22 +104,27 @@ public final class ImageAnalysis {
         changes.place(entry.path(), entry, layer, node.change, impliedMark);
       }
     }
-    for (int i = 0; i < lostPaths.size(); i++) {
-      attachDeleted(lostPaths.get(i), lostNodes.get(i), squashed, changes, impliedMark);
-    }
+    attachDeleted(lostPaths, lostNodes, squashed, changes, impliedMark);
     return FileTree.freeze(changes.root, layer);
   }
 
-  /** Adds the parts of a lost subtree that the layer did not put back, marked DELETED. */
-  private static void attachDeleted(String path, MutableNode lost, TreeBuilder squashed, TreeBuilder changes,
-      Function<String, ChangeKind> impliedMark) {
-    MutableNode now = squashed.find(path);
-    if (now == null) {
-      markDeleted(lost);
-      changes.attach(path, lost, impliedMark);
-    } else if (now.isDirectory() && lost.isDirectory() && lost.children != null) {
-      for (MutableNode child : lost.children.values()) {
-        attachDeleted(EntryNames.child(path, child.name), child, squashed, changes, impliedMark);
+  /** Adds the parts of lost subtrees that the layer did not put back, marked DELETED. */
+  private static void attachDeleted(List<String> paths, List<MutableNode> nodes, TreeBuilder squashed,
+      TreeBuilder changes, Function<String, ChangeKind> impliedMark) {
+    ArrayDeque<String> pendingPaths = new ArrayDeque<>(paths);
+    ArrayDeque<MutableNode> pendingNodes = new ArrayDeque<>(nodes);
+    while (!pendingPaths.isEmpty()) {
+      String path = pendingPaths.poll();
+      MutableNode lost = pendingNodes.poll();
+      MutableNode now = squashed.find(path);
+      if (now == null) {
+        markDeleted(lost);
+        changes.attach(path, lost, impliedMark);
+      } else if (now.isDirectory() && lost.isDirectory() && lost.children != null) {
+        for (MutableNode child : lost.children.values()) {
+          pendingPaths.add(EntryNames.child(path, child.name));
+          pendingNodes.add(child);
+        }
       }
     }
   }
@@ -121,6 +139,11 @@ public final class ImageAnalysis {
         node.children.values().forEach(pending::push);
       }
     }
+  }
+
+  private static FileTree cached(Map<Integer, SoftReference<FileTree>> trees, int layer) {
+    SoftReference<FileTree> reference = trees.get(layer);
+    return reference == null ? null : reference.get();
   }
 
   private void checkLayer(int layer) {

@@ -34,7 +34,14 @@ public final class ImageIndexer {
     this.indexer = new LayerIndexer(limits, interests);
   }
 
+  /**
+   * Indexes the image's layers, taking cached ones from the cache and storing the others in it.
+   *
+   * @throws ImageReadException naming the image, layer and entry when a layer cannot be read
+   * @throws io.hullscope.image.OperationCancelledException when {@code progress} reports a cancel
+   */
   public ImageAnalysis analyze(Image image, ProgressListener progress) throws IOException {
+    long start = System.nanoTime();
     String imageName = LayerIndexer.imageName(image);
     List<Layer> layers = image.layers();
     LayerIndex[] indexes = new LayerIndex[layers.size()];
@@ -51,9 +58,11 @@ public final class ImageIndexer {
       }
     }
     log.debug("Image {}: {} of {} layers indexed from the cache", imageName, cached, layers.size());
+
     if (cached < layers.size()) {
       image.streamLayers(new Visitor(imageName, layers, indexes, progress, totalBytes));
     }
+
     for (int position = 0; position < indexes.length; position++) {
       if (indexes[position] == null) {
         throw new ImageReadException(imageName, LayerIndexer.layerName(layers.get(position)), null,
@@ -61,6 +70,8 @@ public final class ImageIndexer {
       }
     }
     progress.checkCancelled();
+    log.info("Indexed {}: {} layers, {} from the cache, in {} ms",
+        imageName, layers.size(), cached, (System.nanoTime() - start) / 1_000_000);
     return new ImageAnalysis(image, Arrays.asList(indexes));
   }
 

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class LayerIndexer {
   private static final String WHITEOUT_PREFIX = ".wh.";
   private static final String OPAQUE_MARKER = ".wh..wh..opq";
   private static final long PROGRESS_STEP_BYTES = 1L << 20;
+  /** Maximum length of an entry name or link target, far beyond Linux's PATH_MAX of 4096 bytes. */
+  static final int MAX_NAME_BYTES = 64 * 1024;
 
   private final Limits limits;
   private final List<FileInterest> interests;
@@ -85,8 +88,22 @@ public final class LayerIndexer {
     } catch (ImageReadException | OperationCancelledException e) {
       throw e;
     } catch (IOException e) {
+      if (e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+        throw cancelled(e);
+      }
       throw new ImageReadException(imageName, run.layerName, run.entryName, describeFailure(e), e);
     }
+  }
+
+  /** Reports an interrupted read, for example of a cancelled background task, as a cancel. */
+  static OperationCancelledException cancelled(IOException cause) {
+    OperationCancelledException cancelled = new OperationCancelledException();
+    cancelled.initCause(cause);
+    return cancelled;
+  }
+
+  private static String abbreviated(String name) {
+    return name.length() <= 200 ? name : name.substring(0, 200) + "...";
   }
 
   private static String describeFailure(IOException e) {
@@ -123,12 +140,14 @@ public final class LayerIndexer {
       TarArchiveEntry entry;
       while ((entry = tar.next()) != null) {
         progress.checkCancelled();
-        entryName = EntryNames.display(EntryNames.decode(tar.rawName(entry)));
+        byte[] rawName = tar.rawName(entry);
+        String decodedName = EntryNames.decode(rawName);
+        entryName = EntryNames.display(decodedName);
         if (++entryCount > limits.maxEntriesPerLayer()) {
           throw new LimitExceededException(
               imageName, layerName, entryName, "the number of entries", limits.maxEntriesPerLayer());
         }
-        record(entry, tar);
+        record(entry, tar, rawName, decodedName);
         if (streams.storedBytes() - reportedBytes >= PROGRESS_STEP_BYTES) {
           reportedBytes = streams.storedBytes();
           progress.progress(reportedBytes, layer.size());
@@ -137,10 +156,17 @@ public final class LayerIndexer {
       entryName = null;
     }
 
-    private void record(TarArchiveEntry entry, RawNameTarStream tar) throws IOException {
-      String path = normalized(EntryNames.decode(tar.rawName(entry)), "entry name");
+    private void record(TarArchiveEntry entry, RawNameTarStream tar, byte[] rawName, String decodedName)
+        throws IOException {
+      byte[] rawLink = tar.rawLinkName(entry);
+      if (rawName.length > MAX_NAME_BYTES || rawLink.length > MAX_NAME_BYTES) {
+        throw new ImageReadException(imageName, layerName, abbreviated(entryName),
+            "the entry name or link target is longer than " + MAX_NAME_BYTES
+                + " bytes, which no container runtime can extract; the layer is malformed or hostile");
+      }
+      String path = normalized(decodedName, "entry name");
       String name = EntryNames.name(path);
-      if (path.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX)) {
+      if (path.startsWith(WHITEOUT_PREFIX + WHITEOUT_PREFIX) && !name.equals(OPAQUE_MARKER)) {
         // AUFS metadata such as .wh..wh.plnk/ at the root: Docker skips it when it applies a layer.
         log.debug("Ignoring whiteout metadata {} in layer {} of {}", entryName, layerName, imageName);
         return;
@@ -149,6 +175,7 @@ public final class LayerIndexer {
         recordWhiteout(path, name);
         return;
       }
+
       EntryType type = typeOf(entry);
       if (type == null) {
         log.debug("Skipping entry {} of type '{}' in layer {} of {}",
@@ -162,12 +189,14 @@ public final class LayerIndexer {
       if (size > limits.maxEntrySize()) {
         throw new LimitExceededException(imageName, layerName, entryName, "the file size " + size, limits.maxEntrySize());
       }
+
       String link = null;
       if (type == EntryType.SYMLINK) {
-        link = EntryNames.decode(tar.rawLinkName(entry));
+        link = EntryNames.decode(rawLink);
       } else if (type == EntryType.HARDLINK) {
-        link = normalized(EntryNames.decode(tar.rawLinkName(entry)), "hardlink target");
+        link = normalized(EntryNames.decode(rawLink), "hardlink target");
       }
+
       FileEntry fileEntry = new FileEntry(
           path, type, size, entry.getMode() & 07777, entry.getLongUserId(), entry.getLongGroupId(),
           link, seconds(entry.getLastModifiedTime()));
@@ -206,13 +235,28 @@ public final class LayerIndexer {
         }
       }
       if (wanting.size() == 1) {
-        wanting.get(0).accept(layer.index(), entry, new UnclosableInputStream(content));
+        handOver(wanting.get(0), entry, new UnclosableInputStream(content));
       } else if (wanting.size() > 1) {
         // Several analyzers want the same file: read it once into memory and give each a copy.
         byte[] bytes = content.readAllBytes();
         for (FileInterest interest : wanting) {
-          interest.accept(layer.index(), entry, new ByteArrayInputStream(bytes));
+          handOver(interest, entry, new ByteArrayInputStream(bytes));
         }
+      }
+    }
+
+    private void handOver(FileInterest interest, FileEntry entry, InputStream content) throws IOException {
+      try {
+        interest.accept(layer.index(), entry, content);
+      } catch (ImageReadException | EOFException | MeteredInputStream.LimitReachedException e) {
+        throw e;
+      } catch (IOException e) {
+        if (String.valueOf(e.getMessage()).contains("Truncated")) {
+          throw e;
+        }
+        throw new ImageReadException(imageName, layerName, entryName,
+            "the analyzer " + interest.getClass().getName() + " failed on this file ("
+                + e.getMessage() + ")", e);
       }
     }
   }

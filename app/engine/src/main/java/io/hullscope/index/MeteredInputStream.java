@@ -3,7 +3,6 @@ package io.hullscope.index;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 
 /**
  * Counts and hashes every byte that passes, and stops when a size limit is passed. {@link #skip}
@@ -26,24 +25,28 @@ final class MeteredInputStream extends FilterInputStream {
   /** Output below this size is never judged by its compression ratio. */
   static final long RATIO_GRACE_BYTES = 1L << 20;
 
-  private final MessageDigest digest;
+  private final ParallelHasher.Lane digest;
   private final long maxBytes;
+  private final String sizeName;
   private final MeteredInputStream compressedSide;
   private final long maxRatio;
   private long count;
 
   /**
-   * @param digest hashes what passes; may be null
+   * @param digest hashes what passes; null to count only
    * @param maxBytes most bytes allowed to pass
+   * @param sizeName what {@code maxBytes} limits, for the error message
    * @param compressedSide the stored-blob stream this one decompresses, for the ratio limit; may be
    *     null
    * @param maxRatio largest allowed ratio of this stream's bytes to {@code compressedSide}'s
    */
   MeteredInputStream(
-      InputStream in, MessageDigest digest, long maxBytes, MeteredInputStream compressedSide, long maxRatio) {
+      InputStream in, ParallelHasher.Lane digest, long maxBytes, String sizeName,
+      MeteredInputStream compressedSide, long maxRatio) {
     super(in);
     this.digest = digest;
     this.maxBytes = maxBytes;
+    this.sizeName = sizeName;
     this.compressedSide = compressedSide;
     this.maxRatio = maxRatio;
   }
@@ -52,20 +55,19 @@ final class MeteredInputStream extends FilterInputStream {
     return count;
   }
 
-  byte[] digest() {
-    return digest.digest();
+  /** Waits for the hash of everything read so far. */
+  byte[] digest() throws IOException {
+    if (digest == null) {
+      throw new IllegalStateException("this stream was opened without hashing");
+    }
+    return digest.finish();
   }
 
   @Override
   public int read() throws IOException {
-    int b = in.read();
-    if (b >= 0) {
-      if (digest != null) {
-        digest.update((byte) b);
-      }
-      passed(1);
-    }
-    return b;
+    byte[] one = new byte[1];
+    int n = read(one, 0, 1);
+    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
@@ -110,7 +112,7 @@ final class MeteredInputStream extends FilterInputStream {
   private void passed(int n) throws LimitReachedException {
     count += n;
     if (count > maxBytes) {
-      throw new LimitReachedException("the uncompressed layer size", maxBytes);
+      throw new LimitReachedException(sizeName, maxBytes);
     }
     if (compressedSide != null && count > RATIO_GRACE_BYTES) {
       long stored = Math.max(1, compressedSide.count);

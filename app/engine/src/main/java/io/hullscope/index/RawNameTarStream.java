@@ -22,35 +22,60 @@ final class RawNameTarStream extends TarArchiveInputStream {
 
   private final ByteArrayOutputStream paxRecords = new ByteArrayOutputStream();
 
-  RawNameTarStream(InputStream in) {
+  private final long maxHeaderSize;
+
+  /**
+   * @param maxHeaderSize largest PAX header or GNU long name accepted, because commons-compress
+   *     keeps them in memory
+   */
+  RawNameTarStream(InputStream in, long maxHeaderSize) {
     super(in, StandardCharsets.ISO_8859_1.name());
+    this.maxHeaderSize = maxHeaderSize;
   }
+
+  private final byte[] skipBuffer = new byte[64 * 1024];
 
   /** Returns the next entry, or null at the end of the archive. */
   TarArchiveEntry next() throws IOException {
+    if (getCurrentEntry() != null) {
+      skipRest();
+    }
     paxRecords.reset();
-    return getNextTarEntry();
+    return getNextEntry();
+  }
+
+  /**
+   * Reads the rest of the current entry in large blocks. Every byte is hashed anyway, so this is
+   * cheaper than the small reads that commons-compress skips with.
+   */
+  private void skipRest() throws IOException {
+    while (read(skipBuffer, 0, skipBuffer.length) >= 0) {
+      // the bytes are counted and hashed below this stream
+    }
   }
 
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
+    TarArchiveEntry current = getCurrentEntry();
+    boolean header = current != null && (current.isPaxHeader() || current.isGlobalPaxHeader()
+        || current.isGNULongNameEntry() || current.isGNULongLinkEntry());
+    if (header && current.getSize() > maxHeaderSize) {
+      throw new MeteredInputStream.LimitReachedException("an extended header of " + current.getSize() + " bytes", maxHeaderSize);
+    }
     int n = super.read(buffer, offset, length);
-    if (n > 0) {
-      TarArchiveEntry current = getCurrentEntry();
-      if (current != null && current.isPaxHeader()) {
-        paxRecords.write(buffer, offset, n);
-      }
+    if (n > 0 && current != null && current.isPaxHeader()) {
+      paxRecords.write(buffer, offset, n);
     }
     return n;
   }
 
-  /** The raw bytes of the current entry's name. */
+  /** Returns the raw bytes of the current entry's name. */
   byte[] rawName(TarArchiveEntry entry) {
     byte[] pax = paxValue("path");
     return pax != null ? pax : entry.getName().getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  /** The raw bytes of the current entry's link target. */
+  /** Returns the raw bytes of the current entry's link target. */
   byte[] rawLinkName(TarArchiveEntry entry) {
     byte[] pax = paxValue("linkpath");
     return pax != null ? pax : entry.getLinkName().getBytes(StandardCharsets.ISO_8859_1);

@@ -14,7 +14,7 @@ final class SymlinkResolver {
   /** Most symlinks followed for one path, as Linux allows (MAXSYMLINKS). */
   static final int MAX_LINKS = 40;
 
-  /** A path could not be resolved; the message says why. */
+  /** A path could not be resolved. The message gives the reason. */
   static final class ResolutionException extends Exception {
     ResolutionException(String message) {
       super(message);

@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Applies layers one after another to a mutable tree, the way a container runtime unpacks them:
- * opaque directories and whiteouts first (they hide only lower layers), then the entries in tar
- * order, the later of two entries for one path winning. A directory replaced by anything else
- * loses everything below it, and directories a tar omits are implied.
+ * Applies layers one after another to a mutable tree, the way a container runtime unpacks them.
+ * Opaque directories and whiteouts come first, because they hide only lower layers. Then the
+ * entries follow in tar order, and of two entries for one path the later wins. A directory
+ * replaced by anything else loses everything below it, and directories a tar omits are implied.
  */
 final class TreeBuilder {
 
@@ -22,9 +22,13 @@ final class TreeBuilder {
 
   final MutableNode root = new MutableNode("", null, -1, ChangeKind.UNCHANGED);
   private final HashMap<String, String> names = new HashMap<>();
+  /** The parent directory of the previous entry, since tars list a directory's entries together. */
+  private String lastDirPath;
+  private MutableNode lastDir;
 
   /** Applies one layer; with {@code markChanges}, marks what it adds or modifies, else leaves nodes UNCHANGED. */
   void apply(LayerIndex index, int layer, boolean markChanges, LossListener losses) {
+    lastDir = null;
     Set<String> existed = markChanges ? existingPaths(index) : Set.of();
     for (String dir : index.opaqueDirectories()) {
       MutableNode node = find(dir);
@@ -98,15 +102,44 @@ final class TreeBuilder {
 
   private void insert(FileEntry entry, int layer, ChangeKind mark, LossListener losses) {
     String path = entry.path();
+    int lastSlash = path.lastIndexOf('/');
+    MutableNode dir;
+    if (lastSlash < 0) {
+      dir = root;
+    } else if (lastDir != null && lastDirPath.length() == lastSlash && path.startsWith(lastDirPath)) {
+      dir = lastDir;
+    } else {
+      dir = directoryFor(path, lastSlash, layer, mark, losses);
+      lastDirPath = path.substring(0, lastSlash);
+      lastDir = dir;
+    }
+
+    String name = intern(path.substring(lastSlash + 1));
+    MutableNode existing = dir.child(name);
+    if (existing != null && existing.isDirectory() && entry.type() == EntryType.DIRECTORY) {
+      existing.entry = entry;
+      existing.layer = layer;
+      existing.change = mark;
+      return;
+    }
+    if (existing != null) {
+      losses.lost(path, existing);
+      lastDir = null; // the remembered directory may have been below the replaced node
+    }
+    dir.put(new MutableNode(name, entry, layer, mark));
+  }
+
+  /** Walks to the parent directory of {@code path}, creating implied directories on the way. */
+  private MutableNode directoryFor(String path, int end, int layer, ChangeKind mark, LossListener losses) {
     MutableNode dir = root;
     int start = 0;
-    int slash;
-    while ((slash = path.indexOf('/', start)) >= 0) {
+    while (start <= end) {
+      int slash = path.indexOf('/', start);
       String name = path.substring(start, slash);
       MutableNode next = dir.child(name);
       if (next == null || !next.isDirectory()) {
-        // NOTE: a parent that lower layers made a file or symlink becomes a directory here, as
-        // if the runtime replaced it; a real runtime would follow a symlinked parent instead.
+        // NOTE: a parent that lower layers made a file or symlink becomes a directory here, as if
+        // the runtime replaced it. A real runtime would follow a symlinked parent instead.
         if (next != null) {
           losses.lost(path.substring(0, slash), next);
         }
@@ -119,18 +152,7 @@ final class TreeBuilder {
       dir = next;
       start = slash + 1;
     }
-    String name = intern(path.substring(start));
-    MutableNode existing = dir.child(name);
-    if (existing != null && existing.isDirectory() && entry.type() == EntryType.DIRECTORY) {
-      existing.entry = entry;
-      existing.layer = layer;
-      existing.change = mark;
-      return;
-    }
-    if (existing != null) {
-      losses.lost(path, existing);
-    }
-    dir.put(new MutableNode(name, entry, layer, mark));
+    return dir;
   }
 
   private MutableNode parentFor(String path, int layer, Function<String, ChangeKind> impliedMark) {

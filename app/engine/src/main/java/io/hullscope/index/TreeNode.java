@@ -23,7 +23,7 @@ public interface TreeNode {
    */
   int layer();
 
-  /** What the tree's layer did to this node; see {@link FileTree}. */
+  /** Returns the change the tree's layer made to this node, see {@link FileTree}. */
   ChangeKind change();
 
   /** The parent, or null for the root. */

@@ -2,11 +2,11 @@ package io.hullscope.index;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /** Computes the {@link WasteReport} of an image by applying its layers and counting what they lose. */
 final class WasteCalculator {
@@ -31,9 +31,11 @@ final class WasteCalculator {
       }
       MutableNode visible = builder.find(item.getKey());
       if (visible != null && visible.entry != null && visible.entry.type() == EntryType.FILE) {
-        waste.layers.add(visible.layer);
+        waste.layers.set(visible.layer);
       }
-      files.add(new WastedFile(item.getKey(), waste.bytes, new ArrayList<>(waste.layers)));
+      List<Integer> layerList = new ArrayList<>(waste.layers.cardinality());
+      waste.layers.stream().forEach(layerList::add);
+      files.add(new WastedFile(item.getKey(), waste.bytes, layerList));
       wastedBytes += waste.bytes;
     }
     files.sort(Comparator.comparingLong(WastedFile::wastedBytes).reversed().thenComparing(WastedFile::path));
@@ -50,7 +52,7 @@ final class WasteCalculator {
       if (node.entry != null && node.entry.type() == EntryType.FILE) {
         Waste waste = wasted.computeIfAbsent(node.entry.path(), path -> new Waste());
         waste.bytes += node.entry.size();
-        waste.layers.add(node.layer);
+        waste.layers.set(node.layer);
       }
       if (node.children != null && node.isDirectory()) {
         node.children.values().forEach(pending::push);
@@ -60,6 +62,6 @@ final class WasteCalculator {
 
   private static final class Waste {
     long bytes;
-    final TreeSet<Integer> layers = new TreeSet<>();
+    final BitSet layers = new BitSet();
   }
 }

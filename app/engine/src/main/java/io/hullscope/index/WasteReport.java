@@ -7,8 +7,8 @@ import java.util.List;
  *
  * <p>{@code imageBytes} is the sum of the sizes of all regular-file entries of all layers
  * (uncompressed, each stored version counted). A version of a path is wasted when the final image
- * does not show it: a later entry for the same path overwrote it (in a later layer or later in the
- * same layer), or a whiteout, an opaque directory or a replaced parent directory removed it.
+ * does not show it. Either a later entry for the same path overwrote it (in a later layer or later
+ * in the same layer), or a whiteout, an opaque directory or a replaced parent directory removed it.
  * {@code wastedBytes} is the sum of the sizes of wasted versions, and {@code efficiency = 1 -
  * wastedBytes / imageBytes}, or 1 for an image without file bytes. Identical content at different
  * paths is not detected.

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param path normalized path
  * @param wastedBytes bytes of the versions that are not visible in the final image
- * @param layers every layer that holds a version of the path, ascending, including the layer of
+ * @param layers every layer that contains a version of the path, ascending, including the layer of
  *     the visible version when there is one
  */
 public record WastedFile(String path, long wastedBytes, List<Integer> layers) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Where Hullscope keeps its data: the cache database and settings.
+ * Locations of Hullscope's data: the cache database and settings.
  *
  * <p>Linux and other Unixes: {@code $XDG_DATA_HOME/hullscope}, else {@code
  * ~/.local/share/hullscope} (XDG Base Directory spec). Windows: {@code %APPDATA%\Hullscope}. macOS:
@@ -19,12 +19,13 @@ public final class AppPaths {
 
   private AppPaths() {}
 
+  /** Returns the data folder for this OS, or the folder that {@value #DATA_PROPERTY} names. */
   public static Path dataDir() {
     return dataDir(System.getProperty(DATA_PROPERTY), System.getProperty("os.name", ""),
         System.getProperty("user.home", "."), System.getenv());
   }
 
-  /** The cache database inside {@link #dataDir()}. */
+  /** Returns the cache database file inside {@link #dataDir()}. */
   public static Path databaseFile() {
     return dataDir().resolve("hullscope.db");
   }

@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQLite database that holds caches and settings, with its schema brought up to date on open.
+ * The SQLite database that contains caches and settings, with its schema brought up to date on open.
  *
  * <p>The database runs in WAL mode, so readers do not wait for the one writer. Applied migrations
- * are recorded in {@code schema_version}. One connection is shared; {@link #transaction} runs work
+ * are recorded in {@code schema_version}. One connection is shared, and {@link #transaction} runs work
  * on it under a lock, so the class is safe to use from several threads.
  */
 public final class Database implements AutoCloseable {

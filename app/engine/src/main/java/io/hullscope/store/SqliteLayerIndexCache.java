@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps layer indexes in the {@code layer_index} table, one compact row per diff id (see {@link
- * LayerIndexCodec}). A row written in another index format is ignored and replaced on the next put;
- * a row that cannot be decoded is deleted with a warning. Database failures are logged and treated
+ * LayerIndexCodec}). A row written in another index format is ignored and replaced on the next put.
+ * A row that cannot be decoded is deleted with a warning. Database failures are logged and treated
  * as misses, so the cache can only make opening an image faster, never make it fail.
  */
 public final class SqliteLayerIndexCache implements LayerIndexCache {
@@ -54,7 +54,7 @@ public final class SqliteLayerIndexCache implements LayerIndexCache {
     try {
       LayerIndex index = LayerIndexCodec.decode(row.data == null ? new byte[0] : row.data);
       if (!index.diffId().equals(diffId)) {
-        throw new IOException("row holds the index of layer " + index.diffId());
+        throw new IOException("the row contains the index of layer " + index.diffId());
       }
       return Optional.of(index);
     } catch (IOException | RuntimeException e) {

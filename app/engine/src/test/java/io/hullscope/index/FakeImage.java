@@ -21,7 +21,7 @@ public class FakeImage implements Image {
     this.layers = List.copyOf(layers);
   }
 
-  /** An image with one gzip layer per tar, bottom first. */
+  /** Creates an image with one gzip layer per tar, bottom first. */
   public static FakeImage ofTars(byte[]... tars) {
     List<Layer> layers = new ArrayList<>();
     for (byte[] tar : tars) {
@@ -30,7 +30,7 @@ public class FakeImage implements Image {
     return new FakeImage(layers);
   }
 
-  /** An image with one gzip layer per builder, bottom first. */
+  /** Creates an image with one gzip layer per builder, bottom first. */
   public static FakeImage of(TarBuilder... builders) {
     byte[][] tars = new byte[builders.length][];
     for (int i = 0; i < builders.length; i++) {

@@ -24,18 +24,18 @@ public final class FakeLayer implements Layer {
     this.diffId = diffId;
   }
 
-  /** A gzip layer whose digests match its content. */
+  /** Creates a gzip layer whose digests match its content. */
   public static FakeLayer gzip(int index, byte[] tar) {
     byte[] blob = io.hullscope.testing.TarBuilder.gzip(tar);
     return new FakeLayer(index, blob, Digest.sha256Of(blob), Digest.sha256Of(tar));
   }
 
-  /** A plain tar layer whose digests match its content. */
+  /** Creates a plain tar layer whose digests match its content. */
   public static FakeLayer plain(int index, byte[] tar) {
     return new FakeLayer(index, tar, Digest.sha256Of(tar), Digest.sha256Of(tar));
   }
 
-  /** A layer whose blob is given as stored, with digests taken from its decompressed content. */
+  /** Creates a layer from a stored blob, with digests computed from its content. */
   public static FakeLayer stored(int index, byte[] blob) {
     try (InputStream in = Compression.decompress(new ByteArrayInputStream(blob))) {
       return new FakeLayer(index, blob, Digest.sha256Of(blob), Digest.sha256Of(in.readAllBytes()));

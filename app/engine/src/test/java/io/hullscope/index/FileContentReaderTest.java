@@ -78,6 +78,14 @@ class FileContentReaderTest {
   }
 
   @Test
+  void dotDotAfterSymlinkLeavesLinkTarget() throws IOException {
+    ImageAnalysis analysis = analyze(FakeImage.of(
+        new TarBuilder().file("a/b/x", "physical parent").file("a/x", "lexical parent").symlink("a/link", "b/c").dir("a/b/c")));
+
+    assertThat(text(reader.read(analysis, 0, "a/link/../x", 100))).isEqualTo("physical parent");
+  }
+
+  @Test
   void symlinkCannotLeaveRoot() throws IOException {
     ImageAnalysis analysis = analyze(FakeImage.of(
         new TarBuilder().file("etc/passwd", "root").symlink("x/escape", "../../../../etc/passwd")));

@@ -94,7 +94,7 @@ class ImageAnalysisTest {
   }
 
   @Test
-  void opaqueWhiteoutBeforeDirectoryEntryStillHidesLowerChildren() {
+  void opaqueMarkerBeforeDirectoryHidesChildren() {
     ImageAnalysis analysis = Layers.analyze(
         new TarBuilder().file("app/old", "x"),
         new TarBuilder().opaque("app").file("app/new", "z").dir("app"));
@@ -137,6 +137,38 @@ class ImageAnalysisTest {
     assertThat(etc.entry().mode()).isEqualTo(0700);
     assertThat(childNames(etc)).containsExactly("hosts");
     assertThat(etc.change()).isEqualTo(ChangeKind.MODIFIED);
+  }
+
+  @Test
+  void entryBelowReplacedDirectoryLandsInNewDirectory() {
+    ImageAnalysis analysis = Layers.analyze(new TarBuilder()
+        .file("a/b/c", "x").file("a/b", "now a file").file("a/b/d", "y"));
+
+    FileTree tree = analysis.squashed(0);
+
+    assertThat(node(tree, "a/b").isDirectory()).isTrue();
+    assertThat(childNames(node(tree, "a/b"))).containsExactly("d");
+  }
+
+  @Test
+  void opaqueRootHidesAllLowerContent() {
+    ImageAnalysis analysis = Layers.analyze(
+        new TarBuilder().file("old", "x").file("dir/old", "y"),
+        new TarBuilder().opaque("").file("new", "z"));
+
+    assertThat(childNames(analysis.squashed(1).root())).containsExactly("new");
+  }
+
+  @Test
+  void nodeKnowsParentAndPath() {
+    ImageAnalysis analysis = Layers.analyze(new TarBuilder().file("x/y/z", "1"));
+
+    TreeNode z = node(analysis.squashed(0), "x/y/z");
+
+    assertThat(z.parent().path()).isEqualTo("x/y");
+    assertThat(z.parent().parent().parent()).isEqualTo(analysis.squashed(0).root());
+    assertThat(z.parent().parent().parent().parent()).isNull();
+    assertThat(z.name()).isEqualTo("z");
   }
 
   @Test
@@ -271,6 +303,16 @@ class ImageAnalysisTest {
         new TarBuilder().file("new/dir/file", "y"));
 
     assertThat(node(analysis.changes(1), "new/dir").change()).isEqualTo(ChangeKind.ADDED);
+  }
+
+  @Test
+  void layerBeforeFirstIsEmptyTree() {
+    ImageAnalysis analysis = new ImageAnalysis(new FakeImage(List.of()), List.of());
+
+    FileTree empty = analysis.squashed(-1);
+
+    assertThat(empty.entryCount()).isZero();
+    assertThat(empty.root().children()).isEmpty();
   }
 
   @Test

@@ -103,6 +103,13 @@ class LayerIndexerTest {
   }
 
   @Test
+  void opaqueMarkerAtRootMakesRootOpaque() throws IOException {
+    LayerIndex index = index(new TarBuilder().opaque("").file("new", "x").build());
+
+    assertThat(index.opaqueDirectories()).containsExactly("");
+  }
+
+  @Test
   void aufsMetadataIsIgnored() throws IOException {
     LayerIndex index = index(new TarBuilder().file(".wh..wh.plnk/1.2", "x").file(".wh..wh.aufs", "").build());
 
@@ -166,7 +173,7 @@ class LayerIndexerTest {
   }
 
   @Test
-  void paxPathWithInvalidUtf8IsKeptByteExact() throws IOException {
+  void paxPathKeepsInvalidUtf8() throws IOException {
     byte[] raw = {'b', 'i', 'n', '/', (byte) 0xff, (byte) 0xfe};
     TarBuilder tar = new TarBuilder();
     pax(tar, Map.of("path", raw));
@@ -176,7 +183,7 @@ class LayerIndexerTest {
   }
 
   @Test
-  void paxEmptyPathValueFallsBackToHeaderName() throws IOException {
+  void paxEmptyPathUsesHeaderName() throws IOException {
     TarBuilder tar = new TarBuilder();
     Map<String, byte[]> records = new LinkedHashMap<>();
     records.put("path", "ignored".getBytes(StandardCharsets.UTF_8));
@@ -185,6 +192,18 @@ class LayerIndexerTest {
     tar.file("header-name", "x");
 
     assertThat(index(tar.build()).entries()).extracting(FileEntry::path).containsExactly("header-name");
+  }
+
+  @Test
+  void overlongPaxPathIsRejected() {
+    TarBuilder tar = new TarBuilder();
+    pax(tar, Map.of("path", "a/".repeat(40_000).getBytes(StandardCharsets.US_ASCII)));
+    tar.file("placeholder", "x");
+
+    ImageReadException error = failure(FakeLayer.plain(0, tar.build()));
+
+    assertThat(error.getMessage()).contains("longer than 65536 bytes");
+    assertThat(error.entry()).hasSize(203);
   }
 
   @Test
@@ -208,6 +227,20 @@ class LayerIndexerTest {
     assertThat(index.uncompressedSize()).isEqualTo(tar.length);
     assertThat(index.diffId()).isEqualTo(Digest.sha256Of(tar));
     assertThat(index.blobDigest()).isEqualTo(Digest.sha256Of(layer.blob()));
+  }
+
+  @Test
+  void digestsCoverLayerLargerThanHashBuffers() throws IOException {
+    byte[] noise = new byte[5 << 20];
+    new java.util.Random(7).nextBytes(noise);
+    byte[] tar = new TarBuilder().file("noise", noise, 0644).file("after", "x").build();
+    FakeLayer layer = FakeLayer.gzip(0, tar);
+
+    LayerIndex index = indexer.index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE);
+
+    assertThat(index.diffId()).isEqualTo(Digest.sha256Of(tar));
+    assertThat(index.blobDigest()).isEqualTo(Digest.sha256Of(layer.blob()));
+    assertThat(index.entries()).hasSize(2);
   }
 
   @Test
@@ -240,6 +273,17 @@ class LayerIndexerTest {
         .isInstanceOf(DigestMismatchException.class)
         .hasMessageContaining(FakeImage.NAME)
         .hasMessageContaining(Digest.sha256Of(new byte[] {1}).toString());
+  }
+
+  @Test
+  void wrongBlobDigestOfPlainTarIsReported() {
+    Digest wrong = Digest.sha256Of(new byte[] {3});
+    byte[] tar = new TarBuilder().file("a", "x").build();
+    FakeLayer layer = FakeLayer.plain(0, tar).withDigests(wrong, Digest.sha256Of(tar));
+
+    assertThatThrownBy(() -> indexer.index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE))
+        .isInstanceOf(DigestMismatchException.class)
+        .hasMessageContaining(wrong.toString());
   }
 
   @Test
@@ -371,6 +415,19 @@ class LayerIndexerTest {
   }
 
   @Test
+  void interruptedThreadEndsInCancellation() {
+    FakeLayer layer = FakeLayer.gzip(0, new TarBuilder().file("big", new byte[3 << 20], 0644).build());
+
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> indexer.index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE))
+          .isInstanceOf(OperationCancelledException.class);
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void progressEndsAtStoredSize() throws IOException {
     FakeLayer layer = FakeLayer.gzip(0, new TarBuilder().file("a", "1").build());
     AtomicLong last = new AtomicLong(-1);
@@ -431,6 +488,28 @@ class LayerIndexerTest {
         .index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE);
 
     assertThat(index.entries()).extracting(FileEntry::path).containsExactly("a", "b");
+  }
+
+  @Test
+  void failingFileInterestIsNamedInError() {
+    FileInterest broken = new FileInterest() {
+      @Override
+      public boolean wants(int layer, FileEntry entry) {
+        return true;
+      }
+
+      @Override
+      public void accept(int layer, FileEntry entry, InputStream content) throws IOException {
+        throw new IOException("bad database format");
+      }
+    };
+    FakeLayer layer = FakeLayer.gzip(0, new TarBuilder().file("var/lib/dpkg/status", "x").build());
+
+    assertThatThrownBy(() -> new LayerIndexer(Limits.DEFAULT, List.of(broken))
+        .index(FakeImage.NAME, layer, layer.open(), ProgressListener.NONE))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining("var/lib/dpkg/status")
+        .hasMessageContaining("failed on this file (bad database format)");
   }
 
   private LayerIndex index(byte[] tar) throws IOException {

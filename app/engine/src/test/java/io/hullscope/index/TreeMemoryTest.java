@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks roughly how much heap an analysis of a 100,000-file image keeps, so that a change that
- * makes nodes much fatter is noticed. The design target is 256 MB for such an image; the bound
- * here is far lower because the index and the tree alone should need only tens of MB.
+ * makes nodes much fatter is noticed. The design target is 256 MB for such an image. The bound
+ * here is far lower, because the index and the tree alone should need only tens of MB.
  */
 class TreeMemoryTest {
 

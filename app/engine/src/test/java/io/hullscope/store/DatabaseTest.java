@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -89,10 +90,23 @@ class DatabaseTest {
           statement.execute("INSERT INTO missing VALUES (1)");
         }
         return null;
-      }, "fill scratch")).isInstanceOf(IOException.class).hasMessageContaining("fill scratch");
+      }, "fill scratch"))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("fill scratch");
 
       assertThat(tableExists(database, "scratch")).isFalse();
     }
+  }
+
+  @Test
+  void fileThatIsNoDatabaseIsReported() throws IOException {
+    Path file = folder.resolve("not-a.db");
+    Files.writeString(file, "this is not an SQLite database");
+
+    assertThatThrownBy(() -> Database.open(file))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("delete the file");
   }
 
   private static boolean tableExists(Database database, String table) throws IOException {

@@ -193,6 +193,10 @@ final class SaveStreamScanner {
       }
       String name = SaveManifests.normalize(entry.getName());
       List<Integer> layers = layersOf(name, entry.getSize());
+      for (int layer : layers) {
+        // A legacy manifest.json names layer files without sizes; the tar header has it.
+        blobSizes.putIfAbsent(layer, entry.getSize());
+      }
       List<Integer> pending = new ArrayList<>(layers);
       pending.retainAll(remaining);
 

@@ -134,6 +134,19 @@ class SaveStreamScannerTest {
   }
 
   @Test
+  void legacySaveReportsEveryBlobSize() throws IOException {
+    TestImage image = image(BlobCompression.NONE, 4);
+    Opener opener = new Opener(ImageArchiveBuilder.dockerSave(image).toTar());
+    SaveStreamScanner scanner = scanner(image);
+
+    deliverAll(scanner, opener, all(image));
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(scanner.blobSize(i)).as("layer %d", i).isEqualTo(image.layers().get(i).tar().length);
+    }
+  }
+
+  @Test
   void legacyBottomLayerComesInFirstPass() throws IOException {
     TestImage image = image(BlobCompression.NONE, 6);
     Opener opener = new Opener(ImageArchiveBuilder.dockerSave(image).toTar());
