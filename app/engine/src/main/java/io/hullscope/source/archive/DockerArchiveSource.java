@@ -1,15 +1,9 @@
 package io.hullscope.source.archive;
 
-import io.hullscope.image.Image;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Limits;
-import io.hullscope.image.Platform;
-import io.hullscope.image.ProgressListener;
-import io.hullscope.source.ImageSource;
-import io.hullscope.source.ImageSummary;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * The images in a {@code docker save} archive. Archives from Docker 25 and later (and from the
@@ -19,14 +13,10 @@ import java.util.List;
  * <p>The tar is opened with random access and stays open until {@link #close()}; images opened
  * from this source read their layers from it.
  */
-public final class DockerArchiveSource implements ImageSource {
-
-  private final TarImageFiles files;
-  private final ImageCatalog catalog;
+public final class DockerArchiveSource extends CatalogImageSource {
 
   DockerArchiveSource(TarImageFiles files, Limits limits) throws ImageReadException {
-    this.files = files;
-    this.catalog = catalogFor(files, limits);
+    super(files, catalogFor(files, limits));
   }
 
   /**
@@ -54,30 +44,5 @@ public final class DockerArchiveSource implements ImageSource {
     }
     throw new ImageReadException(files.name(), null, null,
         "not a docker save archive: it contains neither manifest.json nor oci-layout and index.json");
-  }
-
-  @Override
-  public String displayName() {
-    return files.name();
-  }
-
-  @Override
-  public List<ImageSummary> listImages() throws IOException {
-    return catalog.listImages();
-  }
-
-  @Override
-  public Image open(String key, Platform platform, ProgressListener progress) throws IOException {
-    return catalog.open(key, platform, progress);
-  }
-
-  @Override
-  public void close() throws IOException {
-    files.close();
-  }
-
-  @Override
-  public String toString() {
-    return files.description();
   }
 }

@@ -1,12 +1,7 @@
 package io.hullscope.source.archive;
 
-import io.hullscope.image.Image;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Limits;
-import io.hullscope.image.Platform;
-import io.hullscope.image.ProgressListener;
-import io.hullscope.source.ImageSource;
-import io.hullscope.source.ImageSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +12,10 @@ import java.util.List;
  * {@code index.json} and {@code blobs/<algorithm>/<hex>}. See
  * https://github.com/opencontainers/image-spec/blob/main/image-layout.md.
  */
-public final class OciLayoutSource implements ImageSource {
-
-  private final ImageFiles files;
-  private final OciLayoutCatalog catalog;
+public final class OciLayoutSource extends CatalogImageSource {
 
   OciLayoutSource(ImageFiles files, Limits limits) {
-    this.files = files;
-    this.catalog = new OciLayoutCatalog(files, limits);
+    super(files, new OciLayoutCatalog(files, limits));
   }
 
   /**
@@ -46,30 +37,5 @@ public final class OciLayoutSource implements ImageSource {
       files.close();
       throw e;
     }
-  }
-
-  @Override
-  public String displayName() {
-    return files.name();
-  }
-
-  @Override
-  public List<ImageSummary> listImages() throws IOException {
-    return catalog.listImages();
-  }
-
-  @Override
-  public Image open(String key, Platform platform, ProgressListener progress) throws IOException {
-    return catalog.open(key, platform, progress);
-  }
-
-  @Override
-  public void close() throws IOException {
-    files.close();
-  }
-
-  @Override
-  public String toString() {
-    return files.description();
   }
 }

@@ -39,15 +39,17 @@ final class DaemonClient implements Closeable {
   private final DockerHttpClient api;
   private final DockerHttpClient streams;
   private final String apiVersion;
+  private final String engineName;
   private final String engineVersion;
   private final DockerClient docker;
   private volatile boolean closed;
 
   private DaemonClient(DockerEndpoint endpoint, DockerHttpClient api, DockerHttpClient streams,
-      String engineVersion, String apiVersion, DockerClient docker) {
+      String engineName, String engineVersion, String apiVersion, DockerClient docker) {
     this.endpoint = endpoint;
     this.api = api;
     this.streams = streams;
+    this.engineName = engineName;
     this.engineVersion = engineVersion;
     this.apiVersion = apiVersion;
     this.docker = docker;
@@ -67,6 +69,7 @@ final class DaemonClient implements Closeable {
     DockerHttpClient streams = transport(uri, certPath, Duration.ofMinutes(30));
     try {
       JsonNode version = readJson(endpoint, api, "/version");
+      String engineName = DaemonMetadata.engineName(version);
       String engineVersion = version.path("Version").asText(null);
       String serverApi = version.path("ApiVersion").asText(null);
       String serverMin = version.path("MinAPIVersion").asText(null);
@@ -87,8 +90,9 @@ final class DaemonClient implements Closeable {
           .withDockerCertPath(certPath)
           .build();
       DockerClient docker = DockerClientImpl.getInstance(config, api);
-      LOG.info("Connected to Docker {} at {} ({}), API {}", engineVersion, endpoint.host(), endpoint.origin(), apiVersion);
-      return new DaemonClient(endpoint, api, streams, engineVersion, apiVersion, docker);
+      LOG.info("Connected to {} {} at {} ({}), API {}", engineName, engineVersion, endpoint.host(), endpoint.origin(),
+          apiVersion);
+      return new DaemonClient(endpoint, api, streams, engineName, engineVersion, apiVersion, docker);
     } catch (IOException | RuntimeException e) {
       closeQuietly(api);
       closeQuietly(streams);
@@ -104,8 +108,17 @@ final class DaemonClient implements Closeable {
     return apiVersion;
   }
 
+  /** Returns the engine's product name, "Docker" or "Podman", as {@link DaemonMetadata#engineName} detects it. */
+  String engineName() {
+    return engineName;
+  }
+
   String engineVersion() {
     return engineVersion;
+  }
+
+  boolean isPodman() {
+    return DaemonMetadata.PODMAN.equals(engineName);
   }
 
   /** The typed docker-java client; its exceptions are unchecked and must be translated by callers. */

@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +22,8 @@ import java.util.Set;
  * Turns the daemon's JSON responses ({@code GET /images/{name}/json} and {@code /history}) into
  * the engine's {@link ImageConfig}.
  *
- * <p>The inspect response contains the config's fields unchanged. The history endpoint differs from
+ * <p>Docker's inspect response contains the config's fields unchanged. Podman's (4.3) lacks
+ * {@code Healthcheck}, so the caller reads the config blob for that. The history endpoint differs from
  * the config's {@code history}: times are whole seconds, newest entry first, and there is no
  * {@code empty_layer} flag. The daemon reports a layer's size only for entries that produced a
  * layer, so the flag is recovered exactly when the entries with a size above zero are as many
@@ -29,6 +31,9 @@ import java.util.Set;
  * the caller reads the config blob itself.
  */
 final class DaemonMetadata {
+
+  static final String DOCKER = "Docker";
+  static final String PODMAN = "Podman";
 
   private DaemonMetadata() {}
 
@@ -51,6 +56,19 @@ final class DaemonMetadata {
         textOrNull(inspect.path("Author")),
         history,
         diffIds(inspect));
+  }
+
+  /**
+   * Returns the engine's product name from a {@code GET /version} response: "Podman" when a
+   * component is named "Podman Engine" (Podman 4 lists itself so), otherwise "Docker".
+   */
+  static String engineName(JsonNode version) {
+    for (JsonNode component : version.path("Components")) {
+      if (component.path("Name").asText("").startsWith("Podman")) {
+        return PODMAN;
+      }
+    }
+    return DOCKER;
   }
 
   /** Returns the {@code RootFS.Layers} of an inspect response: the diff ids, bottom first. */
@@ -100,6 +118,21 @@ final class DaemonMetadata {
           empty));
     }
     return history;
+  }
+
+  /**
+   * Returns true when a {@code CreatedBy} of a {@code /history} response contains the Dockerfile
+   * instruction, ignoring case. The legacy builder writes {@code #(nop)  HEALTHCHECK ...}, and
+   * BuildKit and Buildah write the instruction itself.
+   */
+  static boolean historyMentions(JsonNode apiHistory, String instruction) {
+    String upperCase = instruction.toUpperCase(Locale.ROOT);
+    for (JsonNode item : apiHistory) {
+      if (item.path("CreatedBy").asText("").toUpperCase(Locale.ROOT).contains(upperCase)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Healthcheck healthcheck(JsonNode node) {

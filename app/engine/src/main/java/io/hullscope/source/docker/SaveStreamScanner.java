@@ -40,12 +40,17 @@ import org.slf4j.LoggerFactory;
  *   <li>Docker with the containerd image store: an OCI layout whose blobs are stored as pulled,
  *       usually gzip or zstd, so the blob digest differs from the diff id. The entries are sorted
  *       by name, so the image manifest and config are mixed in among the layer blobs.
+ *   <li>Podman (4.3, and any writer built on containers/image's docker-archive transport):
+ *       {@code <diff id hex>.tar} per layer (uncompressed) at the top of the tar, then the config
+ *       {@code <image id>.json}, then legacy folders whose {@code layer.tar} is a symlink to the
+ *       top-level file, and {@code manifest.json} last.
  * </ul>
  *
  * <p>The mapping from tar entry to layer is therefore learned in this order:
  *
  * <ol>
- *   <li>an entry {@code blobs/sha256/<hex>} whose hex equals a diff id is that (uncompressed) layer;
+ *   <li>an entry {@code blobs/sha256/<hex>} or {@code <hex>.tar} whose hex equals a diff id is
+ *       that (uncompressed) layer;
  *   <li>a legacy {@code <v1 id>/layer.tar} is layer {@code d} when the {@code json} files of its
  *       folder and of its {@code d} ancestors, which name each folder's parent, came before it;
  *   <li>an entry the manifest lists at position {@code i} is layer {@code i}, once the manifest
@@ -56,11 +61,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A pass delivers each requested layer it can identify when it reaches it. Layers it could
  * only identify after their blob went by (the manifest came later) are left for another pass,
- * which then has every entry name. So a Docker 25+ classic save costs one pass, and a legacy or
- * containerd save usually costs two the first time. A legacy save's bottom layer, often the
- * largest, comes in the first pass. The learned mapping is kept for later passes over the same
- * image. The blob digest reported for a legacy {@code layer.tar} is the diff id, because that
- * file is the uncompressed layer tar.
+ * which then has every entry name. So a Docker 25+ classic save or a Podman save costs one
+ * pass, and a legacy or containerd save usually costs two the first time. A legacy save's
+ * bottom layer, often the largest, comes in the first pass. The learned mapping is kept for
+ * later passes over the same image. The blob digest reported for a legacy {@code layer.tar} is
+ * the diff id, because that file is the uncompressed layer tar.
  *
  * <p>Instances are thread-safe; passes over the same image run one at a time.
  */
@@ -70,6 +75,7 @@ final class SaveStreamScanner {
   private static final Pattern BLOB = SaveManifests.BLOB;
   private static final Pattern LEGACY_LAYER = Pattern.compile("([0-9a-f]{64})/layer\\.tar");
   private static final Pattern LEGACY_JSON = Pattern.compile("([0-9a-f]{64})/json");
+  private static final Pattern DIFF_ID_TAR = Pattern.compile("([0-9a-f]{64})\\.tar");
 
   private final String imageName;
   private final List<Digest> diffIds;
@@ -187,6 +193,10 @@ final class SaveStreamScanner {
       }
       String name = SaveManifests.normalize(entry.getName());
       List<Integer> layers = layersOf(name, entry.getSize());
+      for (int layer : layers) {
+        // A legacy manifest.json names layer files without sizes; the tar header has it.
+        blobSizes.putIfAbsent(layer, entry.getSize());
+      }
       List<Integer> pending = new ArrayList<>(layers);
       pending.retainAll(remaining);
 
@@ -275,11 +285,10 @@ final class SaveStreamScanner {
     if (legacy.matches()) {
       return legacyLayer(name, legacy.group(1), size);
     }
-    Matcher blob = BLOB.matcher(name);
-    if (!blob.matches()) {
+    Digest digest = namedDigest(name);
+    if (digest == null) {
       return List.of();
     }
-    Digest digest = new Digest(blob.group(1), blob.group(2));
     List<Integer> layers = new ArrayList<>();
     for (int i = 0; i < diffIds.size(); i++) {
       if (diffIds.get(i).equals(digest)) {
@@ -291,6 +300,16 @@ final class SaveStreamScanner {
       layers.forEach(layer -> mediaTypes.put(layer, MediaType.OCI_LAYER));
     }
     return layers;
+  }
+
+  /** Returns the digest an entry is named by ({@code blobs/<algorithm>/<hex>} or {@code <sha256 hex>.tar}), or null. */
+  private static Digest namedDigest(String name) {
+    Matcher blob = BLOB.matcher(name);
+    if (blob.matches()) {
+      return new Digest(blob.group(1), blob.group(2));
+    }
+    Matcher diffIdTar = DIFF_ID_TAR.matcher(name);
+    return diffIdTar.matches() ? new Digest("sha256", diffIdTar.group(1)) : null;
   }
 
   /**

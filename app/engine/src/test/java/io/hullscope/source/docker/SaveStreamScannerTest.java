@@ -134,6 +134,19 @@ class SaveStreamScannerTest {
   }
 
   @Test
+  void legacySaveReportsEveryBlobSize() throws IOException {
+    TestImage image = image(BlobCompression.NONE, 4);
+    Opener opener = new Opener(ImageArchiveBuilder.dockerSave(image).toTar());
+    SaveStreamScanner scanner = scanner(image);
+
+    deliverAll(scanner, opener, all(image));
+
+    for (int i = 0; i < 4; i++) {
+      assertThat(scanner.blobSize(i)).as("layer %d", i).isEqualTo(image.layers().get(i).tar().length);
+    }
+  }
+
+  @Test
   void legacyBottomLayerComesInFirstPass() throws IOException {
     TestImage image = image(BlobCompression.NONE, 6);
     Opener opener = new Opener(ImageArchiveBuilder.dockerSave(image).toTar());
@@ -191,6 +204,34 @@ class SaveStreamScannerTest {
     byte[] config = scanner(image).readConfig(opener, ProgressListener.NONE);
 
     assertThat(config).isEqualTo(image.configJson());
+  }
+
+  @Test
+  void podmanSaveTakesOnePass() throws IOException {
+    TestImage image = image(BlobCompression.NONE, 3);
+    Opener opener = new Opener(PodmanSaveLayout.saveTar(image, "test/scan:1"));
+    SaveStreamScanner scanner = scanner(image);
+
+    Map<Integer, byte[]> delivered = deliverAll(scanner, opener, all(image));
+
+    assertThat(opener.opened).hasValue(1);
+    assertThat(delivered).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(delivered.get(i)).as("layer %d", i).isEqualTo(image.layers().get(i).tar());
+      assertThat(scanner.blobDigest(i)).isEqualTo(image.layers().get(i).diffId());
+      assertThat(scanner.blobSize(i)).isEqualTo(image.layers().get(i).tar().length);
+    }
+  }
+
+  @Test
+  void podmanSaveConfigIsFound() throws IOException {
+    TestImage image = image(BlobCompression.NONE, 2).history("USER nobody", true);
+    Opener opener = new Opener(PodmanSaveLayout.saveTar(image, "test/scan:1"));
+
+    byte[] config = scanner(image).readConfig(opener, ProgressListener.NONE);
+
+    assertThat(config).isEqualTo(image.configJson());
+    assertThat(opener.opened).hasValue(1);
   }
 
   @Test

@@ -1,0 +1,102 @@
+package io.hullscope.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hullscope.image.Image;
+import io.hullscope.image.Limits;
+import io.hullscope.image.Platform;
+import io.hullscope.image.ProgressListener;
+import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.ImageIndexer;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.source.ImageSource;
+import io.hullscope.store.AppPaths;
+import io.hullscope.store.Database;
+import io.hullscope.store.SqliteLayerIndexCache;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code hullscope inspect}: prints an image's summary, config, layers and file statistics. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = "Prints an image's summary, config, layers and file statistics.")
+final class InspectCommand implements Callable<Integer> {
+
+  /** Output formats of {@code --format}. */
+  enum Format { text, json }
+
+  @Spec private CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "IMAGE",
+      description = "A docker save archive, an OCI layout folder, or a reference the Docker daemon knows.")
+  private String target;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+  private Format format;
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+      description = "Platform to pick from a multi-platform image; default: this machine's.")
+  private String platform;
+
+  @Option(names = "--docker-host", paramLabel = "URI",
+      description = "Docker daemon address, for example unix:///var/run/docker.sock; default: DOCKER_HOST.")
+  private String dockerHost;
+
+  @Option(names = "--no-cache", description = "Index every layer again instead of using the layer cache.")
+  private boolean noCache;
+
+  @Override
+  public Integer call() throws IOException {
+    Platform wanted = parsePlatform();
+    ImageTarget imageTarget = new ImageTarget(target);
+    InspectReport report;
+    try (ImageSource source = imageTarget.openSource(dockerHost);
+        Image image = imageTarget.open(source, wanted, ProgressListener.NONE)) {
+      report = InspectReport.of(analyze(image));
+    }
+    print(report);
+    return 0;
+  }
+
+  private Platform parsePlatform() {
+    if (platform == null) {
+      return null;
+    }
+    try {
+      return Platform.parse(platform);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  private ImageAnalysis analyze(Image image) throws IOException {
+    if (noCache) {
+      return new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
+    }
+    Files.createDirectories(AppPaths.dataDir());
+    try (Database database = Database.open(AppPaths.dataDir().resolve(HullscopeCommand.LAYER_CACHE_FILE))) {
+      ImageIndexer indexer = new ImageIndexer(new SqliteLayerIndexCache(database), Limits.DEFAULT);
+      return indexer.analyze(image, ProgressListener.NONE);
+    }
+  }
+
+  private void print(InspectReport report) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      out.println(mapper.writeValueAsString(report));
+      out.flush();
+    } else {
+      new TextReportWriter(out).write(report);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.hullscope.ui;
+
+import io.hullscope.cli.HullscopeCommand;
+import io.hullscope.image.Limits;
+import io.hullscope.index.FileContentReader;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.store.AppPaths;
+import io.hullscope.store.Database;
+import io.hullscope.store.SqliteLayerIndexCache;
+import io.hullscope.ui.task.FxTaskExecutor;
+import io.hullscope.ui.task.TaskExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: wires the engine, the executor and the main window together. */
+public final class HullscopeApp extends Application {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HullscopeApp.class);
+
+  private TaskExecutor executor;
+  private Database database;
+  private MainWindow window;
+
+  @Override
+  public void start(Stage stage) {
+    executor = new FxTaskExecutor(2);
+    AppSettings settings = AppSettings.fromSystemProperties();
+    LOG.info("Starting with samples from {} and Docker host {}", settings.samplesFolder(),
+        settings.dockerHost() == null ? "from the environment" : settings.dockerHost());
+    window = MainWindow.create(
+        stage,
+        settings,
+        executor,
+        openCache(),
+        new FileContentReader(Limits.DEFAULT),
+        new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)));
+    stage.show();
+    window.viewModel().start();
+  }
+
+  /** Opens the SQLite layer cache; without it every image is indexed from scratch. */
+  private LayerIndexCache openCache() {
+    try {
+      Files.createDirectories(AppPaths.dataDir());
+      database = Database.open(AppPaths.dataDir().resolve(HullscopeCommand.LAYER_CACHE_FILE));
+      return new SqliteLayerIndexCache(database);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
+      return LayerIndexCache.NONE;
+    }
+  }
+
+  @Override
+  public void stop() throws Exception {
+    if (window != null) {
+      window.viewModel().close();
+    }
+    if (executor != null) {
+      executor.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package io.hullscope.ui;
+
+import io.hullscope.image.Image;
+import io.hullscope.image.Limits;
+import io.hullscope.image.ProgressListener;
+import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.ImageIndexer;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.ui.sources.ImageRow;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a listed image and indexes its layers. The returned analysis keeps the image open, because
+ * the file content pane reads layers again; the caller closes {@link ImageAnalysis#image()}.
+ */
+public final class ImageAnalyzer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImageAnalyzer.class);
+
+  private final ImageIndexer indexer;
+
+  public ImageAnalyzer(LayerIndexCache cache, Limits limits) {
+    this.indexer = new ImageIndexer(cache, limits);
+  }
+
+  /** Opens and indexes the image of a row; runs on a worker thread. */
+  public ImageAnalysis analyze(ImageRow row, ProgressListener progress) throws Exception {
+    progress.step("Opening " + row.reference());
+    long started = System.nanoTime();
+    Image image = row.source().open(row.summary().key(), null, progress);
+    try {
+      ImageAnalysis analysis = indexer.analyze(image, progress);
+      // The waste report is computed on first use; do it here so the views never compute it on
+      // the JavaFX thread.
+      progress.step("Computing wasted space");
+      analysis.waste();
+      LOG.info("Opened {} with {} layers in {} ms", row.reference(), analysis.layers().size(),
+          (System.nanoTime() - started) / 1_000_000);
+      return analysis;
+    } catch (Exception e) {
+      closeQuietly(image);
+      throw e;
+    }
+  }
+
+  /** Closes an image whose analysis is no longer shown; logs a failure instead of raising it. */
+  public static void closeQuietly(Image image) {
+    try {
+      image.close();
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Closing image {} failed", image.digest(), e);
+    }
+  }
+}

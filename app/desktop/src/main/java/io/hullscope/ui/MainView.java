@@ -1,0 +1,176 @@
+package io.hullscope.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.hullscope.ui.layers.LayersView;
+import io.hullscope.ui.overview.OverviewView;
+import io.hullscope.ui.sources.ImageTableView;
+import io.hullscope.ui.sources.SourceListView;
+import io.hullscope.ui.task.StatusBar;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Application;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The main window's layout: menu, sidebar, image table, tabs and status bar, bound to the view model. */
+public final class MainView {
+
+  private final MainViewModel viewModel;
+  private final Stage stage;
+  private final BorderPane root = new BorderPane();
+  private final Menu recentMenu = new Menu("Open _Recent");
+
+  public MainView(MainViewModel viewModel, Stage stage) {
+    this.viewModel = viewModel;
+    this.stage = stage;
+
+    SourceListView sidebar = new SourceListView(viewModel);
+    ImageTableView imageTable = new ImageTableView(viewModel);
+    Node tabs = imageTabs();
+
+    SplitPane imageArea = new SplitPane(imageTable.node(), tabs);
+    imageArea.setOrientation(Orientation.VERTICAL);
+    imageArea.setDividerPositions(0.2);
+
+    SplitPane main = new SplitPane(sidebar.node(), imageArea);
+    main.setDividerPositions(0.17);
+    SplitPane.setResizableWithParent(sidebar.node(), false);
+
+    root.setTop(menuBar());
+    root.setCenter(main);
+    root.setBottom(new StatusBar(viewModel.taskStatus(), viewModel.imageSummaryProperty(), viewModel::cancelTask).node());
+    root.getStyleClass().add("main-window");
+    enableDragAndDrop();
+  }
+
+  private Node imageTabs() {
+    Tab overview = new Tab("Overview", new OverviewView(viewModel.overview()).node());
+    overview.setGraphic(new FontIcon(Feather.INFO));
+    overview.setId("overviewTab");
+    Tab layers = new Tab("Layers", new LayersView(viewModel.layers()).node());
+    layers.setGraphic(new FontIcon(Feather.LAYERS));
+    layers.setId("layersTab");
+    TabPane tabs = new TabPane(overview, layers);
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.setId("imageTabs");
+
+    Label placeholder = new Label();
+    placeholder.textProperty().bind(
+        Bindings.when(viewModel.selectedImageProperty().isNotNull().and(viewModel.taskStatus().runningProperty()))
+            .then("Opening the image...")
+            .otherwise("Select an image to see its config, layers and files."));
+    placeholder.getStyleClass().add("placeholder-text");
+    StackPane stack = new StackPane(tabs, placeholder);
+    // The banner sits above the tabs, so an error does not squeeze the image table.
+    VBox holder = new VBox(new ErrorBanner(viewModel.error()).node(), stack);
+    VBox.setVgrow(stack, Priority.ALWAYS);
+    placeholder.visibleProperty().bind(viewModel.analysisProperty().isNull());
+    tabs.visibleProperty().bind(viewModel.analysisProperty().isNotNull());
+    return holder;
+  }
+
+  private MenuBar menuBar() {
+    MenuItem openArchive = new MenuItem("_Open Archive...", new FontIcon(Feather.FILE));
+    openArchive.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+    openArchive.setOnAction(event -> chooseArchive());
+    MenuItem openFolder = new MenuItem("Open OCI Layout _Folder...", new FontIcon(Feather.FOLDER));
+    openFolder.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
+    openFolder.setOnAction(event -> chooseFolder());
+    MenuItem refresh = new MenuItem("_Refresh", new FontIcon(Feather.REFRESH_CW));
+    refresh.setAccelerator(KeyCombination.keyCombination("F5"));
+    refresh.setOnAction(event -> viewModel.refresh());
+    MenuItem quit = new MenuItem("_Quit");
+    quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+    quit.setOnAction(event -> stage.close());
+
+    updateRecentMenu();
+    viewModel.recentFiles().addListener((ListChangeListener<Path>) change -> updateRecentMenu());
+
+    Menu file = new Menu("_File", null, openArchive, openFolder, recentMenu, new SeparatorMenuItem(), refresh,
+        new SeparatorMenuItem(), quit);
+
+    CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
+    dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
+        after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+    Menu view = new Menu("_View", null, dark);
+    return new MenuBar(file, view);
+  }
+
+  private void updateRecentMenu() {
+    List<MenuItem> items = viewModel.recentFiles().stream().map(path -> {
+      MenuItem item = new MenuItem(path.toString());
+      item.setMnemonicParsing(false);
+      item.setOnAction(event -> viewModel.openPath(path));
+      return item;
+    }).toList();
+    recentMenu.getItems().setAll(items);
+    recentMenu.setDisable(items.isEmpty());
+  }
+
+  private void chooseArchive() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Open a docker save archive");
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("Image archives (*.tar)", "*.tar"),
+        new FileChooser.ExtensionFilter("All files", "*"));
+    File chosen = chooser.showOpenDialog(stage);
+    if (chosen != null) {
+      viewModel.openPath(chosen.toPath());
+    }
+  }
+
+  private void chooseFolder() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Open an OCI image layout folder");
+    File chosen = chooser.showDialog(stage);
+    if (chosen != null) {
+      viewModel.openPath(chosen.toPath());
+    }
+  }
+
+  private void enableDragAndDrop() {
+    root.setOnDragOver(event -> {
+      if (event.getDragboard().hasFiles()) {
+        event.acceptTransferModes(TransferMode.COPY);
+      }
+      event.consume();
+    });
+    root.setOnDragDropped(event -> {
+      boolean accepted = event.getDragboard().hasFiles();
+      if (accepted) {
+        event.getDragboard().getFiles().forEach(file -> viewModel.openPath(file.toPath()));
+      }
+      event.setDropCompleted(accepted);
+      event.consume();
+    });
+  }
+
+  public Parent root() {
+    return root;
+  }
+}

@@ -1,0 +1,276 @@
+package io.hullscope.ui;
+
+import io.hullscope.cli.ByteSizes;
+import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.WasteReport;
+import io.hullscope.ui.layers.LayersViewModel;
+import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sources.FileSourceEntry;
+import io.hullscope.ui.sources.ImageRow;
+import io.hullscope.ui.sources.SourceEntry;
+import io.hullscope.ui.sources.SourceListing;
+import io.hullscope.ui.task.BackgroundTask;
+import io.hullscope.ui.task.TaskExecutor;
+import io.hullscope.ui.task.TaskHandle;
+import io.hullscope.ui.task.TaskStatusViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window: the sidebar of sources, the image table of the selected source and the tabs of
+ * the opened image. Every slow step (listing a source, opening an image) runs on the
+ * {@link TaskExecutor}; results of a step the user has since replaced are dropped.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+  private final TaskExecutor executor;
+  private final ImageAnalyzer analyzer;
+  private final RecentFiles recentFiles;
+  private final ObservableList<SourceEntry> sources = FXCollections.observableArrayList();
+  private final ObservableList<ImageRow> images = FXCollections.observableArrayList();
+  private final ObservableList<Path> recent = FXCollections.observableArrayList();
+  private final ObjectProperty<SourceEntry> selectedSource = new SimpleObjectProperty<>();
+  private final ObjectProperty<ImageRow> selectedImage = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<ImageAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper selectedSourceStatus = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper imageSummary = new ReadOnlyStringWrapper("");
+  private final TaskStatusViewModel taskStatus = new TaskStatusViewModel();
+  private final ErrorViewModel error;
+  private final OverviewViewModel overview;
+  private final LayersViewModel layers;
+  private int sourceRequest;
+  private TaskHandle openingImage;
+
+  public MainViewModel(
+      TaskExecutor executor,
+      ImageAnalyzer analyzer,
+      RecentFiles recentFiles,
+      ErrorViewModel error,
+      OverviewViewModel overview,
+      LayersViewModel layers,
+      List<SourceEntry> initialSources) {
+    this.executor = executor;
+    this.analyzer = analyzer;
+    this.recentFiles = recentFiles;
+    this.error = error;
+    this.overview = overview;
+    this.layers = layers;
+    sources.setAll(initialSources);
+    recent.setAll(recentFiles.list());
+    selectedSource.addListener((observable, before, after) -> {
+      selectedSourceStatus.unbind();
+      if (after == null) {
+        selectedSourceStatus.set("");
+      } else {
+        selectedSourceStatus.bind(after.statusProperty());
+      }
+      loadSource(after);
+    });
+    selectedImage.addListener((observable, before, after) -> openImage(after));
+  }
+
+  /**
+   * Loads every source once, so the sidebar shows each one's state. When all loads have finished
+   * and the user has not picked a source yet, selects the first source that has images, so a
+   * machine without Docker opens on the samples.
+   */
+  public void start() {
+    int[] pending = {sources.size()};
+    for (SourceEntry entry : List.copyOf(sources)) {
+      executor.submit(new BackgroundTask<>(
+          "Checking " + entry.name(),
+          entry::load,
+          listing -> {
+            entry.apply(listing);
+            pending[0]--;
+            selectInitialSource(pending[0]);
+          },
+          failure -> {
+            pending[0]--;
+            selectInitialSource(pending[0]);
+          }));
+    }
+  }
+
+  private void selectInitialSource(int pending) {
+    if (pending > 0 || selectedSource.get() != null || sources.isEmpty()) {
+      return;
+    }
+    selectedSource.set(sources.stream().filter(SourceEntry::hasImages).findFirst().orElse(sources.get(0)));
+  }
+
+  /** Lists the images of the selected source again, for example after starting Docker. */
+  public void refresh() {
+    loadSource(selectedSource.get());
+  }
+
+  /** Adds a docker save archive or OCI layout folder to the sidebar and selects it. */
+  public void openPath(Path path) {
+    Path absolute = path.toAbsolutePath().normalize();
+    recentFiles.remember(absolute);
+    recent.setAll(recentFiles.list());
+    Optional<SourceEntry> known = sources.stream()
+        .filter(entry -> entry instanceof FileSourceEntry file && file.path().equals(absolute))
+        .findFirst();
+    SourceEntry entry = known.orElseGet(() -> {
+      FileSourceEntry created = new FileSourceEntry(absolute);
+      sources.add(created);
+      return created;
+    });
+    if (selectedSource.get() == entry) {
+      loadSource(entry);
+    } else {
+      selectedSource.set(entry);
+    }
+  }
+
+  private void loadSource(SourceEntry entry) {
+    int request = ++sourceRequest;
+    selectedImage.set(null);
+    images.clear();
+    if (entry == null) {
+      return;
+    }
+    TaskHandle handle = executor.submit(new BackgroundTask<>(
+        "Listing images of " + entry.name(),
+        entry::load,
+        listing -> showListing(request, entry, listing),
+        failure -> {
+          if (request == sourceRequest && !ErrorViewModel.isCancellation(failure)) {
+            error.show("Listing images of " + entry.name() + " failed", failure);
+          }
+        }));
+    if (request == sourceRequest) {
+      taskStatus.track(handle);
+    }
+  }
+
+  private void showListing(int request, SourceEntry entry, SourceListing listing) {
+    entry.apply(listing);
+    if (request == sourceRequest) {
+      images.setAll(listing.images());
+    }
+  }
+
+  private void openImage(ImageRow row) {
+    if (openingImage != null) {
+      openingImage.cancel();
+    }
+    replaceAnalysis(null);
+    if (row == null) {
+      return;
+    }
+    error.dismiss();
+    TaskHandle[] self = new TaskHandle[1];
+    self[0] = executor.submit(new BackgroundTask<>(
+        "Opening " + row.reference(),
+        progress -> analyzer.analyze(row, progress),
+        opened -> {
+          if ((self[0] == null || self[0] == openingImage) && selectedImage.get() == row) {
+            replaceAnalysis(opened);
+          } else {
+            ImageAnalyzer.closeQuietly(opened.image());
+          }
+        },
+        failure -> {
+          if ((self[0] == null || self[0] == openingImage) && !ErrorViewModel.isCancellation(failure)) {
+            error.show("Opening " + row.reference() + " failed", failure);
+          }
+        }));
+    openingImage = self[0];
+    taskStatus.track(self[0]);
+  }
+
+  private void replaceAnalysis(ImageAnalysis next) {
+    ImageAnalysis previous = analysis.get();
+    analysis.set(next);
+    imageSummary.set(next == null ? "" : summarize(next));
+    overview.show(next);
+    layers.show(next);
+    if (previous != null) {
+      ImageAnalyzer.closeQuietly(previous.image());
+    }
+  }
+
+  private static String summarize(ImageAnalysis opened) {
+    String reference = opened.image().references().isEmpty()
+        ? opened.image().digest().shortHex()
+        : opened.image().references().get(0);
+    WasteReport waste = opened.waste();
+    return String.format(Locale.ROOT, "%s: %d layers, %s, %.1f %% efficient",
+        reference, opened.layers().size(), ByteSizes.format(waste.imageBytes()), waste.efficiency() * 100);
+  }
+
+  /** Cancels the task shown in the status bar. */
+  public void cancelTask() {
+    taskStatus.cancel();
+  }
+
+  @Override
+  public void close() {
+    replaceAnalysis(null);
+    sources.forEach(SourceEntry::close);
+  }
+
+  public ObservableList<SourceEntry> sources() {
+    return sources;
+  }
+
+  public ObservableList<ImageRow> images() {
+    return images;
+  }
+
+  /** Recently opened files, newest first. */
+  public ObservableList<Path> recentFiles() {
+    return recent;
+  }
+
+  public ObjectProperty<SourceEntry> selectedSourceProperty() {
+    return selectedSource;
+  }
+
+  /** Returns the state line of the selected source, for example why the Docker daemon is not reachable. */
+  public ReadOnlyStringProperty selectedSourceStatus() {
+    return selectedSourceStatus.getReadOnlyProperty();
+  }
+
+  /** Returns a one-line summary of the opened image for the status bar; empty while none is open. */
+  public ReadOnlyStringProperty imageSummaryProperty() {
+    return imageSummary.getReadOnlyProperty();
+  }
+
+  public ObjectProperty<ImageRow> selectedImageProperty() {
+    return selectedImage;
+  }
+
+  /** Returns the analysis of the opened image; its value is null while no image is open. */
+  public ReadOnlyObjectProperty<ImageAnalysis> analysisProperty() {
+    return analysis.getReadOnlyProperty();
+  }
+
+  public TaskStatusViewModel taskStatus() {
+    return taskStatus;
+  }
+
+  public ErrorViewModel error() {
+    return error;
+  }
+
+  public OverviewViewModel overview() {
+    return overview;
+  }
+
+  public LayersViewModel layers() {
+    return layers;
+  }
+}

@@ -1,0 +1,80 @@
+package io.hullscope.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import io.hullscope.image.Limits;
+import io.hullscope.index.FileContentReader;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.source.docker.DockerDaemonSource;
+import io.hullscope.ui.content.FileContentViewModel;
+import io.hullscope.ui.layers.LayersViewModel;
+import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sources.DockerSourceEntry;
+import io.hullscope.ui.sources.FolderSourceEntry;
+import io.hullscope.ui.task.TaskExecutor;
+import java.util.List;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/** Builds the main window's view models and view and puts them on a stage. */
+public final class MainWindow {
+
+  /** Style sheet in the ui-resources module. */
+  static final String STYLESHEET = "/io/hullscope/ui/hullscope.css";
+
+  private final MainViewModel viewModel;
+  private final MainView view;
+
+  private MainWindow(MainViewModel viewModel, MainView view) {
+    this.viewModel = viewModel;
+    this.view = view;
+  }
+
+  /** Creates the window on the stage; the caller shows the stage and then calls {@code start()}. */
+  public static MainWindow create(
+      Stage stage,
+      AppSettings settings,
+      TaskExecutor executor,
+      LayerIndexCache cache,
+      FileContentReader contentReader,
+      RecentFiles recentFiles) {
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    ErrorViewModel error = new ErrorViewModel();
+    FileContentViewModel content = new FileContentViewModel(executor, contentReader);
+    MainViewModel viewModel = new MainViewModel(
+        executor,
+        new ImageAnalyzer(cache, Limits.DEFAULT),
+        recentFiles,
+        error,
+        new OverviewViewModel(),
+        new LayersViewModel(executor, error, content),
+        List.of(
+            new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), Limits.DEFAULT)),
+            new FolderSourceEntry("Samples", settings.samplesFolder())));
+    MainView view = new MainView(viewModel, stage);
+
+    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+    Scene scene = new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
+    scene.getStylesheets().add(Objects.requireNonNull(
+        MainWindow.class.getResource(STYLESHEET), "missing style sheet " + STYLESHEET).toExternalForm());
+    stage.setScene(scene);
+    stage.setTitle("Hullscope");
+    var icon = MainWindow.class.getResourceAsStream("/io/hullscope/ui/icons/hullscope-64.png");
+    if (icon != null) {
+      stage.getIcons().add(new Image(icon));
+    }
+    return new MainWindow(viewModel, view);
+  }
+
+  public MainViewModel viewModel() {
+    return viewModel;
+  }
+
+  public MainView view() {
+    return view;
+  }
+}

@@ -1,0 +1,156 @@
+package io.hullscope.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hullscope.image.Limits;
+import io.hullscope.index.FileContentReader;
+import io.hullscope.index.FileTree;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.index.TreeNode;
+import io.hullscope.ui.layers.LayersViewModel;
+import io.hullscope.ui.sources.ImageRow;
+import io.hullscope.ui.task.FxTaskExecutor;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window, driven headless through Monocle: the flows a user takes first. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+  /** How long to wait for background work before a test fails; the work itself takes milliseconds. */
+  private static final long WAIT_SECONDS = 30;
+
+  @TempDir Path samples;
+
+  private final Preferences preferences =
+      Preferences.userRoot().node("io/hullscope/test/window-" + System.nanoTime());
+  private FxTaskExecutor executor;
+  private MainWindow window;
+
+  @Start
+  void start(Stage stage) {
+    TestImages.writeArchive(samples);
+    executor = new FxTaskExecutor(1);
+    String missingSocket = "unix://" + samples.resolve("no-such-docker.sock");
+    window = MainWindow.create(
+        stage,
+        new AppSettings(samples, missingSocket),
+        executor,
+        LayerIndexCache.NONE,
+        new FileContentReader(Limits.DEFAULT),
+        new RecentFiles(preferences));
+    stage.show();
+    window.viewModel().start();
+  }
+
+  @AfterEach
+  void stop() throws BackingStoreException {
+    executor.close();
+    preferences.removeNode();
+  }
+
+  @Test
+  void unreachableDaemonShowsMessage(FxRobot robot) throws TimeoutException {
+    waitUntil(() -> robot.lookup(".source-status").queryAllAs(Label.class).stream()
+        .anyMatch(label -> label.getText().startsWith("Not reachable: ")));
+
+    String status = robot.lookup(".source-status").queryAllAs(Label.class).stream()
+        .map(Label::getText)
+        .filter(text -> text.startsWith("Not reachable: "))
+        .findFirst()
+        .orElseThrow();
+    assertThat(status.length()).isGreaterThan("Not reachable: ".length());
+  }
+
+  @Test
+  void samplesAreListed(FxRobot robot) throws TimeoutException {
+    waitForSourceChecks();
+    robot.clickOn("Samples");
+
+    TableView<ImageRow> images = robot.lookup("#images").queryTableView();
+    waitUntil(() -> images.getItems().size() == 1);
+    assertThat(images.getItems().get(0).reference()).isEqualTo(TestImages.REFERENCE);
+  }
+
+  @Test
+  void openingSampleListsLayers(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+
+    robot.clickOn("#layersTab");
+
+    TableView<?> layers = robot.lookup("#layers").queryTableView();
+    waitUntil(() -> layers.getItems().size() == 2);
+    assertThat(robot.lookup("COPY run.sh /app/").tryQuery()).isPresent();
+  }
+
+  @Test
+  void navigatingTreeToFileShowsContent(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+    robot.clickOn("#layersTab");
+    LayersViewModel layers = window.viewModel().layers();
+    waitUntil(() -> layers.treeProperty().get() != null);
+    FileTree changesTree = layers.treeProperty().get();
+
+    robot.clickOn("#modeSquashed");
+
+    TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
+    waitUntil(() -> layers.treeProperty().get() != changesTree && tree.getRoot() != null);
+    robot.clickOn(treeRow(robot, "app").lookup(".tree-disclosure-node"));
+    waitUntil(() -> tree.getExpandedItemCount() >= 3);
+    robot.clickOn(treeRow(robot, "app/run.sh"));
+
+    TextArea text = robot.lookup("#contentText").query();
+    waitUntil(() -> text.getText().contains("echo hello from the app"));
+    assertThat(text.getText()).startsWith("1  #!/bin/sh\n");
+    assertThat(robot.lookup("#contentPath").queryAs(Label.class).getText()).isEqualTo("/app/run.sh");
+  }
+
+  private void openSample(FxRobot robot) throws TimeoutException {
+    waitForSourceChecks();
+    robot.clickOn("Samples");
+    TableView<ImageRow> images = robot.lookup("#images").queryTableView();
+    waitUntil(() -> images.getItems().size() == 1);
+    robot.clickOn(TestImages.REFERENCE);
+    waitUntil(() -> window.viewModel().analysisProperty().get() != null);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Waits until start-up has checked every source and selected one, which redraws the sidebar. */
+  private void waitForSourceChecks() throws TimeoutException {
+    waitUntil(() -> window.viewModel().selectedSourceProperty().get() != null);
+  }
+
+  /** Returns the visible row of the tree that shows a path; cells of the virtual flow are reused. */
+  @SuppressWarnings("unchecked")
+  private static TreeTableRow<TreeNode> treeRow(FxRobot robot, String path) {
+    return robot.lookup("#fileTree .tree-table-row-cell")
+        .match(node -> {
+          TreeTableRow<TreeNode> row = (TreeTableRow<TreeNode>) node;
+          return row.isVisible() && row.getItem() != null && row.getItem().path().equals(path);
+        })
+        .query();
+  }
+
+  private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+    WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+}
