@@ -1,5 +1,6 @@
 package io.hullscope.index;
 
+import io.hullscope.image.Digest;
 import io.hullscope.image.Image;
 import io.hullscope.image.ImageReadException;
 import io.hullscope.image.Layer;
@@ -9,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,14 +45,12 @@ public final class ImageIndexer {
     long start = System.nanoTime();
     String imageName = LayerIndexer.imageName(image);
     List<Layer> layers = image.layers();
-    LayerIndex[] indexes = new LayerIndex[layers.size()];
+    LayerIndex[] indexes = cachedIndexes(layers);
     long totalBytes = 0;
     int cached = 0;
     for (int position = 0; position < layers.size(); position++) {
       Layer layer = layers.get(position);
-      Optional<LayerIndex> hit = layer.diffId() == null ? Optional.empty() : cache.get(layer.diffId());
-      if (hit.isPresent()) {
-        indexes[position] = hit.get();
+      if (indexes[position] != null) {
         cached++;
       } else {
         totalBytes = totalBytes < 0 || layer.size() < 0 ? -1 : totalBytes + layer.size();
@@ -73,6 +72,21 @@ public final class ImageIndexer {
     log.info("Indexed {}: {} layers, {} from the cache, in {} ms",
         imageName, layers.size(), cached, (System.nanoTime() - start) / 1_000_000);
     return new ImageAnalysis(image, Arrays.asList(indexes));
+  }
+
+  /**
+   * Looks every layer up in the cache, several at once: decoding a cached index takes a while,
+   * and the lookups do not depend on each other. Returns null where the cache has no index.
+   */
+  private LayerIndex[] cachedIndexes(List<Layer> layers) {
+    LayerIndex[] found = new LayerIndex[layers.size()];
+    IntStream.range(0, layers.size()).parallel().forEach(position -> {
+      Digest diffId = layers.get(position).diffId();
+      if (diffId != null) {
+        found[position] = cache.get(diffId).orElse(null);
+      }
+    });
+    return found;
   }
 
   /** Indexes the layers the source streams, in whatever order it streams them. */

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Stores layer indexes by diff id, so a layer shared by many images is read once. Implementations
- * never throw for a broken or unreadable entry: they report a miss.
+ * never throw for a broken or unreadable entry: they report a miss. They must be thread-safe,
+ * because {@link ImageIndexer} looks up the layers of an image in parallel.
  */
 public interface LayerIndexCache {
 

@@ -12,10 +12,10 @@ import io.hullscope.testing.TarBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 class ImageIndexerTest {
@@ -45,6 +45,25 @@ class ImageIndexerTest {
     assertThat(second.layer(0).opens.get()).isZero();
     assertThat(second.layer(1).opens.get()).isEqualTo(1);
     assertThat(analysis.squashed(1).find("base")).isPresent();
+  }
+
+  @Test
+  void layersFromCacheKeepImageOrder() throws IOException {
+    MapCache cache = new MapCache();
+    TarBuilder[] tars = new TarBuilder[6];
+    for (int i = 0; i < tars.length; i++) {
+      tars[i] = new TarBuilder().file("layer" + i, "content " + i);
+    }
+    FakeImage image = FakeImage.of(tars);
+    new ImageIndexer(cache, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
+
+    ImageAnalysis analysis = new ImageIndexer(cache, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
+
+    for (int i = 0; i < tars.length; i++) {
+      assertThat(analysis.layers().get(i).diffId()).isEqualTo(image.layer(i).diffId());
+      assertThat(image.layer(i).opens.get()).isEqualTo(1);
+    }
+    assertThat(analysis.squashed(5).find("layer3")).isPresent();
   }
 
   @Test
@@ -134,7 +153,7 @@ class ImageIndexerTest {
 
   /** A cache in a map. */
   static final class MapCache implements LayerIndexCache {
-    final Map<Digest, LayerIndex> entries = new HashMap<>();
+    final Map<Digest, LayerIndex> entries = new ConcurrentHashMap<>();
 
     @Override
     public Optional<LayerIndex> get(Digest diffId) {
