@@ -62,7 +62,10 @@ final class TreeBuilder {
     int start = 0;
     while (true) {
       int slash = path.indexOf('/', start);
-      node = node.child(slash < 0 ? path.substring(start) : path.substring(start, slash));
+      int end = slash < 0 ? path.length() : slash;
+      // Names of this builder's nodes are pooled. Nodes attached from another builder may not be.
+      String name = names.find(path, start, end);
+      node = node.child(name != null ? name : path.substring(start, end));
       if (slash < 0 || node == null) {
         return node;
       }

@@ -28,6 +28,15 @@ class NamePoolTest {
   }
 
   @Test
+  void findReturnsOnlyPooledNames() {
+    NamePool pool = new NamePool();
+    String pooled = pool.intern("lib");
+
+    assertThat(pool.find("usr/lib/x", 4, 7)).isSameAs(pooled);
+    assertThat(pool.find("usr/lib/x", 0, 3)).isNull();
+  }
+
+  @Test
   void namesStayDistinctWhileThePoolGrows() {
     NamePool pool = new NamePool();
     for (int i = 0; i < 5000; i++) {
