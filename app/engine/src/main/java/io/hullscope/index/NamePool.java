@@ -1,9 +1,9 @@
 package io.hullscope.index;
 
 /**
- * A pool that gives equal names one shared {@link String}, so a tree of many files called {@code index.js}
- * keeps that name once. A name is looked up as a region of a longer path, so looking up a name that is
- * already pooled allocates nothing.
+ * A pool that gives equal names one shared {@link String}, so a tree of many files called
+ * {@code index.js} keeps that name once. A name is looked up as a region of a longer path, so
+ * looking up a name that is already pooled allocates nothing.
  */
 final class NamePool {
 
