@@ -52,8 +52,8 @@ public final class FileTree {
 
   /** Freezes a builder's tree; the builder may be dropped afterwards. */
   static FileTree freeze(MutableNode root, int layer) {
-    // First the breadth-first order with each directory's children sorted, then the arrays, so
-    // the tree is walked once and nothing is allocated per node.
+    // First the breadth-first order of the builder's nodes, each directory's children sorted, then
+    // the arrays from that order. Nothing is allocated per node.
     MutableNode[] order = new MutableNode[1024];
     order[0] = root;
     int size = 1;

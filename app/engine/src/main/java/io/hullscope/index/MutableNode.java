@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 
 /**
  * A node of a {@link TreeBuilder}: the mutable form of a tree node while layers are applied.
- * Children keep the order in which layers added them: tars usually list a directory sorted by
- * name, so {@link FileTree#freeze} mostly finds them sorted already.
+ * Children keep the order in which layers added them. Tools that walk a directory tree in name
+ * order write tars whose directories are already sorted, and {@link FileTree#freeze} sorts only
+ * the directories that are not.
  */
 final class MutableNode {
 
