@@ -2,6 +2,7 @@ package io.hullscope.ui;
 
 import io.hullscope.image.Image;
 import io.hullscope.image.Limits;
+import io.hullscope.image.Platform;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.ImageIndexer;
@@ -25,11 +26,16 @@ public final class ImageAnalyzer {
     this.indexer = new ImageIndexer(cache, limits);
   }
 
-  /** Opens and indexes the image of a row; runs on a worker thread. */
-  public ImageAnalysis analyze(ImageRow row, ProgressListener progress) throws Exception {
-    progress.step("Opening " + row.reference());
+  /**
+   * Opens and indexes the image of a row; runs on a worker thread.
+   *
+   * @param platform the platform to pick from a multi-platform image, or null for the source's
+   *     default (this machine's platform when the image has it)
+   */
+  public ImageAnalysis analyze(ImageRow row, Platform platform, ProgressListener progress) throws Exception {
+    progress.step("Opening " + row.reference() + (platform == null ? "" : " for " + platform));
     long started = System.nanoTime();
-    Image image = row.source().open(row.summary().key(), null, progress);
+    Image image = row.source().open(row.summary().key(), platform, progress);
     try {
       ImageAnalysis analysis = indexer.analyze(image, progress);
       // The waste report is computed on first use; do it here so the views never compute it on

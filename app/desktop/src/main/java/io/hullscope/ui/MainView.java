@@ -2,6 +2,7 @@ package io.hullscope.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import io.hullscope.image.Platform;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.sources.ImageTableView;
@@ -12,11 +13,15 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -25,9 +30,11 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -87,11 +94,29 @@ public final class MainView {
     placeholder.getStyleClass().add("placeholder-text");
     StackPane stack = new StackPane(tabs, placeholder);
     // The banner sits above the tabs, so an error does not squeeze the image table.
-    VBox holder = new VBox(new ErrorBanner(viewModel.error()).node(), stack);
+    VBox holder = new VBox(new ErrorBanner(viewModel.error()).node(), platformBar(), stack);
     VBox.setVgrow(stack, Priority.ALWAYS);
     placeholder.visibleProperty().bind(viewModel.analysisProperty().isNull());
     tabs.visibleProperty().bind(viewModel.analysisProperty().isNotNull());
     return holder;
+  }
+
+  /** A platform choice above the tabs, shown only for images with more than one platform. */
+  private Node platformBar() {
+    ComboBox<Platform> choice = new ComboBox<>(viewModel.platforms());
+    choice.valueProperty().bindBidirectional(viewModel.platformProperty());
+    choice.setId("platformChoice");
+    choice.setTooltip(new Tooltip("This image is a multi-platform index; pick the platform to inspect"));
+    Label label = new Label("_Platform");
+    label.setMnemonicParsing(true);
+    label.setLabelFor(choice);
+    HBox bar = new HBox(8, label, choice);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(6, 8, 6, 8));
+    BooleanBinding several = Bindings.size(viewModel.platforms()).greaterThan(1);
+    bar.visibleProperty().bind(several);
+    bar.managedProperty().bind(several);
+    return bar;
   }
 
   private MenuBar menuBar() {

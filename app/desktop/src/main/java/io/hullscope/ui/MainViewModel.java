@@ -1,6 +1,7 @@
 package io.hullscope.ui;
 
 import io.hullscope.cli.ByteSizes;
+import io.hullscope.image.Platform;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.WasteReport;
 import io.hullscope.ui.layers.LayersViewModel;
@@ -41,6 +42,9 @@ public final class MainViewModel implements AutoCloseable {
   private final ObservableList<Path> recent = FXCollections.observableArrayList();
   private final ObjectProperty<SourceEntry> selectedSource = new SimpleObjectProperty<>();
   private final ObjectProperty<ImageRow> selectedImage = new SimpleObjectProperty<>();
+  private final ObservableList<Platform> platforms = FXCollections.observableArrayList();
+  private final ObjectProperty<Platform> platform = new SimpleObjectProperty<>();
+  private boolean showingPlatformOfImage;
   private final ReadOnlyObjectWrapper<ImageAnalysis> analysis = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper selectedSourceStatus = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper imageSummary = new ReadOnlyStringWrapper("");
@@ -76,7 +80,18 @@ public final class MainViewModel implements AutoCloseable {
       }
       loadSource(after);
     });
-    selectedImage.addListener((observable, before, after) -> openImage(after));
+    selectedImage.addListener((observable, before, after) -> {
+      showingPlatformOfImage = true;
+      platforms.setAll(after == null ? List.of() : after.summary().platforms());
+      platform.set(null);
+      showingPlatformOfImage = false;
+      openImage(after);
+    });
+    platform.addListener((observable, before, after) -> {
+      if (!showingPlatformOfImage && selectedImage.get() != null) {
+        openImage(selectedImage.get());
+      }
+    });
   }
 
   /**
@@ -171,13 +186,15 @@ public final class MainViewModel implements AutoCloseable {
       return;
     }
     error.dismiss();
+    Platform requestedPlatform = platform.get();
     TaskHandle[] self = new TaskHandle[1];
     self[0] = executor.submit(new BackgroundTask<>(
         "Opening " + row.reference(),
-        progress -> analyzer.analyze(row, progress),
+        progress -> analyzer.analyze(row, requestedPlatform, progress),
         opened -> {
           if ((self[0] == null || self[0] == openingImage) && selectedImage.get() == row) {
             replaceAnalysis(opened);
+            showPlatformOf(opened);
           } else {
             ImageAnalyzer.closeQuietly(opened.image());
           }
@@ -189,6 +206,16 @@ public final class MainViewModel implements AutoCloseable {
         }));
     openingImage = self[0];
     taskStatus.track(self[0]);
+  }
+
+  /** Shows which platform the source picked when the user asked for none, without reopening. */
+  private void showPlatformOf(ImageAnalysis opened) {
+    Platform picked = opened.image().config().platform();
+    if (platform.get() == null && picked != null && platforms.contains(picked)) {
+      showingPlatformOfImage = true;
+      platform.set(picked);
+      showingPlatformOfImage = false;
+    }
   }
 
   private void replaceAnalysis(ImageAnalysis next) {
@@ -228,6 +255,16 @@ public final class MainViewModel implements AutoCloseable {
 
   public ObservableList<ImageRow> images() {
     return images;
+  }
+
+  /** Platforms the selected image offers; more than one for a multi-platform index. */
+  public ObservableList<Platform> platforms() {
+    return platforms;
+  }
+
+  /** The platform to open the selected image for; setting it reopens the image. */
+  public ObjectProperty<Platform> platformProperty() {
+    return platform;
   }
 
   /** Recently opened files, newest first. */

@@ -25,4 +25,17 @@ public final class Ci {
     }
     assumeTrue(false, what + " is not available; skipping");
   }
+
+  /**
+   * Fails under {@code CI=true} when {@code available} is false, and otherwise only returns it.
+   * For {@code @BeforeAll} methods: an assumption that fails there aborts the class before any
+   * test is counted, so the class would show no tests instead of skipped ones. Call
+   * {@link #requireService} again in {@code @BeforeEach} to skip each test.
+   */
+  public static boolean checkServiceForClass(boolean available, String what) {
+    if (!available && isCi()) {
+      throw new AssertionError(what + " is not available, and CI=true requires it");
+    }
+    return available;
+  }
 }

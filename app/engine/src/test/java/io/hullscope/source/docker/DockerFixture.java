@@ -22,8 +22,13 @@ final class DockerFixture {
 
   private DockerFixture() {}
 
-  /** Returns the test daemon's host, skipping the test (or failing it under CI) when it is unusable. */
-  static String requireDaemon() {
+  static final String SERVICE = "dockerd (set " + HOST_VARIABLE + ", as .ci/run does)";
+
+  /**
+   * Returns the test daemon's host, or null when it is unusable; fails under CI in that case.
+   * Call from {@code @BeforeAll}, and {@link #requireDaemon} from {@code @BeforeEach}.
+   */
+  static String daemonHost() {
     String host = System.getenv(HOST_VARIABLE);
     boolean usable = false;
     if (host != null && !host.isBlank()) {
@@ -33,8 +38,12 @@ final class DockerFixture {
         usable = false;
       }
     }
-    Ci.requireService(usable, "dockerd (set " + HOST_VARIABLE + ", as .ci/run does)");
-    return host;
+    return Ci.checkServiceForClass(usable, SERVICE) ? host : null;
+  }
+
+  /** Skips the test (or fails it under CI) when {@link #daemonHost()} found no daemon. */
+  static void requireDaemon(String host) {
+    Ci.requireService(host != null, SERVICE);
   }
 
   /** Builds {@code context} with the classic builder and no network, tagged {@code tag}. */

@@ -18,11 +18,20 @@ final class PodmanFixture {
 
   private PodmanFixture() {}
 
-  /** Returns the Podman service's host, skipping the test (or failing it under CI) when it is unusable. */
-  static String requirePodman() {
+  static final String SERVICE = "Podman's API service (set " + HOST_VARIABLE + ", as .ci/run does)";
+
+  /**
+   * Returns the Podman service's host, or null when it is unusable; fails under CI in that case.
+   * Call from {@code @BeforeAll}, and {@link #requirePodman(String)} from {@code @BeforeEach}.
+   */
+  static String podmanHost() {
     String host = usableHost();
-    Ci.requireService(host != null, "Podman's API service (set " + HOST_VARIABLE + ", as .ci/run does)");
-    return host;
+    return Ci.checkServiceForClass(host != null, SERVICE) ? host : null;
+  }
+
+  /** Skips the test (or fails it under CI) when {@link #podmanHost()} found no service. */
+  static void requirePodman(String host) {
+    Ci.requireService(host != null, SERVICE);
   }
 
   /** Returns the Podman service's host when it responds through the Docker-compatible API, otherwise null. */
