@@ -3,6 +3,7 @@ package io.hullscope.ui.overview;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -34,10 +35,15 @@ public final class OverviewView {
   public OverviewView(OverviewViewModel viewModel) {
     this.viewModel = viewModel;
 
-    ToggleButton reveal = new ToggleButton("Reveal secrets", new FontIcon(Feather.EYE));
+    ToggleButton reveal = new ToggleButton();
     reveal.setId("revealSecrets");
     reveal.getStyleClass().add(Styles.SMALL);
     reveal.selectedProperty().bindBidirectional(viewModel.revealSecretsProperty());
+    reveal.textProperty().bind(viewModel.revealSecretsText());
+    reveal.accessibleTextProperty().bind(viewModel.revealSecretsText());
+    reveal.graphicProperty().bind(Bindings.when(viewModel.revealSecretsProperty())
+        .<Node>then(new FontIcon(Feather.EYE_OFF))
+        .otherwise(new FontIcon(Feather.EYE)));
 
     Label envHeading = heading("Environment");
     HBox envHeader = new HBox(12, envHeading, reveal);

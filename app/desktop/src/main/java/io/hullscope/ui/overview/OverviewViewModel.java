@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -26,6 +28,8 @@ public final class OverviewViewModel {
   private final ObservableList<EnvRow> env = FXCollections.observableArrayList();
   private final ObservableList<ConfigRow> labels = FXCollections.observableArrayList();
   private final BooleanProperty revealSecrets = new SimpleBooleanProperty(false);
+  private final StringBinding revealSecretsText =
+      Bindings.when(revealSecrets).then("Hide secrets").otherwise("Reveal secrets");
 
   /** Shows the given analysis, or clears the tab for null. */
   public void show(ImageAnalysis analysis) {
@@ -136,6 +140,11 @@ public final class OverviewViewModel {
   /** When true, masked env values are shown in clear text. */
   public BooleanProperty revealSecretsProperty() {
     return revealSecrets;
+  }
+
+  /** Returns the text of the reveal toggle: what pressing it does next. */
+  public StringBinding revealSecretsText() {
+    return revealSecretsText;
   }
 
   /** Returns the labels as a map, for tests and exports. */
