@@ -11,11 +11,13 @@ import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.FxTaskExecutor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -44,9 +46,11 @@ class MainWindowTest {
       Preferences.userRoot().node("io/hullscope/test/window-" + System.nanoTime());
   private FxTaskExecutor executor;
   private MainWindow window;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     TestImages.writeArchive(samples);
     executor = new FxTaskExecutor(1);
     String missingSocket = "unix://" + samples.resolve("no-such-docker.sock");
@@ -123,6 +127,32 @@ class MainWindowTest {
     assertThat(robot.lookup("#contentPath").queryAs(Label.class).getText()).isEqualTo("/app/run.sh");
   }
 
+  @Test
+  void overviewKeysDoNotOverlapTheirValues(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+
+    List<Bounds> values = robot.lookup(".config-value").queryAllAs(Label.class).stream()
+        .map(value -> value.localToScene(value.getBoundsInLocal()))
+        .toList();
+    List<Label> keys = List.copyOf(robot.lookup(".config-label").queryAllAs(Label.class));
+    assertThat(keys).extracting(Label::getText).contains(TestImages.LONG_LABEL_KEY, "DB_PASSWORD");
+    assertThat(keys).allSatisfy(key -> assertThat(values)
+        .noneMatch(value -> overlap(value, key.localToScene(key.getBoundsInLocal()))));
+  }
+
+  @Test
+  void wastedSpaceHeadersShowWholeTitlesInNarrowWindow(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+    robot.interact(() -> stage.setWidth(1000));
+
+    robot.clickOn("#layersTab");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    List<Label> titles = List.copyOf(robot.lookup("#wastedFiles .column-header .label").queryAllAs(Label.class));
+    assertThat(titles).extracting(Label::getText).contains("Layers");
+    assertThat(titles).allSatisfy(title -> assertThat(title.getWidth()).isGreaterThanOrEqualTo(title.prefWidth(-1)));
+  }
+
   private void openSample(FxRobot robot) throws TimeoutException {
     waitForSourceChecks();
     robot.clickOn("Samples");
@@ -131,6 +161,12 @@ class MainWindowTest {
     robot.clickOn(TestImages.REFERENCE);
     waitUntil(() -> window.viewModel().analysisProperty().get() != null);
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Returns true when two boxes share an area; touching edges do not count. */
+  private static boolean overlap(Bounds first, Bounds second) {
+    return first.getMinX() < second.getMaxX() && second.getMinX() < first.getMaxX()
+        && first.getMinY() < second.getMaxY() && second.getMinY() < first.getMaxY();
   }
 
   /** Waits until start-up has checked every source and selected one, which redraws the sidebar. */

@@ -91,9 +91,9 @@ public final class LayersView {
     TableColumn<WastedFile, String> wasted = column("Wasted", 80, file -> ByteSizes.format(file.wastedBytes()));
     wasted.setMinWidth(75);
     table.getColumns().add(wasted);
-    TableColumn<WastedFile, String> layers = column("Layers", 60, file -> file.layers().stream()
+    TableColumn<WastedFile, String> layers = column("Layers", 80, file -> file.layers().stream()
         .map(String::valueOf).collect(Collectors.joining(", ")));
-    layers.setMinWidth(55);
+    layers.setMinWidth(80);
     table.getColumns().add(layers);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No file is stored twice or deleted later"));
