@@ -303,7 +303,18 @@ class MainViewModelTest {
 
     assertThat(viewModel.images()).isEmpty();
     assertThat(viewModel.sources().get(1).availableProperty().get()).isFalse();
-    assertThat(viewModel.sources().get(1).statusProperty().get()).startsWith("Cannot read " + broken);
+    assertThat(viewModel.sources().get(1).statusProperty().get()).startsWith("Cannot read image broken.tar: ");
+  }
+
+  @Test
+  void textFileNamedTarSaysWhatToChoose() throws IOException {
+    Path text = Files.writeString(samples.resolve("not-an-image.tar"), "hello\n");
+
+    viewModel.openPath(text);
+
+    assertThat(viewModel.sources().get(1).statusProperty().get())
+        .containsOnlyOnce("Cannot read")
+        .contains("choose a docker save archive or an OCI layout");
   }
 
   @Test

@@ -10,6 +10,8 @@ import io.hullscope.index.TreeNode;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.FxTaskExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -151,6 +153,18 @@ class MainWindowTest {
     List<Label> titles = List.copyOf(robot.lookup("#wastedFiles .column-header .label").queryAllAs(Label.class));
     assertThat(titles).extracting(Label::getText).contains("Layers");
     assertThat(titles).allSatisfy(title -> assertThat(title.getWidth()).isGreaterThanOrEqualTo(title.prefWidth(-1)));
+  }
+
+  @Test
+  void unreadableFileSaysWhyInImageTable(FxRobot robot) throws TimeoutException, IOException {
+    Path text = Files.writeString(samples.resolve("not-an-image.tar"), "hello\n");
+    waitForSourceChecks();
+
+    robot.interact(() -> window.viewModel().openPath(text));
+
+    Label placeholder = robot.lookup("#imagesPlaceholder").queryAs(Label.class);
+    waitUntil(() -> placeholder.getText().startsWith("Cannot read image not-an-image.tar: "));
+    assertThat(placeholder.getText()).doesNotStartWith("No images");
   }
 
   private void openSample(FxRobot robot) throws TimeoutException {

@@ -29,7 +29,7 @@ public final class ImageTableView {
     placeholder.setMaxWidth(640);
     placeholder.setId("imagesPlaceholder");
     placeholder.textProperty().bind(Bindings.createStringBinding(
-        () -> placeholderText(viewModel.selectedSourceProperty().get()),
+        () -> placeholderText(viewModel.selectedSourceProperty().get(), viewModel.selectedSourceStatus().get()),
         viewModel.selectedSourceProperty(),
         viewModel.selectedSourceStatus()));
     table.setPlaceholder(placeholder);
@@ -49,12 +49,16 @@ public final class ImageTableView {
     return column;
   }
 
-  private static String placeholderText(SourceEntry source) {
+  /**
+   * Reads the status through the view model's property, so that property is valid again after each
+   * change and keeps notifying this binding; a lazy property that is never read fires only once.
+   */
+  private static String placeholderText(SourceEntry source, String status) {
     if (source == null) {
       return "Select a source on the left";
     }
     if (!source.availableProperty().get()) {
-      return source.statusProperty().get();
+      return status;
     }
     return "No images in " + source.name();
   }
