@@ -167,6 +167,23 @@ class MainWindowTest {
     assertThat(placeholder.getText()).doesNotStartWith("No images");
   }
 
+  @Test
+  void searchResultsShowChangeSizeAndMode(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+    robot.clickOn("#layersTab");
+    LayersViewModel layers = window.viewModel().layers();
+    waitUntil(() -> layers.treeProperty().get() != null);
+
+    robot.clickOn("#pathSearch").write("os-release");
+
+    TableView<TreeNode> results = robot.lookup("#searchResults").queryTableView();
+    waitUntil(() -> results.getItems().size() == 1);
+    assertThat(results.getColumns()).extracting(column -> column.getText()).contains("Change", "Size", "Mode");
+    assertThat(results.getColumns().get(1).getCellData(0)).isEqualTo("modified");
+    assertThat(robot.lookup("#searchResults .change-modified").queryAll()).isNotEmpty();
+    assertThat(results.getColumns().get(3).getCellData(0)).isEqualTo("-rw-r--r--");
+  }
+
   private void openSample(FxRobot robot) throws TimeoutException {
     waitForSourceChecks();
     robot.clickOn("Samples");

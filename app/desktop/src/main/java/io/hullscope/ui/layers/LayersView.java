@@ -4,7 +4,6 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import io.hullscope.cli.ByteSizes;
 import io.hullscope.index.EntryNames;
-import io.hullscope.index.TreeNode;
 import io.hullscope.index.WastedFile;
 import io.hullscope.ui.content.FileContentView;
 import java.util.function.Function;
@@ -14,8 +13,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -139,21 +136,7 @@ public final class LayersView {
 
   private StackPane treeOrSearchResults() {
     Node tree = new FileTreeView(viewModel).node();
-    ListView<TreeNode> results = new ListView<>(viewModel.searchResults());
-    results.setId("searchResults");
-    results.setPlaceholder(new Label("No path matches"));
-    results.setCellFactory(list -> new ListCell<>() {
-      @Override
-      protected void updateItem(TreeNode node, boolean empty) {
-        super.updateItem(node, empty);
-        setText(empty || node == null ? null : "/" + EntryNames.display(node.path()));
-      }
-    });
-    results.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
-      if (after != null) {
-        viewModel.selectedNodeProperty().set(after);
-      }
-    });
+    Node results = new SearchResultsView(viewModel).node();
     results.visibleProperty().bind(viewModel.searchProperty().isNotEmpty());
     tree.visibleProperty().bind(viewModel.searchProperty().isEmpty());
     StackPane stack = new StackPane(tree, results);
