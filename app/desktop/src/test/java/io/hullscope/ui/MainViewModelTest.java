@@ -130,6 +130,31 @@ class MainViewModelTest {
   }
 
   @Test
+  void overviewShowsStoredSizeOfTable() {
+    openSample();
+
+    ImageRow row = viewModel.images().get(0);
+    assertThat(viewModel.overview().rows()).contains(new ConfigRow("Stored size", row.size()));
+    assertThat(viewModel.overview().rows()).extracting(ConfigRow::label)
+        .contains("Unpacked size", "Final file system")
+        .doesNotContain("Total size");
+  }
+
+  @Test
+  void statusSummaryNamesSizesAsOverviewDoes() {
+    openSample();
+
+    String unpacked = viewModel.overview().rows().stream()
+        .filter(row -> row.label().equals("Unpacked size")).findFirst().orElseThrow().value();
+    String finalFiles = viewModel.overview().rows().stream()
+        .filter(row -> row.label().equals("Final file system")).findFirst().orElseThrow().value();
+    assertThat(viewModel.imageSummaryProperty().get())
+        .contains(viewModel.images().get(0).size() + " stored, ")
+        .contains(unpacked + " unpacked, ")
+        .contains(finalFiles + ", ");
+  }
+
+  @Test
   void overviewSaysRootWhenUserUnset() {
     openSample();
 

@@ -1,6 +1,7 @@
 package io.hullscope.ui.overview;
 
 import atlantafx.base.theme.Styles;
+import io.hullscope.ui.SizeTerms;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -12,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
@@ -134,7 +136,18 @@ public final class OverviewView {
     Label key = new Label(row.label());
     key.getStyleClass().add("config-label");
     key.setMinWidth(Region.USE_PREF_SIZE);
+    String explanation = SizeTerms.explanation(row.label());
+    if (explanation != null) {
+      key.setTooltip(wrapped(explanation));
+    }
     return key;
+  }
+
+  private static Tooltip wrapped(String text) {
+    Tooltip tooltip = new Tooltip(text);
+    tooltip.setWrapText(true);
+    tooltip.setMaxWidth(420);
+    return tooltip;
   }
 
   private static Label value(ConfigRow row) {
@@ -144,6 +157,10 @@ public final class OverviewView {
     value.getStyleClass().add("config-value");
     value.setId("overview-" + row.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
     value.setContextMenu(copyMenu(row.value()));
+    String explanation = SizeTerms.explanation(row.label());
+    if (explanation != null) {
+      value.setTooltip(wrapped(explanation));
+    }
     value.setMaxWidth(Double.MAX_VALUE);
     GridPane.setHgrow(value, Priority.ALWAYS);
     return value;

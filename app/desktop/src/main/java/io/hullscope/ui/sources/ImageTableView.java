@@ -1,6 +1,7 @@
 package io.hullscope.ui.sources;
 
 import io.hullscope.ui.MainViewModel;
+import io.hullscope.ui.SizeTerms;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -8,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /** The table of images of the selected source. */
 public final class ImageTableView {
@@ -19,7 +21,7 @@ public final class ImageTableView {
     table.setItems(viewModel.images());
     table.getColumns().add(column("Repository:tag", 320, ImageRow::reference));
     table.getColumns().add(column("Digest", 170, ImageRow::shortDigest));
-    table.getColumns().add(column("Size", 100, ImageRow::size));
+    table.getColumns().add(sizeColumn(viewModel));
     table.getColumns().add(column("Created", 140, ImageRow::created));
     table.getColumns().add(column("Layers", 70, ImageRow::layerCount));
     table.getColumns().add(column("User", 120, ImageRow::user));
@@ -40,6 +42,27 @@ public final class ImageTableView {
         table.getSelectionModel().select(after);
       }
     });
+  }
+
+  /** The listed size, named after what the selected source reports, with an explanation on hover. */
+  private static TableColumn<ImageRow, String> sizeColumn(MainViewModel viewModel) {
+    TableColumn<ImageRow, String> column = column("", 110, ImageRow::size);
+    Label header = new Label();
+    header.setId("imageSizeHeader");
+    header.textProperty().bind(Bindings.createStringBinding(
+        () -> sizeName(viewModel.selectedSourceProperty().get()), viewModel.selectedSourceProperty()));
+    Tooltip tooltip = new Tooltip();
+    tooltip.setWrapText(true);
+    tooltip.setMaxWidth(420);
+    tooltip.textProperty().bind(Bindings.createStringBinding(
+        () -> SizeTerms.explanation(header.getText()), header.textProperty()));
+    header.setTooltip(tooltip);
+    column.setGraphic(header);
+    return column;
+  }
+
+  private static String sizeName(SourceEntry source) {
+    return SizeTerms.listedSize(source != null && source.kind() == SourceKind.DOCKER);
   }
 
   private static TableColumn<ImageRow, String> column(String title, double width, Function<ImageRow, String> value) {
