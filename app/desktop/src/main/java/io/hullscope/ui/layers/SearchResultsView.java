@@ -12,7 +12,7 @@ import javafx.scene.control.TableView;
 
 /**
  * The path search results of the Layers tab, with the columns of the file tree, so a deleted or
- * setuid file stands out among the hits as it does in the tree.
+ * setuid file is marked among the hits as it is in the tree.
  */
 final class SearchResultsView {
 
