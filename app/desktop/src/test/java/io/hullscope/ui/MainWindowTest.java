@@ -143,15 +143,15 @@ class MainWindowTest {
   }
 
   @Test
-  void wastedSpaceHeadersShowWholeTitlesInNarrowWindow(FxRobot robot) throws TimeoutException {
+  void tableHeadersShowWholeTitlesInNarrowWindow(FxRobot robot) throws TimeoutException {
     openSample(robot);
     robot.interact(() -> stage.setWidth(1000));
 
     robot.clickOn("#layersTab");
     WaitForAsyncUtils.waitForFxEvents();
 
-    List<Label> titles = List.copyOf(robot.lookup("#wastedFiles .column-header .label").queryAllAs(Label.class));
-    assertThat(titles).extracting(Label::getText).contains("Layers");
+    List<Label> titles = List.copyOf(robot.lookup(".column-header .label").queryAllAs(Label.class));
+    assertThat(titles).extracting(Label::getText).contains("Layers", "Unpacked");
     assertThat(titles).allSatisfy(title -> assertThat(title.getWidth()).isGreaterThanOrEqualTo(title.prefWidth(-1)));
   }
 

@@ -43,6 +43,7 @@ final class FileTreeView {
     TreeTableColumn<TreeNode, String> owner = column("Owner", 90, NodeText::owner);
     owner.setMinWidth(70);
     TreeTableColumn<TreeNode, String> link = column("Link target", 160, NodeText::linkTarget);
+    link.setMinWidth(110);
     table.getColumns().setAll(java.util.List.of(name, change, size, mode, owner, link));
 
     viewModel.treeProperty().addListener((observable, before, after) -> showTree(after));

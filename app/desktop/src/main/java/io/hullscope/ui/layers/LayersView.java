@@ -61,11 +61,11 @@ public final class LayersView {
     index.setMinWidth(40);
     index.setMaxWidth(56);
     table.getColumns().add(index);
-    TableColumn<LayerRow, String> size = column("", 90, row -> ByteSizes.format(row.uncompressedSize()));
+    TableColumn<LayerRow, String> size = column("", 115, row -> ByteSizes.format(row.uncompressedSize()));
     Label sizeHeader = new Label("Unpacked");
     sizeHeader.setTooltip(new Tooltip("The layer tar after decompression"));
     size.setGraphic(sizeHeader);
-    size.setMinWidth(95);
+    size.setMinWidth(115);
     table.getColumns().add(size);
     TableColumn<LayerRow, String> command = column("Created by", 260, LayerRow::shortCommand);
     command.setCellFactory(column -> new CommandCell());

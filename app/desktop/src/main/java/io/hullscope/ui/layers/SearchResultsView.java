@@ -38,6 +38,7 @@ final class SearchResultsView {
     TableColumn<TreeNode, String> owner = column("Owner", 90, NodeText::owner);
     owner.setMinWidth(70);
     TableColumn<TreeNode, String> link = column("Link target", 160, NodeText::linkTarget);
+    link.setMinWidth(110);
     table.getColumns().setAll(List.of(path, change, size, mode, owner, link));
 
     table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {

@@ -19,12 +19,13 @@ public final class ImageTableView {
   public ImageTableView(MainViewModel viewModel) {
     table.setId("images");
     table.setItems(viewModel.images());
-    table.getColumns().add(column("Repository:tag", 320, ImageRow::reference));
-    table.getColumns().add(column("Digest", 170, ImageRow::shortDigest));
+    // The minimum widths keep every title whole in a narrow window.
+    table.getColumns().add(column("Repository:tag", 320, 150, ImageRow::reference));
+    table.getColumns().add(column("Digest", 170, 100, ImageRow::shortDigest));
     table.getColumns().add(sizeColumn(viewModel));
-    table.getColumns().add(column("Created", 140, ImageRow::created));
-    table.getColumns().add(column("Layers", 70, ImageRow::layerCount));
-    table.getColumns().add(column("User", 120, ImageRow::user));
+    table.getColumns().add(column("Created", 140, 100, ImageRow::created));
+    table.getColumns().add(column("Layers", 80, 80, ImageRow::layerCount));
+    table.getColumns().add(column("User", 120, 70, ImageRow::user));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label placeholder = new Label();
     placeholder.setWrapText(true);
@@ -46,7 +47,7 @@ public final class ImageTableView {
 
   /** The listed size, named after what the selected source reports, with an explanation on hover. */
   private static TableColumn<ImageRow, String> sizeColumn(MainViewModel viewModel) {
-    TableColumn<ImageRow, String> column = column("", 110, ImageRow::size);
+    TableColumn<ImageRow, String> column = column("", 125, 125, ImageRow::size);
     Label header = new Label();
     header.setId("imageSizeHeader");
     header.textProperty().bind(Bindings.createStringBinding(
@@ -65,9 +66,11 @@ public final class ImageTableView {
     return SizeTerms.listedSize(source != null && source.kind() == SourceKind.DOCKER);
   }
 
-  private static TableColumn<ImageRow, String> column(String title, double width, Function<ImageRow, String> value) {
+  private static TableColumn<ImageRow, String> column(
+      String title, double width, double minWidth, Function<ImageRow, String> value) {
     TableColumn<ImageRow, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
+    column.setMinWidth(minWidth);
     column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     return column;
   }
