@@ -38,8 +38,8 @@ public final class FileSourceEntry extends SourceEntry {
   }
 
   /**
-   * Says why the file lists no images. The engine's own message already names the file and says
-   * what to do, so it is shown without a second "Cannot read" in front.
+   * Returns why the file lists no images. The engine's own message already names the file and the
+   * next step, so it is shown without a second "Cannot read" in front.
    */
   static String unreadableStatus(Path path, Exception failure) {
     if (failure instanceof ImageReadException) {

@@ -45,7 +45,7 @@ public final class ImageTableView {
     });
   }
 
-  /** The listed size, named after what the selected source reports, with an explanation on hover. */
+  /** Creates the size column, named after what the selected source lists, with an explanation on hover. */
   private static TableColumn<ImageRow, String> sizeColumn(MainViewModel viewModel) {
     TableColumn<ImageRow, String> column = column("", 125, 125, ImageRow::size);
     Label header = new Label();
@@ -76,8 +76,8 @@ public final class ImageTableView {
   }
 
   /**
-   * Reads the status through the view model's property, so that property is valid again after each
-   * change and keeps notifying this binding; a lazy property that is never read fires only once.
+   * Returns the placeholder text. The status comes through the view model's property, because a
+   * lazy property that is never read notifies its listeners only once.
    */
   private static String placeholderText(SourceEntry source, String status) {
     if (source == null) {
