@@ -45,20 +45,26 @@ public record InspectReport(ImageInfo image, ConfigInfo config, List<LayerInfo> 
   /**
    * One layer.
    *
-   * @param size size of the stored blob in bytes, or -1 when the source does not know it
-   * @param uncompressedSize size of the layer tar in bytes
+   * @param storedSize size of the blob as the source stores it (compressed or not) in bytes, or -1
+   *     when the source does not know it
+   * @param unpackedSize size of the layer tar after decompression in bytes
    * @param createdBy the history command that created the layer, or null
    */
-  @JsonPropertyOrder({"index", "diffId", "size", "uncompressedSize", "entries", "createdBy"})
-  public record LayerInfo(int index, String diffId, long size, long uncompressedSize, int entries, String createdBy) {}
+  @JsonPropertyOrder({"index", "diffId", "storedSize", "unpackedSize", "entries", "createdBy"})
+  public record LayerInfo(
+      int index, String diffId, long storedSize, long unpackedSize, int entries, String createdBy) {}
 
   /**
-   * Statistics of the file system after the top layer.
+   * Statistics of the file system after the top layer, and of the layers that build it.
    *
-   * @param efficiency share of the image's bytes that end up in the final file system, 0 to 1
+   * @param files regular files in the final file system
+   * @param filesSize bytes of those files
+   * @param unpackedSize the layer tars after decompression, added up
+   * @param wastedBytes bytes that layers store but the final file system does not show
+   * @param efficiency share of the image's file bytes that end up in the final file system, 0 to 1
    */
-  @JsonPropertyOrder({"files", "totalSize", "wastedBytes", "efficiency"})
-  public record TreeStats(int files, long totalSize, long wastedBytes, double efficiency) {}
+  @JsonPropertyOrder({"files", "filesSize", "unpackedSize", "wastedBytes", "efficiency"})
+  public record TreeStats(int files, long filesSize, long unpackedSize, long wastedBytes, double efficiency) {}
 
   /** Builds the report from an analysis. */
   public static InspectReport of(ImageAnalysis analysis) {
@@ -112,11 +118,13 @@ public record InspectReport(ImageInfo image, ConfigInfo config, List<LayerInfo> 
   private static TreeStats treeStats(ImageAnalysis analysis) {
     int top = analysis.layers().size() - 1;
     WasteReport waste = analysis.waste();
+    long unpacked = analysis.layers().stream().mapToLong(LayerIndex::uncompressedSize).sum();
     if (top < 0) {
-      return new TreeStats(0, 0, waste.wastedBytes(), waste.efficiency());
+      return new TreeStats(0, 0, unpacked, waste.wastedBytes(), waste.efficiency());
     }
     FileTree tree = analysis.squashed(top);
-    return new TreeStats(tree.root().fileCount(), tree.totalSize(), waste.wastedBytes(), waste.efficiency());
+    return new TreeStats(
+        tree.root().fileCount(), tree.totalSize(), unpacked, waste.wastedBytes(), waste.efficiency());
   }
 
   private static String text(Digest digest) {

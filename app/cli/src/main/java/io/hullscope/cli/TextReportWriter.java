@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints an {@link InspectReport} as aligned plain text for a terminal or a CI log. */
+/**
+ * Prints an {@link InspectReport} as aligned plain text for a terminal or a CI log. Sizes carry the
+ * window's names: stored (the blob as stored), unpacked (the tar after decompression) and final file
+ * system (the files a container sees).
+ */
 final class TextReportWriter {
 
   private static final int MAX_COMMAND_LENGTH = 100;
@@ -45,24 +49,25 @@ final class TextReportWriter {
     for (InspectReport.LayerInfo layer : report.layers()) {
       out.printf(Locale.ROOT, "  %3d  %10s  %10s  %7d  %s%n",
           layer.index(),
-          ByteSizes.format(layer.size()),
-          ByteSizes.format(layer.uncompressedSize()),
+          ByteSizes.format(layer.storedSize()),
+          ByteSizes.format(layer.unpackedSize()),
           layer.entries(),
           shorten(layer.createdBy()));
     }
 
     InspectReport.TreeStats tree = report.tree();
     out.println();
-    out.println("File system");
-    field("Files", Integer.toString(tree.files()));
-    field("Total size", ByteSizes.format(tree.totalSize()));
+    out.println("Sizes");
+    field("Unpacked size", ByteSizes.format(tree.unpackedSize()));
+    field("Final file system", ByteSizes.format(tree.filesSize()) + " in " + tree.files()
+        + (tree.files() == 1 ? " file" : " files"));
     field("Wasted", ByteSizes.format(tree.wastedBytes()));
     field("Efficiency", String.format(Locale.ROOT, "%.1f %%", tree.efficiency() * 100));
     out.flush();
   }
 
   private void field(String name, String value) {
-    out.printf(Locale.ROOT, "  %-14s %s%n", name + ":", value == null || value.isEmpty() ? "-" : value);
+    out.printf(Locale.ROOT, "  %-18s %s%n", name + ":", value == null || value.isEmpty() ? "-" : value);
   }
 
   private static String list(List<String> values) {

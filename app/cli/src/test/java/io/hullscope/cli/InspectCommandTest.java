@@ -55,7 +55,7 @@ class InspectCommandTest {
     assertThat(result.out).containsPattern("Entrypoint: +/app/run.sh");
     assertThat(result.out).contains("ADD rootfs /");
     assertThat(result.out).contains("COPY run.sh /app/");
-    assertThat(result.out).containsPattern("Files: +\\d+");
+    assertThat(result.out).containsPattern("Final file system: +[0-9.]+ [KMG]?i?B in \\d+ files?");
     assertThat(result.out).contains("Efficiency:");
   }
 
@@ -80,11 +80,37 @@ class InspectCommandTest {
     assertThat(fieldNames(json)).containsExactly("image", "config", "layers", "tree");
     assertThat(fieldNames(json.get("image")))
         .containsExactly("references", "digest", "configDigest", "platform", "created", "source");
-    assertThat(fieldNames(json.get("tree"))).containsExactly("files", "totalSize", "wastedBytes", "efficiency");
+    assertThat(fieldNames(json.get("tree")))
+        .containsExactly("files", "filesSize", "unpackedSize", "wastedBytes", "efficiency");
+    assertThat(fieldNames(json.get("layers").get(0)))
+        .containsExactly("index", "diffId", "storedSize", "unpackedSize", "entries", "createdBy");
     assertThat(json.get("image").get("platform").asText()).isEqualTo("linux/amd64");
     assertThat(json.get("config").get("user").asText()).isEqualTo("1000:1000");
     assertThat(json.get("layers")).hasSize(2);
     assertThat(json.get("layers").get(1).get("createdBy").asText()).isEqualTo("COPY run.sh /app/");
+  }
+
+  @Test
+  void jsonUnpackedSizeAddsUpLayers() throws IOException {
+    Path archive = writeArchive(ImageArchiveBuilder.dockerSave(appImage()));
+
+    Result result = run("inspect", "--no-cache", "--format", "json", archive.toString());
+
+    JsonNode json = new ObjectMapper().readTree(result.out);
+    long layers = 0;
+    for (JsonNode layer : json.get("layers")) {
+      layers += layer.get("unpackedSize").asLong();
+    }
+    assertThat(json.get("tree").get("unpackedSize").asLong()).isPositive().isEqualTo(layers);
+  }
+
+  @Test
+  void textNamesSizesAsWindowDoes() {
+    Path archive = writeArchive(ImageArchiveBuilder.dockerSave(appImage()));
+
+    Result result = run("inspect", "--no-cache", archive.toString());
+
+    assertThat(result.out).contains("  Unpacked size:", "  Final file system:").doesNotContain("Total size");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.hullscope.ui;
 
 import io.hullscope.cli.ByteSizes;
 import io.hullscope.image.Platform;
+import io.hullscope.index.FileTree;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.WasteReport;
 import io.hullscope.ui.layers.LayersViewModel;
@@ -193,7 +194,7 @@ public final class MainViewModel implements AutoCloseable {
         progress -> analyzer.analyze(row, requestedPlatform, progress),
         opened -> {
           if ((self[0] == null || self[0] == openingImage) && selectedImage.get() == row) {
-            replaceAnalysis(opened);
+            replaceAnalysis(opened, row);
             showPlatformOf(opened);
           } else {
             ImageAnalyzer.closeQuietly(opened.image());
@@ -219,23 +220,42 @@ public final class MainViewModel implements AutoCloseable {
   }
 
   private void replaceAnalysis(ImageAnalysis next) {
+    replaceAnalysis(next, null);
+  }
+
+  private void replaceAnalysis(ImageAnalysis next, ImageRow row) {
     ImageAnalysis previous = analysis.get();
     analysis.set(next);
-    imageSummary.set(next == null ? "" : summarize(next));
-    overview.show(next);
+    imageSummary.set(next == null ? "" : summarize(next, row));
+    overview.show(next, row);
     layers.show(next);
     if (previous != null) {
       ImageAnalyzer.closeQuietly(previous.image());
     }
   }
 
-  private static String summarize(ImageAnalysis opened) {
+  /**
+   * Returns the status bar line: layers, the sizes by their Overview names and the efficiency, for
+   * example "app:1.0: 2 layers, 2.8 KiB stored, 18.5 KiB unpacked, 1.8 KiB in 11 files, 100.0 % efficient".
+   */
+  static String summarize(ImageAnalysis opened, ImageRow row) {
     String reference = opened.image().references().isEmpty()
         ? opened.image().digest().shortHex()
         : opened.image().references().get(0);
+    StringBuilder text = new StringBuilder(reference).append(": ").append(opened.layers().size())
+        .append(opened.layers().size() == 1 ? " layer, " : " layers, ");
+    if (row != null && row.summary().size() >= 0) {
+      text.append(row.size()).append(row.sizeName().equals(SizeTerms.STORED) ? " stored, " : " in Docker, ");
+    }
+    text.append(ByteSizes.format(SizeTerms.unpackedSize(opened))).append(" unpacked, ");
+    FileTree top = SizeTerms.finalFileSystem(opened);
+    if (top != null) {
+      int files = top.root().fileCount();
+      text.append(ByteSizes.format(top.totalSize())).append(" in ").append(files)
+          .append(files == 1 ? " file, " : " files, ");
+    }
     WasteReport waste = opened.waste();
-    return String.format(Locale.ROOT, "%s: %d layers, %s, %.1f %% efficient",
-        reference, opened.layers().size(), ByteSizes.format(waste.imageBytes()), waste.efficiency() * 100);
+    return text.append(String.format(Locale.ROOT, "%.1f %% efficient", waste.efficiency() * 100)).toString();
   }
 
   /** Cancels the task shown in the status bar. */

@@ -130,6 +130,31 @@ class MainViewModelTest {
   }
 
   @Test
+  void overviewShowsStoredSizeOfTable() {
+    openSample();
+
+    ImageRow row = viewModel.images().get(0);
+    assertThat(viewModel.overview().rows()).contains(new ConfigRow("Stored size", row.size()));
+    assertThat(viewModel.overview().rows()).extracting(ConfigRow::label)
+        .contains("Unpacked size", "Final file system")
+        .doesNotContain("Total size");
+  }
+
+  @Test
+  void statusSummaryNamesSizesAsOverviewDoes() {
+    openSample();
+
+    String unpacked = viewModel.overview().rows().stream()
+        .filter(row -> row.label().equals("Unpacked size")).findFirst().orElseThrow().value();
+    String finalFiles = viewModel.overview().rows().stream()
+        .filter(row -> row.label().equals("Final file system")).findFirst().orElseThrow().value();
+    assertThat(viewModel.imageSummaryProperty().get())
+        .contains(viewModel.images().get(0).size() + " stored, ")
+        .contains(unpacked + " unpacked, ")
+        .contains(finalFiles + ", ");
+  }
+
+  @Test
   void overviewSaysRootWhenUserUnset() {
     openSample();
 
@@ -303,7 +328,18 @@ class MainViewModelTest {
 
     assertThat(viewModel.images()).isEmpty();
     assertThat(viewModel.sources().get(1).availableProperty().get()).isFalse();
-    assertThat(viewModel.sources().get(1).statusProperty().get()).startsWith("Cannot read " + broken);
+    assertThat(viewModel.sources().get(1).statusProperty().get()).startsWith("Cannot read image broken.tar: ");
+  }
+
+  @Test
+  void textFileNamedTarSaysWhatToChoose() throws IOException {
+    Path text = Files.writeString(samples.resolve("not-an-image.tar"), "hello\n");
+
+    viewModel.openPath(text);
+
+    assertThat(viewModel.sources().get(1).statusProperty().get())
+        .containsOnlyOnce("Cannot read")
+        .contains("choose a docker save archive or an OCI layout");
   }
 
   @Test

@@ -10,12 +10,16 @@ import io.hullscope.index.TreeNode;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.FxTaskExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -44,9 +48,11 @@ class MainWindowTest {
       Preferences.userRoot().node("io/hullscope/test/window-" + System.nanoTime());
   private FxTaskExecutor executor;
   private MainWindow window;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     TestImages.writeArchive(samples);
     executor = new FxTaskExecutor(1);
     String missingSocket = "unix://" + samples.resolve("no-such-docker.sock");
@@ -123,6 +129,61 @@ class MainWindowTest {
     assertThat(robot.lookup("#contentPath").queryAs(Label.class).getText()).isEqualTo("/app/run.sh");
   }
 
+  @Test
+  void overviewKeysDoNotOverlapTheirValues(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+
+    List<Bounds> values = robot.lookup(".config-value").queryAllAs(Label.class).stream()
+        .map(value -> value.localToScene(value.getBoundsInLocal()))
+        .toList();
+    List<Label> keys = List.copyOf(robot.lookup(".config-label").queryAllAs(Label.class));
+    assertThat(keys).extracting(Label::getText).contains(TestImages.LONG_LABEL_KEY, "DB_PASSWORD");
+    assertThat(keys).allSatisfy(key -> assertThat(values)
+        .noneMatch(value -> overlap(value, key.localToScene(key.getBoundsInLocal()))));
+  }
+
+  @Test
+  void tableHeadersShowWholeTitlesInNarrowWindow(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+    robot.interact(() -> stage.setWidth(1000));
+
+    robot.clickOn("#layersTab");
+    WaitForAsyncUtils.waitForFxEvents();
+
+    List<Label> titles = List.copyOf(robot.lookup(".column-header .label").queryAllAs(Label.class));
+    assertThat(titles).extracting(Label::getText).contains("Layers", "Unpacked");
+    assertThat(titles).allSatisfy(title -> assertThat(title.getWidth()).isGreaterThanOrEqualTo(title.prefWidth(-1)));
+  }
+
+  @Test
+  void unreadableFileSaysWhyInImageTable(FxRobot robot) throws TimeoutException, IOException {
+    Path text = Files.writeString(samples.resolve("not-an-image.tar"), "hello\n");
+    waitForSourceChecks();
+
+    robot.interact(() -> window.viewModel().openPath(text));
+
+    Label placeholder = robot.lookup("#imagesPlaceholder").queryAs(Label.class);
+    waitUntil(() -> placeholder.getText().startsWith("Cannot read image not-an-image.tar: "));
+    assertThat(placeholder.getText()).doesNotStartWith("No images");
+  }
+
+  @Test
+  void searchResultsShowChangeSizeAndMode(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+    robot.clickOn("#layersTab");
+    LayersViewModel layers = window.viewModel().layers();
+    waitUntil(() -> layers.treeProperty().get() != null);
+
+    robot.clickOn("#pathSearch").write("os-release");
+
+    TableView<TreeNode> results = robot.lookup("#searchResults").queryTableView();
+    waitUntil(() -> results.getItems().size() == 1);
+    assertThat(results.getColumns()).extracting(column -> column.getText()).contains("Change", "Size", "Mode");
+    assertThat(results.getColumns().get(1).getCellData(0)).isEqualTo("modified");
+    assertThat(robot.lookup("#searchResults .change-modified").queryAll()).isNotEmpty();
+    assertThat(results.getColumns().get(3).getCellData(0)).isEqualTo("-rw-r--r--");
+  }
+
   private void openSample(FxRobot robot) throws TimeoutException {
     waitForSourceChecks();
     robot.clickOn("Samples");
@@ -131,6 +192,12 @@ class MainWindowTest {
     robot.clickOn(TestImages.REFERENCE);
     waitUntil(() -> window.viewModel().analysisProperty().get() != null);
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Returns true when two boxes share an area; touching edges do not count. */
+  private static boolean overlap(Bounds first, Bounds second) {
+    return first.getMinX() < second.getMaxX() && second.getMinX() < first.getMaxX()
+        && first.getMinY() < second.getMaxY() && second.getMinY() < first.getMaxY();
   }
 
   /** Waits until start-up has checked every source and selected one, which redraws the sidebar. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 final class TestImages {
 
   static final String REFERENCE = "example.com/team/app:1.0";
+  static final String LONG_LABEL_KEY = "org.opencontainers.image.base.digest";
   static final String RUN_SCRIPT = "#!/bin/sh\necho hello from the app\n";
 
   private TestImages() {}
@@ -22,6 +23,7 @@ final class TestImages {
         .env("PATH=/usr/bin", "DB_PASSWORD=hunter2")
         .entrypoint("/app/run.sh")
         .label("org.opencontainers.image.title", "app")
+        .label(LONG_LABEL_KEY, "sha256:bd6c54f288e5097b24fcebba86b84215f9c0c5c034f5e609968e0ec140b3e9a0")
         .exposedPort("8080/tcp")
         .history("ADD rootfs /")
         .history("COPY run.sh /app/")

@@ -1,9 +1,6 @@
 package io.hullscope.ui.layers;
 
-import io.hullscope.cli.ByteSizes;
-import io.hullscope.index.ChangeKind;
 import io.hullscope.index.EntryNames;
-import io.hullscope.index.FileEntry;
 import io.hullscope.index.FileTree;
 import io.hullscope.index.TreeNode;
 import java.util.function.Function;
@@ -43,9 +40,10 @@ final class FileTreeView {
     TreeTableColumn<TreeNode, TreeNode> mode = column("Mode", 110, node -> node);
     mode.setMinWidth(105);
     mode.setCellFactory(column -> new ModeCell());
-    TreeTableColumn<TreeNode, String> owner = column("Owner", 90, FileTreeView::owner);
+    TreeTableColumn<TreeNode, String> owner = column("Owner", 90, NodeText::owner);
     owner.setMinWidth(70);
-    TreeTableColumn<TreeNode, String> link = column("Link target", 160, FileTreeView::linkTarget);
+    TreeTableColumn<TreeNode, String> link = column("Link target", 160, NodeText::linkTarget);
+    link.setMinWidth(110);
     table.getColumns().setAll(java.util.List.of(name, change, size, mode, owner, link));
 
     viewModel.treeProperty().addListener((observable, before, after) -> showTree(after));
@@ -111,16 +109,6 @@ final class FileTreeView {
     return column;
   }
 
-  private static String owner(TreeNode node) {
-    FileEntry entry = node.entry();
-    return entry == null ? "" : entry.uid() + ":" + entry.gid();
-  }
-
-  private static String linkTarget(TreeNode node) {
-    FileEntry entry = node.entry();
-    return entry == null || entry.linkTarget() == null ? "" : EntryNames.display(entry.linkTarget());
-  }
-
   Node node() {
     return table;
   }
@@ -138,12 +126,12 @@ final class FileTreeView {
     protected void updateItem(TreeNode node, boolean empty) {
       super.updateItem(node, empty);
       getStyleClass().removeAll("change-added", "change-modified", "change-deleted");
-      if (empty || node == null || node.change() == null || node.change() == ChangeKind.UNCHANGED) {
+      if (empty || node == null || NodeText.change(node) == null) {
         setText(null);
         return;
       }
-      setText(node.change().name().toLowerCase(java.util.Locale.ROOT));
-      getStyleClass().add("change-" + node.change().name().toLowerCase(java.util.Locale.ROOT));
+      setText(NodeText.change(node));
+      getStyleClass().add(NodeText.changeStyle(node));
     }
   }
 
@@ -155,7 +143,7 @@ final class FileTreeView {
     @Override
     protected void updateItem(TreeNode node, boolean empty) {
       super.updateItem(node, empty);
-      setText(empty || node == null ? null : ByteSizes.format(node.totalSize()));
+      setText(empty || node == null ? null : NodeText.size(node));
     }
   }
 
@@ -167,15 +155,10 @@ final class FileTreeView {
     @Override
     protected void updateItem(TreeNode node, boolean empty) {
       super.updateItem(node, empty);
-      getStyleClass().remove("mode-special");
-      if (empty || node == null || node.entry() == null) {
-        setText(null);
-        return;
-      }
-      FileEntry entry = node.entry();
-      setText(FileModes.format(entry.type(), entry.mode()));
-      if (entry.isSetuid() || entry.isSetgid()) {
-        getStyleClass().add("mode-special");
+      getStyleClass().remove(NodeText.MODE_SPECIAL);
+      setText(empty || node == null ? null : NodeText.mode(node));
+      if (!empty && node != null && NodeText.hasSpecialMode(node)) {
+        getStyleClass().add(NodeText.MODE_SPECIAL);
       }
     }
   }

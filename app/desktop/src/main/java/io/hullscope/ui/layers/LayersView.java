@@ -4,7 +4,6 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import io.hullscope.cli.ByteSizes;
 import io.hullscope.index.EntryNames;
-import io.hullscope.index.TreeNode;
 import io.hullscope.index.WastedFile;
 import io.hullscope.ui.content.FileContentView;
 import java.util.function.Function;
@@ -14,8 +13,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -64,8 +61,11 @@ public final class LayersView {
     index.setMinWidth(40);
     index.setMaxWidth(56);
     table.getColumns().add(index);
-    TableColumn<LayerRow, String> size = column("Size", 90, row -> ByteSizes.format(row.uncompressedSize()));
-    size.setMinWidth(95);
+    TableColumn<LayerRow, String> size = column("", 115, row -> ByteSizes.format(row.uncompressedSize()));
+    Label sizeHeader = new Label("Unpacked");
+    sizeHeader.setTooltip(new Tooltip("The layer tar after decompression"));
+    size.setGraphic(sizeHeader);
+    size.setMinWidth(115);
     table.getColumns().add(size);
     TableColumn<LayerRow, String> command = column("Created by", 260, LayerRow::shortCommand);
     command.setCellFactory(column -> new CommandCell());
@@ -91,9 +91,9 @@ public final class LayersView {
     TableColumn<WastedFile, String> wasted = column("Wasted", 80, file -> ByteSizes.format(file.wastedBytes()));
     wasted.setMinWidth(75);
     table.getColumns().add(wasted);
-    TableColumn<WastedFile, String> layers = column("Layers", 60, file -> file.layers().stream()
+    TableColumn<WastedFile, String> layers = column("Layers", 80, file -> file.layers().stream()
         .map(String::valueOf).collect(Collectors.joining(", ")));
-    layers.setMinWidth(55);
+    layers.setMinWidth(80);
     table.getColumns().add(layers);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("No file is stored twice or deleted later"));
@@ -139,21 +139,7 @@ public final class LayersView {
 
   private StackPane treeOrSearchResults() {
     Node tree = new FileTreeView(viewModel).node();
-    ListView<TreeNode> results = new ListView<>(viewModel.searchResults());
-    results.setId("searchResults");
-    results.setPlaceholder(new Label("No path matches"));
-    results.setCellFactory(list -> new ListCell<>() {
-      @Override
-      protected void updateItem(TreeNode node, boolean empty) {
-        super.updateItem(node, empty);
-        setText(empty || node == null ? null : "/" + EntryNames.display(node.path()));
-      }
-    });
-    results.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
-      if (after != null) {
-        viewModel.selectedNodeProperty().set(after);
-      }
-    });
+    Node results = new SearchResultsView(viewModel).node();
     results.visibleProperty().bind(viewModel.searchProperty().isNotEmpty());
     tree.visibleProperty().bind(viewModel.searchProperty().isEmpty());
     StackPane stack = new StackPane(tree, results);

@@ -1,8 +1,10 @@
 package io.hullscope.ui.overview;
 
 import atlantafx.base.theme.Styles;
+import io.hullscope.ui.SizeTerms;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -11,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
@@ -22,7 +25,11 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The Overview tab: label and value grids for the config, the environment and the labels. */
+/**
+ * The Overview tab: key and value grids for the config and the environment, and the labels with
+ * each key above its value, because label keys such as {@code org.opencontainers.image.base.digest}
+ * leave no room for a value on the same line.
+ */
 public final class OverviewView {
 
   private final OverviewViewModel viewModel;
@@ -34,10 +41,15 @@ public final class OverviewView {
   public OverviewView(OverviewViewModel viewModel) {
     this.viewModel = viewModel;
 
-    ToggleButton reveal = new ToggleButton("Reveal secrets", new FontIcon(Feather.EYE));
+    ToggleButton reveal = new ToggleButton();
     reveal.setId("revealSecrets");
     reveal.getStyleClass().add(Styles.SMALL);
     reveal.selectedProperty().bindBidirectional(viewModel.revealSecretsProperty());
+    reveal.textProperty().bind(viewModel.revealSecretsText());
+    reveal.accessibleTextProperty().bind(viewModel.revealSecretsText());
+    reveal.graphicProperty().bind(Bindings.when(viewModel.revealSecretsProperty())
+        .<Node>then(new FontIcon(Feather.EYE_OFF))
+        .otherwise(new FontIcon(Feather.EYE)));
 
     Label envHeading = heading("Environment");
     HBox envHeader = new HBox(12, envHeading, reveal);
@@ -47,9 +59,9 @@ public final class OverviewView {
     GridPane content = new GridPane();
     content.setHgap(32);
     ColumnConstraints imageColumn = new ColumnConstraints();
-    imageColumn.setPercentWidth(60);
+    imageColumn.setPercentWidth(55);
     ColumnConstraints runtimeColumn = new ColumnConstraints();
-    runtimeColumn.setPercentWidth(40);
+    runtimeColumn.setPercentWidth(45);
     content.getColumnConstraints().addAll(imageColumn, runtimeColumn);
     content.add(image, 0, 0);
     content.add(runtime, 1, 0);
@@ -61,7 +73,7 @@ public final class OverviewView {
     // Every shown image replaces the summary rows, so that change refills all grids. The env and
     // label lists fire no change when an empty list replaces an empty list.
     viewModel.rows().addListener((ListChangeListener<ConfigRow>) change -> fillAll());
-    viewModel.labels().addListener((ListChangeListener<ConfigRow>) change -> fill(labels, viewModel.labels()));
+    viewModel.labels().addListener((ListChangeListener<ConfigRow>) change -> fillStacked(labels, viewModel.labels()));
     viewModel.env().addListener((ListChangeListener<EnvRow>) change -> fillEnv());
     viewModel.revealSecretsProperty().addListener((observable, before, after) -> fillEnv());
     fillAll();
@@ -69,7 +81,7 @@ public final class OverviewView {
 
   private void fillAll() {
     fill(summary, viewModel.rows());
-    fill(labels, viewModel.labels());
+    fillStacked(labels, viewModel.labels());
     fillEnv();
   }
 
@@ -80,29 +92,78 @@ public final class OverviewView {
     fill(env, rows);
   }
 
+  /** Puts each key left of its value; the key column is as wide as the widest key. */
   private static void fill(GridPane grid, List<ConfigRow> rows) {
-    grid.getChildren().clear();
-    if (rows.isEmpty()) {
-      Label none = new Label("none");
-      none.getStyleClass().add(Styles.TEXT_MUTED);
-      grid.add(none, 0, 0);
+    if (showNone(grid, rows)) {
       return;
     }
     for (int i = 0; i < rows.size(); i++) {
       ConfigRow row = rows.get(i);
-      Label label = new Label(row.label());
-      label.getStyleClass().add("config-label");
-      label.setMinWidth(Region.USE_PREF_SIZE);
-      Label value = new Label(row.value());
-      value.setWrapText(true);
-      value.setMinHeight(Region.USE_PREF_SIZE);
-      value.getStyleClass().add("config-value");
-      value.setId("overview-" + row.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
-      value.setContextMenu(copyMenu(row.value()));
-      GridPane.setHgrow(value, Priority.ALWAYS);
-      grid.add(label, 0, i);
-      grid.add(value, 1, i);
+      grid.add(key(row), 0, i);
+      grid.add(value(row), 1, i);
     }
+  }
+
+  /** Puts each key above its value, for keys too long to share a line with the value (labels). */
+  private static void fillStacked(GridPane grid, List<ConfigRow> rows) {
+    if (showNone(grid, rows)) {
+      return;
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      ConfigRow row = rows.get(i);
+      Label key = key(row);
+      key.setWrapText(true);
+      key.setMinWidth(0);
+      key.setMinHeight(Region.USE_PREF_SIZE);
+      VBox entry = new VBox(2, key, value(row));
+      entry.getStyleClass().add("config-entry");
+      grid.add(entry, 0, i, 2, 1);
+    }
+  }
+
+  private static boolean showNone(GridPane grid, List<ConfigRow> rows) {
+    grid.getChildren().clear();
+    if (!rows.isEmpty()) {
+      return false;
+    }
+    Label none = new Label("none");
+    none.getStyleClass().add(Styles.TEXT_MUTED);
+    grid.add(none, 0, 0);
+    return true;
+  }
+
+  private static Label key(ConfigRow row) {
+    Label key = new Label(row.label());
+    key.getStyleClass().add("config-label");
+    key.setMinWidth(Region.USE_PREF_SIZE);
+    String explanation = SizeTerms.explanation(row.label());
+    if (explanation != null) {
+      key.setTooltip(wrapped(explanation));
+    }
+    return key;
+  }
+
+  private static Tooltip wrapped(String text) {
+    Tooltip tooltip = new Tooltip(text);
+    tooltip.setWrapText(true);
+    tooltip.setMaxWidth(420);
+    return tooltip;
+  }
+
+  private static Label value(ConfigRow row) {
+    Label value = new Label(row.value());
+    value.setWrapText(true);
+    value.setMinHeight(Region.USE_PREF_SIZE);
+    value.getStyleClass().add("config-value");
+    value.setId("overview-" + row.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
+    value.setContextMenu(copyMenu(row.value()));
+    String explanation = SizeTerms.explanation(row.label());
+    if (explanation != null) {
+      value.setTooltip(wrapped(explanation));
+    }
+    value.setMaxWidth(Double.MAX_VALUE);
+    GridPane.setHgrow(value, Priority.ALWAYS);
+    return value;
   }
 
   /** Offers Copy on a value, because labels cannot be selected with the mouse. */
@@ -118,10 +179,10 @@ public final class OverviewView {
 
   private static GridPane grid() {
     GridPane grid = new GridPane();
-    grid.setHgap(12);
+    grid.setHgap(16);
     grid.setVgap(4);
+    // The key column keeps its computed minimum (the widest key), so a key never slides under its value.
     ColumnConstraints labelColumn = new ColumnConstraints();
-    labelColumn.setMinWidth(100);
     ColumnConstraints valueColumn = new ColumnConstraints();
     valueColumn.setHgrow(Priority.ALWAYS);
     grid.getColumnConstraints().addAll(labelColumn, valueColumn);

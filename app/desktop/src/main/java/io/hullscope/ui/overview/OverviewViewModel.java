@@ -6,14 +6,18 @@ import io.hullscope.image.Healthcheck;
 import io.hullscope.image.Image;
 import io.hullscope.image.ImageConfig;
 import io.hullscope.index.ImageAnalysis;
-import io.hullscope.index.LayerIndex;
+import io.hullscope.index.FileTree;
 import io.hullscope.index.WasteReport;
+import io.hullscope.ui.SizeTerms;
+import io.hullscope.ui.sources.ImageRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -26,9 +30,20 @@ public final class OverviewViewModel {
   private final ObservableList<EnvRow> env = FXCollections.observableArrayList();
   private final ObservableList<ConfigRow> labels = FXCollections.observableArrayList();
   private final BooleanProperty revealSecrets = new SimpleBooleanProperty(false);
+  private final StringBinding revealSecretsText =
+      Bindings.when(revealSecrets).then("Hide secrets").otherwise("Reveal secrets");
 
   /** Shows the given analysis, or clears the tab for null. */
   public void show(ImageAnalysis analysis) {
+    show(analysis, null);
+  }
+
+  /**
+   * Shows the given analysis, or clears the tab for null.
+   *
+   * @param row the image table row it was opened from, for the size the source lists; may be null
+   */
+  public void show(ImageAnalysis analysis, ImageRow row) {
     revealSecrets.set(false);
     if (analysis == null) {
       rows.clear();
@@ -38,14 +53,14 @@ public final class OverviewViewModel {
     }
     Image image = analysis.image();
     ImageConfig config = image.config();
-    rows.setAll(summaryRows(analysis, image, config));
+    rows.setAll(summaryRows(analysis, row, image, config));
     env.setAll(config.env().stream().map(OverviewViewModel::envRow).toList());
     labels.setAll(new TreeMap<>(config.labels()).entrySet().stream()
         .map(label -> new ConfigRow(label.getKey(), label.getValue()))
         .toList());
   }
 
-  private static List<ConfigRow> summaryRows(ImageAnalysis analysis, Image image, ImageConfig config) {
+  private static List<ConfigRow> summaryRows(ImageAnalysis analysis, ImageRow row, Image image, ImageConfig config) {
     List<ConfigRow> result = new ArrayList<>();
     result.add(new ConfigRow("Reference", image.references().isEmpty() ? "<none>" : String.join(", ", image.references())));
     result.add(new ConfigRow("Digest", String.valueOf(image.digest())));
@@ -60,7 +75,11 @@ public final class OverviewViewModel {
     result.add(new ConfigRow("Volumes", joinSorted(config.volumes())));
     result.add(new ConfigRow("Healthcheck", healthcheckText(config.healthcheck())));
     result.add(new ConfigRow("Layers", Integer.toString(image.layers().size())));
-    result.add(new ConfigRow("Total size", ByteSizes.format(uncompressedSize(analysis))));
+    if (row != null && row.summary().size() >= 0) {
+      result.add(new ConfigRow(row.sizeName(), row.size()));
+    }
+    result.add(new ConfigRow(SizeTerms.UNPACKED, ByteSizes.format(SizeTerms.unpackedSize(analysis))));
+    result.add(new ConfigRow(SizeTerms.FINAL_FILES, finalFilesText(SizeTerms.finalFileSystem(analysis))));
     result.add(new ConfigRow("Efficiency", efficiencyText(analysis.waste())));
     result.add(new ConfigRow("Source", image.sourceDescription()));
     return result;
@@ -83,8 +102,13 @@ public final class OverviewViewModel {
     return new EnvRow(name, value, SecretMasking.isSecretName(name));
   }
 
-  private static long uncompressedSize(ImageAnalysis analysis) {
-    return analysis.layers().stream().mapToLong(LayerIndex::uncompressedSize).sum();
+  /** Returns "1.8 KiB in 11 files" for the file system after the top layer. */
+  static String finalFilesText(FileTree tree) {
+    if (tree == null) {
+      return "empty";
+    }
+    int files = tree.root().fileCount();
+    return ByteSizes.format(tree.totalSize()) + " in " + files + (files == 1 ? " file" : " files");
   }
 
   static String efficiencyText(WasteReport waste) {
@@ -136,6 +160,11 @@ public final class OverviewViewModel {
   /** When true, masked env values are shown in clear text. */
   public BooleanProperty revealSecretsProperty() {
     return revealSecrets;
+  }
+
+  /** Returns the text of the reveal toggle: what pressing it does next. */
+  public StringBinding revealSecretsText() {
+    return revealSecretsText;
   }
 
   /** Returns the labels as a map, for tests and exports. */

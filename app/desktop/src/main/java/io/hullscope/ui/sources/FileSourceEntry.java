@@ -1,5 +1,6 @@
 package io.hullscope.ui.sources;
 
+import io.hullscope.image.ImageReadException;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.source.FileSources;
 import io.hullscope.source.ImageSource;
@@ -32,7 +33,19 @@ public final class FileSourceEntry extends SourceEntry {
       List<ImageRow> rows = source.listImages().stream().map(summary -> new ImageRow(source, summary)).toList();
       return new SourceListing(rows, true, path.toString());
     } catch (IOException | RuntimeException e) {
-      return new SourceListing(List.of(), false, "Cannot read " + path + ": " + ErrorViewModel.summary(e));
+      return new SourceListing(List.of(), false, unreadableStatus(path, e));
     }
+  }
+
+  /**
+   * Returns why the file lists no images. The engine's own message already names the file and the
+   * next step, so it is shown without a second "Cannot read" in front.
+   */
+  static String unreadableStatus(Path path, Exception failure) {
+    if (failure instanceof ImageReadException) {
+      return ErrorViewModel.summary(failure);
+    }
+    return "Cannot read " + path + ": " + ErrorViewModel.summary(failure)
+        + "; choose a docker save archive or an OCI layout";
   }
 }

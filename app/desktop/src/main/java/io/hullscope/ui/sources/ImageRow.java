@@ -3,6 +3,8 @@ package io.hullscope.ui.sources;
 import io.hullscope.cli.ByteSizes;
 import io.hullscope.source.ImageSource;
 import io.hullscope.source.ImageSummary;
+import io.hullscope.source.docker.DockerDaemonSource;
+import io.hullscope.ui.SizeTerms;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -21,8 +23,14 @@ public record ImageRow(ImageSource source, ImageSummary summary) {
     return summary.digest() == null ? "" : summary.digest().algorithm() + ":" + summary.digest().shortHex();
   }
 
+  /** Returns the size the source lists, named by {@link #sizeName()}. */
   public String size() {
     return ByteSizes.format(summary.size());
+  }
+
+  /** Returns the name of the listed size: the daemon's figure for Docker, the stored blobs for files. */
+  public String sizeName() {
+    return SizeTerms.listedSize(source instanceof DockerDaemonSource);
   }
 
   public String created() {

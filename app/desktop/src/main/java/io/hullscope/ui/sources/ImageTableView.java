@@ -1,6 +1,7 @@
 package io.hullscope.ui.sources;
 
 import io.hullscope.ui.MainViewModel;
+import io.hullscope.ui.SizeTerms;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -8,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /** The table of images of the selected source. */
 public final class ImageTableView {
@@ -17,19 +19,20 @@ public final class ImageTableView {
   public ImageTableView(MainViewModel viewModel) {
     table.setId("images");
     table.setItems(viewModel.images());
-    table.getColumns().add(column("Repository:tag", 320, ImageRow::reference));
-    table.getColumns().add(column("Digest", 170, ImageRow::shortDigest));
-    table.getColumns().add(column("Size", 100, ImageRow::size));
-    table.getColumns().add(column("Created", 140, ImageRow::created));
-    table.getColumns().add(column("Layers", 70, ImageRow::layerCount));
-    table.getColumns().add(column("User", 120, ImageRow::user));
+    // The minimum widths keep every title whole in a narrow window.
+    table.getColumns().add(column("Repository:tag", 320, 150, ImageRow::reference));
+    table.getColumns().add(column("Digest", 170, 100, ImageRow::shortDigest));
+    table.getColumns().add(sizeColumn(viewModel));
+    table.getColumns().add(column("Created", 140, 100, ImageRow::created));
+    table.getColumns().add(column("Layers", 80, 80, ImageRow::layerCount));
+    table.getColumns().add(column("User", 120, 70, ImageRow::user));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label placeholder = new Label();
     placeholder.setWrapText(true);
     placeholder.setMaxWidth(640);
     placeholder.setId("imagesPlaceholder");
     placeholder.textProperty().bind(Bindings.createStringBinding(
-        () -> placeholderText(viewModel.selectedSourceProperty().get()),
+        () -> placeholderText(viewModel.selectedSourceProperty().get(), viewModel.selectedSourceStatus().get()),
         viewModel.selectedSourceProperty(),
         viewModel.selectedSourceStatus()));
     table.setPlaceholder(placeholder);
@@ -42,19 +45,46 @@ public final class ImageTableView {
     });
   }
 
-  private static TableColumn<ImageRow, String> column(String title, double width, Function<ImageRow, String> value) {
+  /** Creates the size column, named after what the selected source lists, with an explanation on hover. */
+  private static TableColumn<ImageRow, String> sizeColumn(MainViewModel viewModel) {
+    TableColumn<ImageRow, String> column = column("", 125, 125, ImageRow::size);
+    Label header = new Label();
+    header.setId("imageSizeHeader");
+    header.textProperty().bind(Bindings.createStringBinding(
+        () -> sizeName(viewModel.selectedSourceProperty().get()), viewModel.selectedSourceProperty()));
+    Tooltip tooltip = new Tooltip();
+    tooltip.setWrapText(true);
+    tooltip.setMaxWidth(420);
+    tooltip.textProperty().bind(Bindings.createStringBinding(
+        () -> SizeTerms.explanation(header.getText()), header.textProperty()));
+    header.setTooltip(tooltip);
+    column.setGraphic(header);
+    return column;
+  }
+
+  private static String sizeName(SourceEntry source) {
+    return SizeTerms.listedSize(source != null && source.kind() == SourceKind.DOCKER);
+  }
+
+  private static TableColumn<ImageRow, String> column(
+      String title, double width, double minWidth, Function<ImageRow, String> value) {
     TableColumn<ImageRow, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
+    column.setMinWidth(minWidth);
     column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     return column;
   }
 
-  private static String placeholderText(SourceEntry source) {
+  /**
+   * Returns the placeholder text. The status comes through the view model's property, because a
+   * lazy property that is never read notifies its listeners only once.
+   */
+  private static String placeholderText(SourceEntry source, String status) {
     if (source == null) {
       return "Select a source on the left";
     }
     if (!source.availableProperty().get()) {
-      return source.statusProperty().get();
+      return status;
     }
     return "No images in " + source.name();
   }

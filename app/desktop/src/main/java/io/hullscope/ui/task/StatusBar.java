@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -13,6 +14,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The bottom bar: the running task's title and step, a progress bar and Cancel. */
 public final class StatusBar {
+
+  private static final String IDLE_TOOLTIP = "Stored: the config and layer blobs as the file stores them "
+      + "(in Docker: the daemon's figure). Unpacked: the layer tars after decompression, added up. "
+      + "Then the size and number of the files a container sees. The Overview explains each size.";
 
   private final HBox bar = new HBox(10);
 
@@ -25,6 +30,10 @@ public final class StatusBar {
     idle.textProperty().bind(idleText);
     idle.visibleProperty().bind(status.runningProperty().not());
     idle.managedProperty().bind(idle.visibleProperty());
+    Tooltip explanation = new Tooltip(IDLE_TOOLTIP);
+    explanation.setWrapText(true);
+    explanation.setMaxWidth(480);
+    idle.setTooltip(explanation);
 
     Label title = new Label();
     title.textProperty().bind(status.titleProperty());

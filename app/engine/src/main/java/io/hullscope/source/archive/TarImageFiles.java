@@ -94,7 +94,8 @@ final class TarImageFiles implements ImageFiles {
 
   private static ImageReadException truncated(String name, String entry, Exception cause) {
     return new ImageReadException(name, null, entry,
-        "the file is truncated or is not a tar archive (" + cause.getMessage() + "); save or copy it again", cause);
+        "the file is truncated or is not a tar archive (" + cause.getMessage() + "); choose a docker save archive"
+            + " or an OCI layout, or save or copy the file again if it was cut short", cause);
   }
 
   @Override
