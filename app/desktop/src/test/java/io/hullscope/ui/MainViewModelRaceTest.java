@@ -2,13 +2,7 @@ package io.hullscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hullscope.image.Limits;
-import io.hullscope.index.FileContentReader;
-import io.hullscope.index.LayerIndexCache;
 import io.hullscope.testing.ImageArchiveBuilder;
-import io.hullscope.ui.content.FileContentViewModel;
-import io.hullscope.ui.layers.LayersViewModel;
-import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.QueuedTaskExecutor;
@@ -36,16 +30,7 @@ class MainViewModelRaceTest {
     TestImages.writeArchive(samples);
     ImageArchiveBuilder.dockerSave(TestImages.app().reference("example.com/team/other:2.0"))
         .writeTar(samples.resolve("other.tar"));
-    ErrorViewModel error = new ErrorViewModel();
-    FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
-    viewModel = new MainViewModel(
-        executor,
-        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
-        new RecentFiles(preferences),
-        error,
-        new OverviewViewModel(),
-        new LayersViewModel(executor, error, content),
-        List.of(new FolderSourceEntry("Samples", samples)));
+    viewModel = TestViewModels.mainViewModel(executor, preferences, List.of(new FolderSourceEntry("Samples", samples)));
     viewModel.start();
     executor.runAll();
   }

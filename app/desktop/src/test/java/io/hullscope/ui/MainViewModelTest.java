@@ -2,11 +2,8 @@ package io.hullscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hullscope.image.Limits;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.index.ChangeKind;
-import io.hullscope.index.FileContentReader;
-import io.hullscope.index.LayerIndexCache;
 import io.hullscope.index.TreeNode;
 import io.hullscope.index.WastedFile;
 import io.hullscope.ui.content.ContentKind;
@@ -48,16 +45,7 @@ class MainViewModelTest {
   @BeforeEach
   void createViewModel() {
     TestImages.writeArchive(samples);
-    ErrorViewModel error = new ErrorViewModel();
-    FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
-    viewModel = new MainViewModel(
-        executor,
-        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
-        new RecentFiles(preferences),
-        error,
-        new OverviewViewModel(),
-        new LayersViewModel(executor, error, content),
-        List.of(new FolderSourceEntry("Samples", samples)));
+    viewModel = TestViewModels.mainViewModel(executor, preferences, List.of(new FolderSourceEntry("Samples", samples)));
   }
 
   @AfterEach
@@ -80,19 +68,10 @@ class MainViewModelTest {
 
   @Test
   void startSkipsUnreachableDaemon() {
-    ErrorViewModel error = new ErrorViewModel();
-    FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
     DockerSourceEntry docker = new DockerSourceEntry(() -> {
       throw new IllegalStateException("No Docker daemon at unix:///missing.sock");
     });
-    MainViewModel withDocker = new MainViewModel(
-        executor,
-        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
-        new RecentFiles(preferences),
-        error,
-        new OverviewViewModel(),
-        new LayersViewModel(executor, error, content),
-        List.of(docker, new FolderSourceEntry("Samples", samples)));
+    MainViewModel withDocker = TestViewModels.mainViewModel(executor, preferences, List.of(docker, new FolderSourceEntry("Samples", samples)));
 
     withDocker.start();
 

@@ -2,15 +2,9 @@ package io.hullscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hullscope.image.Limits;
 import io.hullscope.image.Platform;
-import io.hullscope.index.FileContentReader;
-import io.hullscope.index.LayerIndexCache;
 import io.hullscope.testing.ImageArchiveBuilder;
 import io.hullscope.testing.TarBuilder;
-import io.hullscope.ui.content.FileContentViewModel;
-import io.hullscope.ui.layers.LayersViewModel;
-import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
 import java.nio.file.Path;
@@ -43,16 +37,7 @@ class PlatformChoiceTest {
             ImageArchiveBuilder.index(platformImage(AMD64), platformImage(ARM64), platformImage(S390X))
                 .reference("example.com/team/multi:2.0"))
         .writeTar(samples.resolve("multi.tar"));
-    ErrorViewModel error = new ErrorViewModel();
-    FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
-    viewModel = new MainViewModel(
-        executor,
-        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
-        new RecentFiles(preferences),
-        error,
-        new OverviewViewModel(),
-        new LayersViewModel(executor, error, content),
-        List.of(new FolderSourceEntry("Samples", samples)));
+    viewModel = TestViewModels.mainViewModel(executor, preferences, List.of(new FolderSourceEntry("Samples", samples)));
     viewModel.start();
   }
 

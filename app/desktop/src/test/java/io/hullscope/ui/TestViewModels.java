@@ -1,0 +1,31 @@
+package io.hullscope.ui;
+
+import io.hullscope.image.Limits;
+import io.hullscope.index.FileContentReader;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.ui.content.FileContentViewModel;
+import io.hullscope.ui.layers.LayersViewModel;
+import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sources.SourceEntry;
+import io.hullscope.ui.task.TaskExecutor;
+import java.util.List;
+import java.util.prefs.Preferences;
+
+/** Builds the main view model the way the application does, without a cache, for tests. */
+final class TestViewModels {
+
+  private TestViewModels() {}
+
+  static MainViewModel mainViewModel(TaskExecutor executor, Preferences preferences, List<SourceEntry> sources) {
+    ErrorViewModel error = new ErrorViewModel();
+    FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
+    return new MainViewModel(
+        executor,
+        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
+        new RecentFiles(preferences),
+        error,
+        new OverviewViewModel(),
+        new LayersViewModel(executor, error, content),
+        sources);
+  }
+}
