@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * An image, layer or entry could not be read. The message names the image, the layer and the
- * entry where they are known, and says what was wrong, so a user can act on it.
+ * entry where they are known, and states the problem, so a user can act on it.
  */
 public class ImageReadException extends IOException {
 

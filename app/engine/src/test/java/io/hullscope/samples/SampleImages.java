@@ -46,10 +46,10 @@ public final class SampleImages {
   }
 
   /**
-   * A web application image with the usual mistakes: it runs as root on an end-of-life Debian
-   * release, keeps a shell, a package manager, compilers, an SSH server and apt caches, bakes
-   * secrets into env, files and a deleted layer, and rewrites a large asset in a later layer. Written in the
-   * classic docker save layout.
+   * Builds a web application image with the usual mistakes. It runs as root on an end-of-life
+   * Debian release and keeps a shell, a package manager, compilers, an SSH server and apt caches.
+   * It bakes secrets into env, files and a deleted layer, and rewrites a large asset in a later
+   * layer. Written in the classic docker save layout.
    */
   static byte[] hygieneBad() {
     TestImage image =
@@ -84,7 +84,7 @@ public final class SampleImages {
   }
 
   /**
-   * The same application hardened: a distroless-style base without shell or package manager,
+   * Builds the same application hardened: a distroless-style base without shell or package manager,
    * a fixed non-root user, OCI labels, a health check and a pinned base image. Written in the
    * OCI layout that docker save has produced since Docker 25, with gzip layers.
    */
