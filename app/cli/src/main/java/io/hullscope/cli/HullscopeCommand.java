@@ -18,9 +18,6 @@ import picocli.CommandLine.Command;
     subcommands = {InspectCommand.class})
 public final class HullscopeCommand implements Runnable {
 
-  /** Name of the SQLite layer cache inside the app's data folder, shared by the CLI and the window. */
-  public static final String LAYER_CACHE_FILE = "cache.db";
-
   /** Exit code of a command that started but failed, for example on a missing file. */
   public static final int EXIT_FAILURE = 1;
 

@@ -83,7 +83,7 @@ final class InspectCommand implements Callable<Integer> {
       return new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
     }
     Files.createDirectories(AppPaths.dataDir());
-    try (Database database = Database.open(AppPaths.dataDir().resolve(HullscopeCommand.LAYER_CACHE_FILE))) {
+    try (Database database = Database.open(AppPaths.databaseFile())) {
       ImageIndexer indexer = new ImageIndexer(new SqliteLayerIndexCache(database), Limits.DEFAULT);
       return indexer.analyze(image, ProgressListener.NONE);
     }

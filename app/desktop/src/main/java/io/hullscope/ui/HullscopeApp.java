@@ -1,6 +1,5 @@
 package io.hullscope.ui;
 
-import io.hullscope.cli.HullscopeCommand;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
@@ -47,7 +46,7 @@ public final class HullscopeApp extends Application {
   private LayerIndexCache openCache() {
     try {
       Files.createDirectories(AppPaths.dataDir());
-      database = Database.open(AppPaths.dataDir().resolve(HullscopeCommand.LAYER_CACHE_FILE));
+      database = Database.open(AppPaths.databaseFile());
       return new SqliteLayerIndexCache(database);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);

@@ -2,6 +2,8 @@ package io.hullscope.ui;
 
 import io.hullscope.cli.HullscopeCommand;
 import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
 import javafx.application.Application;
 
 /**
@@ -18,6 +20,11 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    if (args.length == 0 && !displayAvailable(System.getProperty("os.name", ""), System.getenv())) {
+      System.err.println("hullscope: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are unset); "
+          + "start it in a desktop session, or run a command such as 'inspect IMAGE' ('--help' lists them)");
+      System.exit(1);
+    }
     if (args.length == 0) {
       // Read by logback.xml; must be set before the first logger is created.
       if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
@@ -29,5 +36,22 @@ public final class Launcher {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     System.exit(HullscopeCommand.execute(out, err, args));
+  }
+
+  /**
+   * Returns false on Linux and other X11 or Wayland systems when neither {@code DISPLAY} nor
+   * {@code WAYLAND_DISPLAY} is set, where JavaFX would fail with a stack trace; true on Windows
+   * and macOS, which always have a display for a desktop session.
+   */
+  static boolean displayAvailable(String osName, Map<String, String> environment) {
+    String os = osName.toLowerCase(Locale.ROOT);
+    if (os.startsWith("windows") || os.startsWith("mac")) {
+      return true;
+    }
+    return isSet(environment.get("DISPLAY")) || isSet(environment.get("WAYLAND_DISPLAY"));
+  }
+
+  private static boolean isSet(String value) {
+    return value != null && !value.isBlank();
   }
 }

@@ -36,7 +36,11 @@ public final class OpenImageBenchmark {
     String maxHeap = args.length > 3 ? args[3] : "256m";
 
     double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    if (!Files.exists(imageDir.resolve("index.json"))) {
+      System.out.println("Generating the benchmark image in " + imageDir + " (about 250 MB, under a minute)");
+    }
     BenchmarkImageGenerator.generate(imageDir);
+    System.out.println("Measuring " + runs + " runs; results go to " + output);
     List<Path> blobs = BenchmarkImageGenerator.layerBlobs(imageDir);
     long storedBytes = 0;
     for (Path blob : blobs) {
@@ -168,7 +172,8 @@ public final class OpenImageBenchmark {
     lines.add("");
     lines.add("## Reproduce");
     lines.add("");
-    lines.add("From the repository root (the image is generated into the folder on the first run):");
+    lines.add("From the repository root. The image is generated into the folder on the first run, and the");
+    lines.add("second argument is the output file, so this command rewrites this page with the new numbers:");
     lines.add("");
     lines.add("```");
     lines.add("mvn -q -f app/engine test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp");
