@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>In {@code status} only paragraphs whose {@code Status} state is {@code installed} count, so
  * removed packages that left configuration files behind ({@code deinstall ok config-files}) and
  * paragraphs without a Status line are skipped. {@code status.d} files carry no Status line, so
- * there every paragraph counts unless its Status says otherwise.
+ * there every paragraph counts unless a Status line gives another state.
  *
  * <p>A malformed paragraph (a line without a field name, a continuation before the first field,
  * or an installed package without Package or Version) is skipped with a warning, so one damaged
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DpkgStatusParser {
 
-  /** Default maximum size of one database file; a large Ubuntu status file is about 3 MiB. */
+  /** Default maximum size of one database file in bytes (64 MiB). */
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
   /** Path of the classic database file, relative to the image root. */

@@ -13,7 +13,7 @@ final class TextFiles {
    * Reads at most {@code maxBytes} bytes as UTF-8 (invalid bytes become U+FFFD).
    *
    * @throws PackageDatabaseException when the file is larger than {@code maxBytes} or contains a
-   *     NUL byte, which no text database holds
+   *     NUL byte, which no text database contains
    */
   static String read(String path, InputStream in, long maxBytes) throws IOException {
     int cap = (int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8);

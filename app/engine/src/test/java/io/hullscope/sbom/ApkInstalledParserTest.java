@@ -53,7 +53,7 @@ class ApkInstalledParserTest {
 
   @Test
   void trivyDatabaseSkipsPackageWithoutVersion() throws IOException {
-    // 16 P: lines, 15 V: lines: "invalidPackageWithoutAVersion" stands alone in its paragraph.
+    // 16 P: lines, 15 V: lines: "invalidPackageWithoutAVersion" is alone in its paragraph.
     List<Package> packages = parseFixture("os/apk/installed-trivy");
 
     assertThat(packages).hasSize(15);

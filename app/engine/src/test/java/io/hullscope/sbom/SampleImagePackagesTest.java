@@ -66,7 +66,7 @@ class SampleImagePackagesTest {
   }
 
   @Test
-  void goodSampleLibcHasSpecPurlAndRecordPath() throws IOException {
+  void goodSampleLibcPurlAndPath() throws IOException {
     Package libc =
         catalog("hygiene-good.tar").packages().stream().filter(p -> p.name().equals("libc6")).findFirst().orElseThrow();
 
