@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * by layer and path, so that {@link OsPackageCatalog} can read the version each path has in the
  * final file system. Register it with {@link io.hullscope.index.ImageIndexer}.
  *
- * <p>A file larger than {@code maxBytes} is recorded as too large, so the parser reports it
- * instead of reading a partial database.
+ * <p>Every streamed layer's copy is kept, because which copy is final is known only after the
+ * last layer, so memory grows with the number of layers that rewrite a database. A file larger
+ * than {@code maxBytes} is recorded as too large, so the catalog reports it instead of reading a
+ * partial database.
  */
 public final class PackageDatabaseFiles implements FileInterest {
 

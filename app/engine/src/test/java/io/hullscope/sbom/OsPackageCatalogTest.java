@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OsPackageCatalogTest {
 
@@ -134,6 +136,21 @@ class OsPackageCatalogTest {
     assertThatThrownBy(() -> catalog(image, new PackageDatabaseFiles(), cache))
         .isInstanceOf(PackageDatabaseException.class)
         .hasMessageContaining("var/lib/dpkg/status of layer 0 was not read");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "var/lib/dpkg/status,                  true",
+      "var/lib/dpkg/status-old,              false",
+      "var/lib/dpkg/status.d/libc6,          true",
+      "var/lib/dpkg/status.d/libc6.md5sums,  false",
+      "lib/apk/db/installed,                 true",
+      "etc/os-release,                       true",
+      "usr/lib/os-release,                   true",
+      "usr/share/doc/os-release,             false",
+  })
+  void interestSelectsDatabasePaths(String path, boolean wanted) {
+    assertThat(PackageDatabaseFiles.isPackageDatabase(path)).isEqualTo(wanted);
   }
 
   private OsPackageCatalog.Result catalog(TestImage testImage, PackageDatabaseFiles files, LayerIndexCache cache)

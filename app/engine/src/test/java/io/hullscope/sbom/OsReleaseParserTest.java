@@ -9,10 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class OsReleaseParserTest {
 
@@ -71,7 +72,7 @@ class OsReleaseParserTest {
   @Test
   void oversizedFileIsRejected() {
     byte[] big = new byte[(int) OsReleaseParser.MAX_BYTES + 1];
-    java.util.Arrays.fill(big, (byte) '#');
+    Arrays.fill(big, (byte) '#');
 
     assertThatThrownBy(() -> OsReleaseParser.parse("etc/os-release", new ByteArrayInputStream(big)))
         .isInstanceOf(PackageDatabaseException.class)
