@@ -1,0 +1,37 @@
+package io.hullscope.sbom;
+
+import com.github.packageurl.MalformedPackageURLException;
+import com.github.packageurl.PackageURL;
+import java.util.TreeMap;
+
+/**
+ * Builds canonical package URLs (https://github.com/package-url/purl-spec) for OS packages, for
+ * example {@code pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12}.
+ */
+final class PackageUrls {
+
+  private PackageUrls() {}
+
+  /**
+   * Returns the purl of an OS package. The namespace is the distro id when known, otherwise
+   * {@code defaultNamespace}.
+   */
+  static String osPackage(
+      String type, String defaultNamespace, String name, String version, String architecture, Distro distro) {
+    String namespace = distro != null && distro.id() != null ? distro.id() : defaultNamespace;
+    TreeMap<String, String> qualifiers = new TreeMap<>();
+    if (architecture != null && !architecture.isEmpty()) {
+      qualifiers.put("arch", architecture);
+    }
+    String distroQualifier = distro == null ? null : distro.purlQualifier();
+    if (distroQualifier != null) {
+      qualifiers.put("distro", distroQualifier);
+    }
+    try {
+      return new PackageURL(type, namespace, name, version, qualifiers, null).canonicalize();
+    } catch (MalformedPackageURLException e) {
+      throw new IllegalArgumentException(
+          "invalid package URL for " + type + " package '" + name + "' version '" + version + "': " + e.getMessage(), e);
+    }
+  }
+}
