@@ -34,4 +34,31 @@ final class PackageUrls {
           "invalid package URL for " + type + " package '" + name + "' version '" + version + "': " + e.getMessage(), e);
     }
   }
+
+  /**
+   * Returns the purl of an RPM package: the namespace is the distro id when known, otherwise
+   * {@code vendorNamespace} (may be null); the epoch becomes a qualifier.
+   */
+  static String rpmPackage(
+      String vendorNamespace, String name, String versionRelease, String architecture, Integer epoch, Distro distro) {
+    String namespace = distro != null && distro.id() != null ? distro.id() : vendorNamespace;
+    TreeMap<String, String> qualifiers = new TreeMap<>();
+    if (architecture != null && !architecture.isEmpty()) {
+      qualifiers.put("arch", architecture);
+    }
+    if (epoch != null) {
+      qualifiers.put("epoch", epoch.toString());
+    }
+    String distroQualifier = distro == null ? null : distro.purlQualifier();
+    if (distroQualifier != null) {
+      qualifiers.put("distro", distroQualifier);
+    }
+    try {
+      return new PackageURL("rpm", namespace == null || namespace.isEmpty() ? null : namespace, name,
+          versionRelease, qualifiers, null).canonicalize();
+    } catch (MalformedPackageURLException e) {
+      throw new IllegalArgumentException(
+          "invalid package URL for rpm package '" + name + "' version '" + versionRelease + "': " + e.getMessage(), e);
+    }
+  }
 }
