@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Lists the OS packages of an image's final file system from the files a {@link
  * PackageDatabaseFiles} collected: the distro from {@code os-release}, then the packages of the
- * dpkg database ({@code status} and {@code status.d}) and of the apk database. Each path is read
+ * dpkg database ({@code status} and {@code status.d}), of the apk database and of the first RPM
+ * database found (see {@link RpmDatabases}). Each path is read
  * in the version of the layer that last set it, so a later layer that rewrites the dpkg status
  * replaces the earlier one, and a deleted database is not read.
  *
@@ -70,6 +71,13 @@ public final class OsPackageCatalog {
     Optional<InputStream> apk = open(tree, files, ApkInstalledParser.INSTALLED_PATH);
     if (apk.isPresent()) {
       packages.addAll(new ApkInstalledParser(files.maxBytes()).parse(ApkInstalledParser.INSTALLED_PATH, apk.get(), distro));
+    }
+    for (String rpmPath : RpmDatabases.PATHS) {
+      Optional<InputStream> rpm = open(tree, files, rpmPath);
+      if (rpm.isPresent()) {
+        packages.addAll(RpmDatabases.read(rpmPath, rpm.get().readAllBytes(), distro));
+        break;
+      }
     }
     return new Result(distro, packages);
   }

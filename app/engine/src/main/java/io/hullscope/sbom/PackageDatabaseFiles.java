@@ -44,7 +44,8 @@ public final class PackageDatabaseFiles implements FileInterest {
     return path.equals(DpkgStatusParser.STATUS_PATH)
         || DpkgStatusParser.isStatusDRecord(path)
         || path.equals(ApkInstalledParser.INSTALLED_PATH)
-        || OsReleaseParser.PATHS.contains(path);
+        || OsReleaseParser.PATHS.contains(path)
+        || RpmDatabases.PATHS.contains(path);
   }
 
   @Override

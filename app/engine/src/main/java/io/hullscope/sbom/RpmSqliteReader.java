@@ -1,5 +1,6 @@
 package io.hullscope.sbom;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -8,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -20,7 +23,40 @@ public final class RpmSqliteReader {
   /** Largest blob accepted for one header (32 MiB). */
   static final int MAX_BLOB_BYTES = 32 * 1024 * 1024;
 
+  private static final Logger LOG = LoggerFactory.getLogger(RpmSqliteReader.class);
+
   private RpmSqliteReader() {}
+
+  /**
+   * Reads a database held in memory, through a temporary copy that is deleted afterwards.
+   *
+   * @param path the database path inside the image, for messages
+   */
+  public static List<RpmHeader> read(String path, byte[] file) throws PackageDatabaseException {
+    Path copy;
+    try {
+      copy = Files.createTempFile("hullscope-rpmdb-", ".sqlite");
+    } catch (IOException e) {
+      throw new PackageDatabaseException("Cannot read RPM database " + path
+          + ": no temporary file could be created for it; check the temporary folder", e);
+    }
+    try {
+      Files.write(copy, file);
+      return read(copy, path);
+    } catch (IOException e) {
+      if (e instanceof PackageDatabaseException database) {
+        throw database;
+      }
+      throw new PackageDatabaseException("Cannot read RPM database " + path
+          + ": its temporary copy " + copy + " could not be written; check the free space", e);
+    } finally {
+      try {
+        Files.deleteIfExists(copy);
+      } catch (IOException e) {
+        LOG.warn("Cannot delete the temporary copy {} of RPM database {}", copy, path, e);
+      }
+    }
+  }
 
   /**
    * Reads every package header of the database.

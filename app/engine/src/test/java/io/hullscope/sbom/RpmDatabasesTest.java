@@ -1,0 +1,82 @@
+package io.hullscope.sbom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hullscope.image.Image;
+import io.hullscope.image.Limits;
+import io.hullscope.image.ProgressListener;
+import io.hullscope.index.ImageIndexer;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.source.FileSources;
+import io.hullscope.source.ImageSource;
+import io.hullscope.testing.ImageArchiveBuilder;
+import io.hullscope.testing.ImageArchiveBuilder.TestImage;
+import io.hullscope.testing.TarBuilder;
+import io.hullscope.testing.TestData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RpmDatabasesTest {
+
+  private static final String MARINER_RELEASE = "ID=mariner\nVERSION_ID=\"2.0\"\n";
+
+  @TempDir Path temp;
+
+  @ParameterizedTest
+  @CsvSource({
+    "var/lib/rpm/rpmdb.sqlite,          sqlite-cbl-mariner-2.0/rpmdb.sqlite",
+    "usr/lib/sysimage/rpm/rpmdb.sqlite, sqlite-cbl-mariner-2.0/rpmdb.sqlite",
+    "var/lib/rpm/Packages,              bdb-libuuid/Packages",
+    "usr/lib/sysimage/rpm/Packages.db,  ndb-sle15-bci/Packages.db",
+  })
+  void catalogListsEveryPackageOfAnRpmDatabase(String imagePath, String fixture) throws IOException {
+    Path database = TestData.file("os/rpm/" + fixture);
+    TestImage image = ImageArchiveBuilder.image()
+        .layer(new TarBuilder()
+            .file("etc/os-release", MARINER_RELEASE)
+            .file(imagePath, Files.readAllBytes(database), 0644)
+            .build())
+        .reference("rpm:1");
+
+    OsPackageCatalog.Result result = catalog(image);
+
+    List<String> expected = RpmExpectedPackages.read(database.resolveSibling("expected-packages.tsv"));
+    assertThat(result.packages()).extracting(Package::name)
+        .containsExactlyInAnyOrderElementsOf(expected.stream().map(row -> row.split("\t")[0]).toList());
+    assertThat(result.packages()).allSatisfy(pkg -> {
+      assertThat(pkg.type()).isEqualTo("rpm");
+      assertThat(pkg.evidencePath()).isEqualTo(imagePath);
+      assertThat(pkg.purl()).startsWith("pkg:rpm/mariner/").contains("distro=mariner-2.0");
+    });
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "var/lib/rpm/rpmdb.sqlite,          true",
+    "var/lib/rpm/Packages,              true",
+    "var/lib/rpm/Packages.db,           true",
+    "usr/lib/sysimage/rpm/rpmdb.sqlite, true",
+    "var/lib/rpm/Name,                  false",
+    "var/lib/rpm/rpmdb.sqlite-shm,      false",
+  })
+  void interestSelectsRpmDatabasePaths(String path, boolean wanted) {
+    assertThat(PackageDatabaseFiles.isPackageDatabase(path)).isEqualTo(wanted);
+  }
+
+  private OsPackageCatalog.Result catalog(TestImage testImage) throws IOException {
+    PackageDatabaseFiles files = new PackageDatabaseFiles();
+    Path tar = ImageArchiveBuilder.dockerSave(testImage).writeTar(temp.resolve("image.tar"));
+    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, List.of(files));
+    try (ImageSource source = FileSources.open(tar)) {
+      String key = source.listImages().get(0).key();
+      try (Image image = source.open(key, null, ProgressListener.NONE)) {
+        return OsPackageCatalog.catalog(indexer.analyze(image, ProgressListener.NONE), files);
+      }
+    }
+  }
+}
