@@ -90,8 +90,12 @@ public final class RpmHeaderParser {
   }
 
   /**
-   * Turns a header into a {@link Package}. The version is {@code [epoch:]version-release}; the
-   * purl namespace is the distro id, otherwise the first word of the vendor in lower case.
+   * Converts a header into a {@link Package}. The version is {@code [epoch:]version-release}. The
+   * purl namespace is the distro id, otherwise a namespace derived from the vendor.
+   *
+   * <p>NOTE: dependencies are the required capability names as recorded (package names, sonames
+   * such as {@code libc.so.6()(64bit)}, file paths), without the {@code rpmlib(...)} features.
+   * They are not resolved to the packages that provide them.
    */
   public static Package toPackage(RpmHeader header, String evidencePath, Distro distro) {
     String versionRelease = header.version() + "-" + header.release();
@@ -123,12 +127,18 @@ public final class RpmHeaderParser {
         header.arch(), evidencePath, List.copyOf(dependencies));
   }
 
-  private static String vendorNamespace(String vendor) {
+  /** Returns a purl namespace for a vendor: {@code redhat} for Red Hat, else its first word in lower case. */
+  static String vendorNamespace(String vendor) {
     if (vendor == null || vendor.isBlank()) {
       return null;
     }
-    String first = vendor.trim().split("[\\s,]+", 2)[0].toLowerCase(Locale.ROOT);
-    return first.replaceAll("[^a-z0-9.\\-]", "");
+    String lower = vendor.trim().toLowerCase(Locale.ROOT);
+    if (lower.startsWith("red hat")) {
+      return "redhat";
+    }
+    String firstWord = lower.split("[\\s,<]+", 2)[0];
+    String namespace = firstWord.replaceAll("[^a-z0-9.\\-]", "");
+    return namespace.isEmpty() ? null : namespace;
   }
 
   private static boolean isWanted(int tag) {

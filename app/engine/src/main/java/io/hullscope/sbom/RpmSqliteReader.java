@@ -42,7 +42,7 @@ public final class RpmSqliteReader {
     }
     try {
       Files.write(copy, file);
-      return read(copy, path);
+      return read(path, copy);
     } catch (IOException e) {
       if (e instanceof PackageDatabaseException database) {
         throw database;
@@ -61,10 +61,10 @@ public final class RpmSqliteReader {
   /**
    * Reads every package header of the database.
    *
-   * @param file the database on disk
    * @param path the database path inside the image, for messages
+   * @param file the database on disk
    */
-  public static List<RpmHeader> read(Path file, String path) throws PackageDatabaseException {
+  public static List<RpmHeader> read(String path, Path file) throws PackageDatabaseException {
     if (!Files.isRegularFile(file)) {
       throw new PackageDatabaseException("Cannot read RPM database " + path + ": " + file + " is not a regular file");
     }

@@ -26,7 +26,7 @@ class RpmBerkeleyDbReaderTest {
   }
 
   @Test
-  void readsEveryPackageThatRpmListed() throws IOException {
+  void readsEveryPackageRpmListed() throws IOException {
     List<RpmHeader> headers = RpmBerkeleyDbReader.read(PATH, fixture());
 
     assertThat(RpmExpectedPackages.rows(headers))
@@ -35,7 +35,7 @@ class RpmBerkeleyDbReaderTest {
 
   @ParameterizedTest
   @ValueSource(ints = {0, 100, 4096, 3 * 4096, 10 * 4096 + 17, 22 * 4096})
-  void truncatedDatabaseFailsWithPackageDatabaseException(int length) throws IOException {
+  void truncatedDatabaseFailsNamingPath(int length) throws IOException {
     byte[] file = Arrays.copyOf(fixture(), length);
 
     assertThatThrownBy(() -> RpmBerkeleyDbReader.read(PATH, file))
@@ -78,7 +78,7 @@ class RpmBerkeleyDbReaderTest {
   }
 
   @Test
-  void randomCorruptionOfPageHeadersNeverThrowsAnotherExceptionType() throws IOException {
+  void randomPageCorruptionFailsOnlyAsDatabaseError() throws IOException {
     byte[] original = fixture();
     Random random = new Random(7);
     for (int round = 0; round < 2000; round++) {

@@ -24,7 +24,7 @@ class RpmHeaderParserTest {
   }
 
   @Test
-  void fixtureHeaderYieldsNameVersionReleaseAndArch() throws IOException {
+  void fixtureHeaderYieldsPackageFields() throws IOException {
     RpmHeader header = RpmHeaderParser.parse(PATH, "fixture", fixture());
 
     assertThat(header.name()).isEqualTo("publicsuffix-list-dafsa");
@@ -60,8 +60,19 @@ class RpmHeaderParserTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+    "'Microsoft Corporation',          microsoft",
+    "'Red Hat, Inc.',                  redhat",
+    "'SUSE LLC <https://www.suse.com/>', suse",
+    "'Fedora Project',                 fedora",
+  })
+  void vendorBecomesPurlNamespace(String vendor, String namespace) {
+    assertThat(RpmHeaderParser.vendorNamespace(vendor)).isEqualTo(namespace);
+  }
+
+  @ParameterizedTest
   @ValueSource(ints = {0, 3, 7, 8, 100, 5000})
-  void truncatedHeaderFailsWithPackageDatabaseException(int length) throws IOException {
+  void truncatedHeaderFailsNamingEntry(int length) throws IOException {
     byte[] blob = Arrays.copyOf(fixture(), length);
 
     assertThatThrownBy(() -> RpmHeaderParser.parse(PATH, "hnum 7", blob))
@@ -78,7 +89,7 @@ class RpmHeaderParserTest {
     "4, -1",
     "4, 2147483647",
   })
-  void hugeOrZeroCountsInThePreambleFail(int at, int value) throws IOException {
+  void hugeOrZeroPreambleCountsFail(int at, int value) throws IOException {
     byte[] blob = fixture();
     ByteBuffer.wrap(blob).putInt(at, value);
 
@@ -92,7 +103,7 @@ class RpmHeaderParserTest {
     "12, 2147483647",
     "12, -2",
   })
-  void indexEntryOffsetOrCountOutsideTheDataStoreFails(int field, int value) throws IOException {
+  void entryOutsideDataStoreFails(int field, int value) throws IOException {
     byte[] blob = fixture();
     int nameEntry = findEntry(blob, 1000);
     ByteBuffer.wrap(blob).putInt(nameEntry + field, value);
@@ -103,7 +114,7 @@ class RpmHeaderParserTest {
   }
 
   @Test
-  void stringWithoutTerminatorAtTheEndOfTheDataStoreFails() throws IOException {
+  void unterminatedStringFails() throws IOException {
     byte[] blob = fixture();
     ByteBuffer buffer = ByteBuffer.wrap(blob);
     int entries = buffer.getInt(0);
@@ -118,7 +129,7 @@ class RpmHeaderParserTest {
   }
 
   @Test
-  void randomCorruptionNeverThrowsAnotherExceptionType() throws IOException {
+  void randomCorruptionFailsOnlyAsDatabaseError() throws IOException {
     byte[] original = fixture();
     Random random = new Random(42);
     for (int round = 0; round < 2000; round++) {

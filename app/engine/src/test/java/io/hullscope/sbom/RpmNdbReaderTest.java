@@ -26,7 +26,7 @@ class RpmNdbReaderTest {
   }
 
   @Test
-  void readsEveryPackageThatRpmListed() throws IOException {
+  void readsEveryPackageRpmListed() throws IOException {
     List<RpmHeader> headers = RpmNdbReader.read(PATH, fixture());
 
     assertThat(RpmExpectedPackages.rows(headers))
@@ -35,7 +35,7 @@ class RpmNdbReaderTest {
 
   @ParameterizedTest
   @ValueSource(ints = {0, 20, 4000, 4096, 5000, 600_000})
-  void truncatedDatabaseFailsWithPackageDatabaseException(int length) throws IOException {
+  void truncatedDatabaseFailsNamingPath(int length) throws IOException {
     byte[] file = Arrays.copyOf(fixture(), length);
 
     assertThatThrownBy(() -> RpmNdbReader.read(PATH, file))
@@ -71,7 +71,7 @@ class RpmNdbReaderTest {
   }
 
   @Test
-  void randomCorruptionNeverThrowsAnotherExceptionType() throws IOException {
+  void randomCorruptionFailsOnlyAsDatabaseError() throws IOException {
     byte[] original = fixture();
     Random random = new Random(11);
     for (int round = 0; round < 500; round++) {

@@ -18,8 +18,18 @@ class RpmSqliteReaderTest {
   private static final String PATH = "var/lib/rpm/rpmdb.sqlite";
 
   @Test
-  void readsEveryPackageThatRpmListed() throws IOException {
-    List<RpmHeader> headers = RpmSqliteReader.read(TestData.file(FOLDER + "rpmdb.sqlite"), PATH);
+  void readsEveryPackageRpmListed() throws IOException {
+    List<RpmHeader> headers = RpmSqliteReader.read(PATH, TestData.file(FOLDER + "rpmdb.sqlite"));
+
+    assertThat(RpmExpectedPackages.rows(headers))
+        .containsExactlyElementsOf(RpmExpectedPackages.read(TestData.file(FOLDER + "expected-packages.tsv")));
+  }
+
+  @Test
+  void databaseInMemoryReadsThroughTemporaryCopy() throws IOException {
+    byte[] database = Files.readAllBytes(TestData.file(FOLDER + "rpmdb.sqlite"));
+
+    List<RpmHeader> headers = RpmSqliteReader.read(PATH, database);
 
     assertThat(RpmExpectedPackages.rows(headers))
         .containsExactlyElementsOf(RpmExpectedPackages.read(TestData.file(FOLDER + "expected-packages.tsv")));
@@ -31,29 +41,29 @@ class RpmSqliteReaderTest {
     Files.copy(TestData.file(FOLDER + "rpmdb.sqlite"), copy);
     byte[] before = Files.readAllBytes(copy);
 
-    RpmSqliteReader.read(copy, PATH);
+    RpmSqliteReader.read(PATH, copy);
 
     assertThat(dir.toFile().list()).containsExactly("rpmdb.sqlite");
     assertThat(Files.readAllBytes(copy)).isEqualTo(before);
   }
 
   @Test
-  void truncatedDatabaseFailsWithPackageDatabaseException(@TempDir Path dir) throws IOException {
+  void truncatedDatabaseFailsNamingPath(@TempDir Path dir) throws IOException {
     byte[] bytes = Files.readAllBytes(TestData.file(FOLDER + "rpmdb.sqlite"));
     Path copy = dir.resolve("rpmdb.sqlite");
     Files.write(copy, Arrays.copyOf(bytes, bytes.length / 3));
 
-    assertThatThrownBy(() -> RpmSqliteReader.read(copy, PATH))
+    assertThatThrownBy(() -> RpmSqliteReader.read(PATH, copy))
         .isInstanceOf(PackageDatabaseException.class)
         .hasMessageContaining(PATH);
   }
 
   @Test
-  void fileThatIsNotSqliteFailsWithPackageDatabaseException(@TempDir Path dir) throws IOException {
+  void nonSqliteFileFailsNamingPath(@TempDir Path dir) throws IOException {
     Path copy = dir.resolve("rpmdb.sqlite");
     Files.writeString(copy, "not a database at all, just text that is long enough to look like a file");
 
-    assertThatThrownBy(() -> RpmSqliteReader.read(copy, PATH))
+    assertThatThrownBy(() -> RpmSqliteReader.read(PATH, copy))
         .isInstanceOf(PackageDatabaseException.class)
         .hasMessageContaining(PATH);
   }
