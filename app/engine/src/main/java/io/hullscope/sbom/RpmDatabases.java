@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class RpmDatabases {
 
-  /** Database paths relative to the image root, in the order rpm would prefer them. */
+  /** Database paths relative to the image root, in the order they are tried; only the first present is read. */
   public static final List<String> PATHS = List.of(
       "usr/lib/sysimage/rpm/rpmdb.sqlite",
       "usr/lib/sysimage/rpm/Packages.db",
@@ -21,7 +21,11 @@ public final class RpmDatabases {
 
   private RpmDatabases() {}
 
-  /** Reads the database at {@code path}, choosing the format by the file name. */
+  /**
+   * Reads the database at {@code path}, choosing the format by the file name. The {@code
+   * gpg-pubkey} entries, which hold imported signing keys rather than installed software, are
+   * left out.
+   */
   public static List<Package> read(String path, byte[] file, Distro distro) throws PackageDatabaseException {
     List<RpmHeader> headers;
     if (path.endsWith("/rpmdb.sqlite")) {
@@ -31,6 +35,11 @@ public final class RpmDatabases {
     } else {
       headers = RpmBerkeleyDbReader.read(path, file);
     }
+    return toPackages(headers, path, distro);
+  }
+
+  /** Converts headers into packages, leaving out the {@code gpg-pubkey} entries. */
+  static List<Package> toPackages(List<RpmHeader> headers, String path, Distro distro) {
     List<Package> packages = new ArrayList<>(headers.size());
     for (RpmHeader header : headers) {
       if (!header.name().equals("gpg-pubkey")) {

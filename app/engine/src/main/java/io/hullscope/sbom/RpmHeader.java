@@ -29,9 +29,4 @@ public record RpmHeader(
   public RpmHeader {
     requires = List.copyOf(requires);
   }
-
-  /** Returns {@code name-version-release.arch}, the form {@code rpm -qa} prints. */
-  public String nevra() {
-    return name + "-" + version + "-" + release + (arch == null ? "" : "." + arch);
-  }
 }

@@ -21,7 +21,7 @@ public final class RpmHeaderParser {
   /** Package URL type of RPM packages. */
   public static final String PURL_TYPE = "rpm";
 
-  /** Largest index entry count accepted; rpm itself refuses more than 65535. */
+  /** Largest index entry count accepted, the same cap as rpm's hdrchkTags check in lib/header_internal.h. */
   static final int MAX_INDEX_ENTRIES = 0xffff;
 
   private static final int TAG_NAME = 1000;
@@ -71,7 +71,7 @@ public final class RpmHeaderParser {
       int type = readInt(blob, at + 4);
       long offset = readUnsignedInt(blob, at + 8);
       long count = readUnsignedInt(blob, at + 12);
-      if (!isWanted(tag)) {
+      if (!isExtracted(tag)) {
         continue;
       }
       String where = "index entry " + i + " (tag " + tag + ")";
@@ -141,7 +141,7 @@ public final class RpmHeaderParser {
     return namespace.isEmpty() ? null : namespace;
   }
 
-  private static boolean isWanted(int tag) {
+  private static boolean isExtracted(int tag) {
     return tag == TAG_NAME || tag == TAG_VERSION || tag == TAG_RELEASE || tag == TAG_EPOCH
         || tag == TAG_VENDOR || tag == TAG_LICENSE || tag == TAG_ARCH || tag == TAG_SOURCERPM
         || tag == TAG_REQUIRENAME;

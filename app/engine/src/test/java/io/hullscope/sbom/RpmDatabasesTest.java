@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -66,6 +67,17 @@ class RpmDatabasesTest {
   })
   void interestSelectsRpmDatabasePaths(String path, boolean wanted) {
     assertThat(PackageDatabaseFiles.isPackageDatabase(path)).isEqualTo(wanted);
+  }
+
+  @Test
+  void signingKeyEntriesAreLeftOut() {
+    RpmHeader bash = new RpmHeader("bash", null, "5.1.8", "6.el9", "x86_64", "GPLv3+", "bash-5.1.8-6.el9.src.rpm",
+        "Red Hat, Inc.", List.of());
+    RpmHeader key = new RpmHeader("gpg-pubkey", null, "fd431d51", "4ae0493b", null, "pubkey", null, null, List.of());
+
+    List<Package> packages = RpmDatabases.toPackages(List.of(bash, key), "var/lib/rpm/rpmdb.sqlite", null);
+
+    assertThat(packages).extracting(Package::name).containsExactly("bash");
   }
 
   private OsPackageCatalog.Result catalog(TestImage testImage) throws IOException {
