@@ -45,7 +45,12 @@ public final class CycloneDxExporter {
   /** Tool name written to the BOM metadata. */
   public static final String TOOL_NAME = "Hullscope";
 
-  /** Tool version written to the BOM metadata; follows {@code app.version} of the parent POM. */
+  /**
+   * Tool version written to the BOM metadata.
+   *
+   * <p>NOTE: copied by hand from {@code app.version} of the parent POM, not filtered from it, so
+   * a release that changes one without the other writes a wrong tool version.
+   */
   public static final String TOOL_VERSION = "0.1.0";
 
   /** Property naming the package database file a package was read from. */
@@ -107,7 +112,8 @@ public final class CycloneDxExporter {
     try {
       return BomGeneratorFactory.createJson(SPEC_VERSION, bom).toJsonString();
     } catch (GeneratorException e) {
-      throw new IOException("could not write the CycloneDX JSON of image " + subject.displayName() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "failed to write the CycloneDX JSON of image " + subject.displayName() + ": " + e.getMessage() + "; report this as a bug", e);
     }
   }
 
@@ -118,7 +124,8 @@ public final class CycloneDxExporter {
     try {
       return BomGeneratorFactory.createXml(SPEC_VERSION, bom).toXmlString();
     } catch (GeneratorException e) {
-      throw new IOException("could not write the CycloneDX XML of image " + subject.displayName() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "failed to write the CycloneDX XML of image " + subject.displayName() + ": " + e.getMessage() + "; report this as a bug", e);
     }
   }
 
@@ -241,7 +248,8 @@ public final class CycloneDxExporter {
       String ref = refs.get(i);
       Set<String> targets = new TreeSet<>();
       for (String name : sorted.get(i).dependencies()) {
-        // A name no package of the image has (a virtual package, a missing dependency) is skipped.
+        // Names without a package in the image are skipped. NOTE: this includes virtual
+        // packages that another package provides, because Package does not record Provides.
         for (String target : refsByName.getOrDefault(name, List.of())) {
           if (!target.equals(ref)) {
             targets.add(target);

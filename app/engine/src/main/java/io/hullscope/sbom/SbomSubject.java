@@ -64,7 +64,7 @@ public record SbomSubject(ImageReference reference, Digest digest, Platform plat
    *
    * <p>Per https://github.com/package-url/purl-spec (type {@code oci}) the name is the last
    * segment of the repository, the version is the manifest digest and {@code repository_url}
-   * holds the registry and repository without scheme.
+   * contains the registry and repository without scheme.
    */
   public String purl() {
     TreeMap<String, String> qualifiers = new TreeMap<>();
