@@ -30,6 +30,9 @@ public final class RpmSqliteReader {
   /**
    * Reads a database held in memory, through a temporary copy that is deleted afterwards.
    *
+   * <p>NOTE: sqlite-jdbc opens only files, so the copy goes to the JVM's temporary folder, which
+   * is outside the app's data folder; a scratch folder inside the data folder would be better.
+   *
    * @param path the database path inside the image, for messages
    */
   public static List<RpmHeader> read(String path, byte[] file) throws PackageDatabaseException {
