@@ -1,11 +1,14 @@
 package io.hullscope.sbom;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -62,7 +66,7 @@ public final class SpdxExporter {
    *
    * @param subject the image
    * @param packages the image's packages, in any order
-   * @param timestamp the creation time; written to the second
+   * @param timestamp the creation time, written in whole seconds
    */
   public static ObjectNode toTree(SbomSubject subject, List<Package> packages, Instant timestamp) {
     String imagePurl = subject.purl();
@@ -84,7 +88,7 @@ public final class SpdxExporter {
     List<String> ids = new ArrayList<>();
     Map<String, List<String>> idsByName = new TreeMap<>();
     for (Package pkg : sorted) {
-      String id = uniqueId("SPDXRef-Package-" + sanitize(pkg.type() + "-" + pkg.name() + "-" + Objects.toString(pkg.version(), "")), used);
+      String id = uniqueId("SPDXRef-Package-" + sanitize(Objects.toString(pkg.type(), "package") + "-" + pkg.name() + "-" + Objects.toString(pkg.version(), "")), used);
       ids.add(id);
       idsByName.computeIfAbsent(pkg.name(), name -> new ArrayList<>()).add(id);
       packageNodes.add(packageNode(pkg, id));
@@ -124,8 +128,8 @@ public final class SpdxExporter {
    * Returns the license expression to declare: the recorded licenses joined with {@code AND}
    * when each looks like an SPDX expression, otherwise {@code NOASSERTION}.
    *
-   * <p>NOTE: only the syntax is checked, not the SPDX license list, so an unlisted id such as
-   * {@code GPLv2} passes as if it were one.
+   * <p>Ids must be on the SPDX license list or start with {@code LicenseRef-}, so a name such as
+   * {@code GPLv2} gives {@code NOASSERTION}. Ids match the list ignoring case.
    */
   static String declaredLicense(List<String> licenses) {
     Set<String> expressions = new TreeSet<>();
@@ -208,7 +212,40 @@ public final class SpdxExporter {
   }
 
   private static boolean isId(String token) {
-    return LICENSE_ID.matcher(token).matches() && !token.equals("AND") && !token.equals("OR") && !token.equals("WITH");
+    if (!LICENSE_ID.matcher(token).matches()) {
+      return false;
+    }
+    if (token.contains("LicenseRef-")) {
+      return true;
+    }
+    String id = token.endsWith("+") ? token.substring(0, token.length() - 1) : token;
+    return KnownIds.IDS.contains(id.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * SPDX license and exception ids, lower-cased, from the SPDX list CycloneDX bundles. The list
+   * mixes both kinds, so a license after {@code WITH} is not rejected.
+   */
+  private static final class KnownIds {
+
+    // NOTE: the list is the one CycloneDX ships (spdx.schema.json, SPDX license list 3.27), so
+    // ids added to SPDX later count as unknown until that library is upgraded.
+    static final Set<String> IDS = load();
+
+    private static Set<String> load() {
+      try (InputStream in = SpdxExporter.class.getClassLoader().getResourceAsStream("spdx.schema.json")) {
+        if (in == null) {
+          throw new IllegalStateException("SPDX license list spdx.schema.json not found on the classpath; check the cyclonedx-core-java dependency");
+        }
+        Set<String> ids = new HashSet<>();
+        for (JsonNode id : MAPPER.readTree(in).get("enum")) {
+          ids.add(id.asText().toLowerCase(Locale.ROOT));
+        }
+        return Set.copyOf(ids);
+      } catch (IOException e) {
+        throw new UncheckedIOException("failed to read the SPDX license list spdx.schema.json: " + e.getMessage(), e);
+      }
+    }
   }
 
   private static ObjectNode imagePackage(SbomSubject subject, String purl) {
@@ -262,7 +299,7 @@ public final class SpdxExporter {
     node.put("relatedSpdxElement", to);
   }
 
-  /** Replaces every run of characters an SPDX id may not hold with one {@code -}. */
+  /** Replaces every run of characters an SPDX id may not contain with one {@code -}. */
   static String sanitize(String text) {
     String safe = UNSAFE_ID_CHARS.matcher(text).replaceAll("-");
     return safe.isEmpty() ? "unnamed" : safe;
