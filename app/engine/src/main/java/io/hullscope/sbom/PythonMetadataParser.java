@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the header format of {@code *.dist-info/METADATA}, {@code *.egg-info/PKG-INFO} and of an {@code
  * *.egg-info} file: {@code Field: value} lines and continuation lines that start with a space or
  * tab. The headers end at a blank line that is not followed by a continuation line, or at a line
- * that is neither a field nor a continuation; the body after them is ignored. Old PKG-INFO files
+ * that is neither a field nor a continuation. The body after them is ignored. Old PKG-INFO files
  * indent a multi-line Description but may keep its blank lines empty, so a blank line followed by
  * an indented line still belongs to the headers.
  *
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class PythonMetadataParser {
 
-  /** Default maximum size of one metadata file in bytes (4 MiB); long descriptions fit. */
+  /** Default maximum size of one metadata file in bytes (4 MiB), an estimate that leaves room for long descriptions. */
   public static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024;
 
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -85,7 +85,7 @@ public final class PythonMetadataParser {
     }
     if (name == null || name.isEmpty() || version == null || version.isEmpty()) {
       throw new PackageDatabaseException(
-          "invalid Python metadata " + path + ": no " + (name == null || name.isEmpty() ? "Name" : "Version")
+          "invalid Python metadata " + path + ": missing " + (name == null || name.isEmpty() ? "Name" : "Version")
               + " field in the headers; check that the file is package metadata and not truncated");
     }
     String purl = PackageUrls.pypiPackage(normalize(name), version);
@@ -93,7 +93,7 @@ public final class PythonMetadataParser {
         null, null, null, path, List.copyOf(dependencies));
   }
 
-  /** Returns a name normalized as PEP 503 says: lower case, runs of {@code -_.} as one {@code -}. */
+  /** Returns a name normalized as PEP 503 defines it: lower case, runs of {@code -_.} as one {@code -}. */
   public static String normalize(String name) {
     return NAME_SEPARATORS.matcher(name.strip()).replaceAll("-").toLowerCase(Locale.ROOT);
   }

@@ -21,7 +21,7 @@ class PythonMetadataParserTest {
   private final PythonMetadataParser parser = new PythonMetadataParser();
 
   @Test
-  void debianPythonEggInfoGivesNameVersionAndLicense() throws IOException {
+  void debianEggInfoGivesPackageFields() throws IOException {
     Path fixture = TestData.file("lang/python/Python-2.7.egg-info");
     Package pkg;
     try (InputStream in = Files.newInputStream(fixture)) {
@@ -37,7 +37,7 @@ class PythonMetadataParserTest {
   }
 
   @Test
-  void headersAfterAnEmptyLineInsideAnIndentedDescriptionAreRead() throws IOException {
+  void headersAfterDescriptionGapAreRead() throws IOException {
     String text = "Name: old\nVersion: 1.0\nDescription: first line\n        more\n\n        after a gap\n"
         + "Classifier: License :: OSI Approved :: MIT License\n";
 
@@ -47,7 +47,7 @@ class PythonMetadataParserTest {
   }
 
   @Test
-  void nameIsNormalizedInThePurlButKeptAsRecorded() throws IOException {
+  void purlUsesNormalizedName() throws IOException {
     Package pkg = parse("Metadata-Version: 2.1\nName: Requests_OAuth.lib\nVersion: 1.3.1\n");
 
     assertThat(pkg.name()).isEqualTo("Requests_OAuth.lib");
@@ -65,12 +65,12 @@ class PythonMetadataParserTest {
         "cryptography[ssl] (>=3.3) ; python_version >= \"3.7\" | cryptography",
         "zope.__interface                          | zope-interface",
       })
-  void requiresDistGivesTheNormalizedProjectName(String requirement, String expected) {
+  void requirementGivesNormalizedName(String requirement, String expected) {
     assertThat(PythonMetadataParser.requirementName(requirement)).isEqualTo(expected);
   }
 
   @Test
-  void requiresDistListsEachDependencyOnce() throws IOException {
+  void dependenciesAreListedOnce() throws IOException {
     String text = "Name: requests\nVersion: 2.31.0\n"
         + "Requires-Dist: charset-normalizer<4,>=2\n"
         + "Requires-Dist: urllib3<3,>=1.21.1\n"
@@ -81,7 +81,7 @@ class PythonMetadataParserTest {
   }
 
   @Test
-  void licenseExpressionWinsOverLicenseAndClassifiers() throws IOException {
+  void licenseExpressionWinsOverOthers() throws IOException {
     String text = "Metadata-Version: 2.4\nName: demo\nVersion: 1.0\nLicense-Expression: MIT OR Apache-2.0\n"
         + "License: MIT\nClassifier: License :: OSI Approved :: MIT License\n";
 
@@ -89,7 +89,7 @@ class PythonMetadataParserTest {
   }
 
   @Test
-  void licenseClassifiersAreUsedWhenTheLicenseFieldHoldsTheWholeText() throws IOException {
+  void classifiersReplaceLicenseText() throws IOException {
     String text = "Name: demo\nVersion: 1.0\nLicense: Copyright (c) 2024 Someone\n"
         + "        Permission is hereby granted, free of charge...\n"
         + "Classifier: Programming Language :: Python\n"
@@ -100,7 +100,7 @@ class PythonMetadataParserTest {
   }
 
   @Test
-  void bodyAfterTheHeadersIsIgnored() throws IOException {
+  void bodyIsIgnored() throws IOException {
     String text = "Name: demo\nVersion: 1.0\nDescription-Content-Type: text/markdown\n\n"
         + "# demo\nRequires-Dist: fake\nVersion: 9.9\n";
 
@@ -111,7 +111,7 @@ class PythonMetadataParserTest {
   }
 
   @Test
-  void crlfLineEndingsAreAccepted() throws IOException {
+  void crlfLinesAreAccepted() throws IOException {
     Package pkg = parse("Name: demo\r\nVersion: 1.0\r\nRequires-Dist: six\r\n");
 
     assertThat(pkg.version()).isEqualTo("1.0");
@@ -122,13 +122,13 @@ class PythonMetadataParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "Version: 1.0\\nSummary: no name\\n | no Name",
-        "Name: demo\\nSummary: no version\\n | no Version",
-        "Name: demo\\nVers                 | no Version",
-        "''                                | no Name",
-        "\\nName: demo\\nVersion: 1.0\\n   | no Name",
+        "Version: 1.0\\nSummary: no name\\n | missing Name",
+        "Name: demo\\nSummary: no version\\n | missing Version",
+        "Name: demo\\nVers                 | missing Version",
+        "''                                | missing Name",
+        "\\nName: demo\\nVersion: 1.0\\n   | missing Name",
       })
-  void missingNameOrVersionFailsNamingTheFile(String escaped, String problem) {
+  void missingNameOrVersionFails(String escaped, String problem) {
     String text = escaped.replace("\\n", "\n");
 
     assertThatThrownBy(() -> parse(text))
@@ -148,7 +148,7 @@ class PythonMetadataParserTest {
   }
 
   @Test
-  void fileLargerThanTheLimitFails() {
+  void oversizedFileFails() {
     PythonMetadataParser small = new PythonMetadataParser(32);
     byte[] bytes = ("Name: demo\nVersion: 1.0\nSummary: " + "x".repeat(64) + "\n").getBytes(StandardCharsets.UTF_8);
 
@@ -159,7 +159,7 @@ class PythonMetadataParserTest {
   }
 
   @Test
-  void manyBlankLinesAfterTheHeadersEndThem() throws IOException {
+  void blankLinesEndTheHeaders() throws IOException {
     Package pkg = parse("Name: demo\nVersion: 1.0\n" + "\n".repeat(200_000) + "Requires-Dist: fake\n");
 
     assertThat(pkg.dependencies()).isEmpty();

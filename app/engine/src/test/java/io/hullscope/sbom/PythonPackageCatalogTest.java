@@ -28,7 +28,7 @@ class PythonPackageCatalogTest {
   @TempDir Path temp;
 
   @Test
-  void upgradedPackageIsListedInItsNewVersionOnly() throws IOException {
+  void upgradedPackageListsNewVersionOnly() throws IOException {
     TestImage image =
         ImageArchiveBuilder.image()
             .layer(new TarBuilder()
@@ -69,7 +69,7 @@ class PythonPackageCatalogTest {
   }
 
   @Test
-  void metadataWithoutNameIsSkippedAndTheOthersAreListed() throws IOException {
+  void metadataWithoutNameIsSkipped() throws IOException {
     TestImage image =
         ImageArchiveBuilder.image()
             .layer(new TarBuilder()
@@ -82,7 +82,7 @@ class PythonPackageCatalogTest {
   }
 
   @Test
-  void metadataLargerThanTheLimitFailsNamingTheFile() {
+  void oversizedMetadataFails() {
     TestImage image =
         ImageArchiveBuilder.image()
             .layer(new TarBuilder()
