@@ -37,6 +37,10 @@ public final class PythonPackageCatalog {
 
   /** Returns true for a path this catalog reads, if it is a regular file. */
   public static boolean isMetadataPath(String path) {
+    // Called for every entry of every layer, so most paths are rejected before any substring.
+    if (!path.endsWith(EGG_INFO) && !path.endsWith("/PKG-INFO") && !path.endsWith("/METADATA")) {
+      return false;
+    }
     int slash = path.lastIndexOf('/');
     String name = path.substring(slash + 1);
     if (name.endsWith(EGG_INFO)) {

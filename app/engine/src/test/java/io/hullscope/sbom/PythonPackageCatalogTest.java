@@ -55,6 +55,20 @@ class PythonPackageCatalogTest {
   }
 
   @Test
+  void rewrittenMetadataIsReadFromTheLastLayer() throws IOException {
+    String path = DIST_PACKAGES + "six-1.16.0.dist-info/METADATA";
+    TestImage image =
+        ImageArchiveBuilder.image()
+            .layer(new TarBuilder().file(path, metadata("six", "1.16.0") + "License: MIT\n").build())
+            .layer(new TarBuilder().file(path, metadata("six", "1.16.0") + "License: BSD\n").build())
+            .reference("rewritten:1");
+
+    assertThat(catalog(image, new PackageDatabaseFiles()))
+        .flatExtracting(Package::licenses)
+        .containsExactly("BSD");
+  }
+
+  @Test
   void eggInfoFileIsListed() throws IOException {
     TestImage image =
         ImageArchiveBuilder.image()
