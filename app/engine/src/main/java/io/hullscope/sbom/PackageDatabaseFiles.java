@@ -1,5 +1,6 @@
 package io.hullscope.sbom;
 
+import io.hullscope.index.EntryType;
 import io.hullscope.index.FileEntry;
 import io.hullscope.index.FileInterest;
 import java.io.IOException;
@@ -50,7 +51,8 @@ public final class PackageDatabaseFiles implements FileInterest {
 
   @Override
   public boolean wants(int layer, FileEntry entry) {
-    return isPackageDatabase(entry.path());
+    return isPackageDatabase(entry.path())
+        || (entry.type() == EntryType.FILE && PythonPackageCatalog.isMetadataPath(entry.path()));
   }
 
   @Override

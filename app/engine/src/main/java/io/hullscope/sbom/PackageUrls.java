@@ -61,4 +61,14 @@ final class PackageUrls {
           "invalid package URL for rpm package '" + name + "' version '" + versionRelease + "': " + e.getMessage(), e);
     }
   }
+
+  /** Returns the purl of a Python package, {@code pkg:pypi/NAME@VERSION}; the name must be normalized. */
+  static String pypiPackage(String normalizedName, String version) {
+    try {
+      return new PackageURL("pypi", null, normalizedName, version, null, null).canonicalize();
+    } catch (MalformedPackageURLException e) {
+      throw new IllegalArgumentException(
+          "invalid package URL for pypi package '" + normalizedName + "' version '" + version + "': " + e.getMessage(), e);
+    }
+  }
 }

@@ -1,0 +1,145 @@
+package io.hullscope.sbom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hullscope.image.Image;
+import io.hullscope.image.Limits;
+import io.hullscope.image.ProgressListener;
+import io.hullscope.index.ImageIndexer;
+import io.hullscope.index.LayerIndexCache;
+import io.hullscope.source.FileSources;
+import io.hullscope.source.ImageSource;
+import io.hullscope.testing.ImageArchiveBuilder;
+import io.hullscope.testing.ImageArchiveBuilder.TestImage;
+import io.hullscope.testing.TarBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PythonPackageCatalogTest {
+
+  private static final String DIST_PACKAGES = "usr/lib/python3/dist-packages/";
+
+  @TempDir Path temp;
+
+  @Test
+  void upgradedPackageListsNewVersionOnly() throws IOException {
+    TestImage image =
+        ImageArchiveBuilder.image()
+            .layer(new TarBuilder()
+                .file(DIST_PACKAGES + "requests-2.28.1.dist-info/METADATA",
+                    metadata("requests", "2.28.1") + "Requires-Dist: urllib3 (<1.27,>=1.21.1)\n")
+                .file(DIST_PACKAGES + "six-1.16.0.dist-info/METADATA", metadata("six", "1.16.0"))
+                .file(DIST_PACKAGES + "chardet-5.1.0.egg-info/PKG-INFO", metadata("chardet", "5.1.0"))
+                .build())
+            .layer(new TarBuilder()
+                .whiteout(DIST_PACKAGES + "requests-2.28.1.dist-info")
+                .file(DIST_PACKAGES + "requests-2.31.0.dist-info/METADATA", metadata("requests", "2.31.0"))
+                .build())
+            .reference("python:1");
+
+    List<Package> packages = catalog(image, new PackageDatabaseFiles());
+
+    assertThat(packages)
+        .extracting(Package::purl)
+        .containsExactlyInAnyOrder("pkg:pypi/requests@2.31.0", "pkg:pypi/six@1.16.0", "pkg:pypi/chardet@5.1.0");
+    assertThat(packages)
+        .filteredOn(p -> p.name().equals("requests"))
+        .extracting(Package::evidencePath)
+        .containsExactly(DIST_PACKAGES + "requests-2.31.0.dist-info/METADATA");
+  }
+
+  @Test
+  void rewrittenMetadataIsReadFromTheLastLayer() throws IOException {
+    String path = DIST_PACKAGES + "six-1.16.0.dist-info/METADATA";
+    TestImage image =
+        ImageArchiveBuilder.image()
+            .layer(new TarBuilder().file(path, metadata("six", "1.16.0") + "License: MIT\n").build())
+            .layer(new TarBuilder().file(path, metadata("six", "1.16.0") + "License: BSD\n").build())
+            .reference("rewritten:1");
+
+    assertThat(catalog(image, new PackageDatabaseFiles()))
+        .flatExtracting(Package::licenses)
+        .containsExactly("BSD");
+  }
+
+  @Test
+  void eggInfoFileIsListed() throws IOException {
+    TestImage image =
+        ImageArchiveBuilder.image()
+            .layer(new TarBuilder()
+                .file("usr/lib/python2.7/lib-dynload/Python-2.7.egg-info", metadata("Python", "2.7.13"))
+                .build())
+            .reference("egg:1");
+
+    assertThat(catalog(image, new PackageDatabaseFiles()))
+        .extracting(Package::evidencePath)
+        .containsExactly("usr/lib/python2.7/lib-dynload/Python-2.7.egg-info");
+  }
+
+  @Test
+  void metadataWithoutNameIsSkipped() throws IOException {
+    TestImage image =
+        ImageArchiveBuilder.image()
+            .layer(new TarBuilder()
+                .file(DIST_PACKAGES + "broken-1.0.dist-info/METADATA", "Version: 1.0\n")
+                .file(DIST_PACKAGES + "six-1.16.0.dist-info/METADATA", metadata("six", "1.16.0"))
+                .build())
+            .reference("broken:1");
+
+    assertThat(catalog(image, new PackageDatabaseFiles())).extracting(Package::name).containsExactly("six");
+  }
+
+  @Test
+  void oversizedMetadataFails() {
+    TestImage image =
+        ImageArchiveBuilder.image()
+            .layer(new TarBuilder()
+                .file(DIST_PACKAGES + "six-1.16.0.dist-info/METADATA", metadata("six", "1.16.0") + "x".repeat(100))
+                .build())
+            .reference("large:1");
+
+    assertThatThrownBy(() -> catalog(image, new PackageDatabaseFiles(64)))
+        .isInstanceOf(PackageDatabaseException.class)
+        .hasMessageContaining(DIST_PACKAGES + "six-1.16.0.dist-info/METADATA")
+        .hasMessageContaining("limit of 64");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "usr/lib/python3/dist-packages/six-1.16.0.dist-info/METADATA, true",
+    "usr/local/lib/python3.12/site-packages/six-1.16.0.dist-info/METADATA, true",
+    "opt/venv/lib/python3.11/site-packages/pip-24.0.dist-info/METADATA, true",
+    "usr/lib/python3/dist-packages/chardet-5.1.0.egg-info/PKG-INFO, true",
+    "usr/lib/python2.7/lib-dynload/Python-2.7.egg-info, true",
+    "usr/share/doc/six-1.16.0.dist-info/METADATA, false",
+    "usr/lib/python3/dist-packages/six-1.16.0.dist-info/RECORD, false",
+    "usr/lib/python3/dist-packages/.dist-info/METADATA, false",
+    "METADATA, false",
+    ".egg-info, false",
+    "srv/app/PKG-INFO, false",
+  })
+  void metadataPathsAreRecognized(String path, boolean expected) {
+    assertThat(PythonPackageCatalog.isMetadataPath(path)).isEqualTo(expected);
+  }
+
+  private List<Package> catalog(TestImage testImage, PackageDatabaseFiles files) throws IOException {
+    Path tar = ImageArchiveBuilder.dockerSave(testImage).writeTar(temp.resolve("image-" + System.nanoTime() + ".tar"));
+    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, List.of(files));
+    try (ImageSource source = FileSources.open(tar)) {
+      String key = source.listImages().get(0).key();
+      try (Image image = source.open(key, null, ProgressListener.NONE)) {
+        return PythonPackageCatalog.catalog(indexer.analyze(image, ProgressListener.NONE), files);
+      }
+    }
+  }
+
+  private static String metadata(String name, String version) {
+    return "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n";
+  }
+}
