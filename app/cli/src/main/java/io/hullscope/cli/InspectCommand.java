@@ -56,7 +56,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Platform wanted = parsePlatform();
+    Platform wanted = PlatformOption.parse(platform, spec);
     ImageTarget imageTarget = new ImageTarget(target);
     InspectReport report;
     try (ImageSource source = imageTarget.openSource(dockerHost);
@@ -65,17 +65,6 @@ final class InspectCommand implements Callable<Integer> {
     }
     print(report);
     return 0;
-  }
-
-  private Platform parsePlatform() {
-    if (platform == null) {
-      return null;
-    }
-    try {
-      return Platform.parse(platform);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-    }
   }
 
   private ImageAnalysis analyze(Image image) throws IOException {

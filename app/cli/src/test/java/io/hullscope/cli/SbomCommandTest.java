@@ -1,0 +1,128 @@
+package io.hullscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hullscope.sbom.CycloneDxExporter;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.cyclonedx.parsers.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/** Runs {@code hullscope sbom} in-process on the committed {@code hygiene-good} sample. */
+class SbomCommandTest {
+
+  private static final List<String> DISTROLESS_PURLS = List.of(
+      "pkg:deb/debian/base-files@12.4%2Bdeb12u5?arch=amd64&distro=debian-12",
+      "pkg:deb/debian/ca-certificates@20230311?arch=amd64&distro=debian-12",
+      "pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12",
+      "pkg:deb/debian/libssl3@3.0.13-1~deb12u1?arch=amd64&distro=debian-12",
+      "pkg:deb/debian/tzdata@2024a-0%2Bdeb12u1?arch=amd64&distro=debian-12");
+
+  @TempDir Path folder;
+
+  private static String sample() {
+    Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
+    return root.resolve("samples/images/hygiene-good.tar").toString();
+  }
+
+  @Test
+  void defaultFormatIsCycloneDxJsonWithDistrolessPurls() throws Exception {
+    Result result = run("sbom", sample());
+
+    assertThat(result.code).isZero();
+    assertThat(result.err).isEmpty();
+    JsonNode bom = new ObjectMapper().readTree(result.out);
+    assertThat(bom.get("bomFormat").asText()).isEqualTo("CycloneDX");
+    assertThat(bom.get("components").findValuesAsText("purl")).containsAll(DISTROLESS_PURLS);
+  }
+
+  @Test
+  void cycloneDxJsonPassesSpecSchema() throws Exception {
+    Result result = run("sbom", "--format", "cyclonedx-json", sample());
+
+    assertThat(result.code).isZero();
+    byte[] json = result.out.getBytes(StandardCharsets.UTF_8);
+    assertThat(new JsonParser().validate(json, CycloneDxExporter.SPEC_VERSION)).isEmpty();
+  }
+
+  @Test
+  void cycloneDxXmlParsesAndListsDistrolessPurls() throws Exception {
+    Result result = run("sbom", "--format", "cyclonedx-xml", sample());
+
+    assertThat(result.code).isZero();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    Document document = factory.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(result.out.strip().getBytes(StandardCharsets.UTF_8)));
+    NodeList purls = document.getElementsByTagNameNS("*", "purl");
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < purls.getLength(); i++) {
+      texts.add(purls.item(i).getTextContent().strip());
+    }
+    assertThat(document.getDocumentElement().getLocalName()).isEqualTo("bom");
+    assertThat(texts).containsAll(DISTROLESS_PURLS);
+  }
+
+  @Test
+  void spdxJsonParsesAndListsDistrolessPurls() throws Exception {
+    Result result = run("sbom", "--format", "spdx-json", sample());
+
+    assertThat(result.code).isZero();
+    JsonNode document = new ObjectMapper().readTree(result.out);
+    assertThat(document.get("spdxVersion").asText()).isEqualTo("SPDX-2.3");
+    assertThat(document.get("packages").findValuesAsText("referenceLocator")).containsAll(DISTROLESS_PURLS);
+  }
+
+  @Test
+  void outputOptionWritesFileAndPrintsNothing() throws Exception {
+    Path file = folder.resolve("bom.json");
+
+    Result result = run("sbom", "--output", file.toString(), sample());
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).isEmpty();
+    JsonNode bom = new ObjectMapper().readTree(Files.readString(file));
+    assertThat(bom.get("components").findValuesAsText("purl")).containsAll(DISTROLESS_PURLS);
+  }
+
+  @Test
+  void missingFileFailsWithOneLine() {
+    Path missing = folder.resolve("absent.tar");
+
+    Result result = run("sbom", missing.toString());
+
+    assertThat(result.code).isEqualTo(HullscopeCommand.EXIT_FAILURE);
+    assertThat(result.out).isEmpty();
+    assertThat(result.err.strip()).startsWith("hullscope: ").doesNotContain("\n");
+  }
+
+  @Test
+  void unknownFormatIsUsageError() {
+    Result result = run("sbom", "--format", "swid", sample());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.out).isEmpty();
+    assertThat(result.err).contains("swid");
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = HullscopeCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private record Result(int code, String out, String err) {}
+}
