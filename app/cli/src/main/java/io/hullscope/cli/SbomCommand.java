@@ -65,7 +65,7 @@ final class SbomCommand implements Callable<Integer> {
         }
       }
       throw new IllegalArgumentException(
-          "Unknown SBOM format '" + text + "': use cyclonedx-json, cyclonedx-xml or spdx-json");
+          "Invalid SBOM format '" + text + "'. Use cyclonedx-json, cyclonedx-xml or spdx-json.");
     }
   }
 
@@ -81,7 +81,7 @@ final class SbomCommand implements Callable<Integer> {
       description = "Document format: cyclonedx-json (default), cyclonedx-xml or spdx-json.")
   private Format format;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "File to write the document to; default: stdout.")
+  @Option(names = "--output", paramLabel = "FILE", description = "File to write the document to. Default: stdout.")
   private Path output;
 
   @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
@@ -93,16 +93,16 @@ final class SbomCommand implements Callable<Integer> {
   private String dockerHost;
 
   @Option(names = "--no-cache",
-      description = "Accepted for symmetry with 'inspect'; sbom never uses the layer cache.")
+      description = "Accepted as in 'inspect'. sbom never uses the layer cache.")
   private boolean noCache;
 
   @Override
   public Integer call() throws IOException {
-    Platform wanted = PlatformOption.parse(platform, spec);
+    Platform requested = PlatformOption.parse(platform, spec);
     ImageTarget imageTarget = new ImageTarget(target);
     String document;
     try (ImageSource source = imageTarget.openSource(dockerHost);
-        Image image = imageTarget.open(source, wanted, ProgressListener.NONE)) {
+        Image image = imageTarget.open(source, requested, ProgressListener.NONE)) {
       document = export(image, Instant.now());
     }
     write(document);
@@ -132,7 +132,8 @@ final class SbomCommand implements Callable<Integer> {
       try {
         Files.writeString(output, document, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw new IOException("Cannot write the SBOM to " + output + ": " + e.getMessage() + "; check the folder exists and is writable", e);
+        throw new IOException(
+            "Failed to write the SBOM to " + output + ": " + e.getMessage() + ". Check that the folder exists and is writable.", e);
       }
       return;
     }
@@ -141,7 +142,7 @@ final class SbomCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** Converts the {@code --format} text; an unknown name is a usage error (exit 2). */
+  /** Converter of the {@code --format} text. An unknown name is a usage error (exit 2). */
   static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
