@@ -98,6 +98,16 @@ class SbomCommandTest {
   }
 
   @Test
+  void unwritableOutputPrintsOneLine() {
+    Path file = folder.resolve("absent-folder/bom.json");
+
+    Result result = run("sbom", "--output", file.toString(), sample());
+
+    assertThat(result.code).isEqualTo(HullscopeCommand.EXIT_FAILURE);
+    assertThat(result.err.strip()).startsWith("hullscope: Failed to write the SBOM to ").doesNotContain("\n");
+  }
+
+  @Test
   void missingFilePrintsOneLine() {
     Path missing = folder.resolve("absent.tar");
 
