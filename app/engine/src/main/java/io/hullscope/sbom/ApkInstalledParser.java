@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Parses the apk database {@code /lib/apk/db/installed}
@@ -29,8 +27,6 @@ public final class ApkInstalledParser {
   /** Default maximum size of the database; it lists every installed file, so it grows with the image. */
   public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
-  private static final Logger LOG = LoggerFactory.getLogger(ApkInstalledParser.class);
-
   private final long maxBytes;
 
   public ApkInstalledParser(long maxBytes) {
@@ -47,27 +43,9 @@ public final class ApkInstalledParser {
   /** Parses the database at {@code path} (used in messages and as evidence). */
   public List<Package> parse(String path, InputStream in, Distro distro) throws IOException {
     String text = TextFiles.read(path, in, maxBytes);
-    List<List<Paragraphs.Line>> paragraphs = Paragraphs.split(text);
-    List<Package> packages = new ArrayList<>();
-    String firstProblem = null;
-    int malformed = 0;
-    for (List<Paragraphs.Line> paragraph : paragraphs) {
-      try {
-        packages.add(toPackage(paragraph, path, distro));
-      } catch (MalformedParagraphException e) {
-        malformed++;
-        if (firstProblem == null) {
-          firstProblem = e.getMessage();
-        }
-        LOG.warn("Skipped a malformed apk paragraph in {}: {}", path, e.getMessage());
-      }
-    }
-    if (malformed > 0 && malformed == paragraphs.size()) {
-      throw new PackageDatabaseException(
-          "invalid apk database " + path + ": no valid paragraph, the first problem is " + firstProblem
-              + "; check that the file is an apk installed database and not truncated");
-    }
-    return packages;
+    return Paragraphs.readPackages(text, path, "apk",
+        "check that the file is an apk installed database and not truncated",
+        paragraph -> toPackage(paragraph, path, distro));
   }
 
   private static Package toPackage(List<Paragraphs.Line> paragraph, String path, Distro distro)

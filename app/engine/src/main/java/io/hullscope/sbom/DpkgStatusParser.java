@@ -2,14 +2,11 @@ package io.hullscope.sbom;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Parses the dpkg database: {@code /var/lib/dpkg/status} and the distroless form {@code
@@ -37,8 +34,6 @@ public final class DpkgStatusParser {
 
   /** Folder of the distroless database, relative to the image root. */
   public static final String STATUS_D_FOLDER = "var/lib/dpkg/status.d/";
-
-  private static final Logger LOG = LoggerFactory.getLogger(DpkgStatusParser.class);
 
   private final long maxBytes;
 
@@ -74,30 +69,11 @@ public final class DpkgStatusParser {
   private List<Package> parse(String path, InputStream in, Distro distro, boolean statusRequired)
       throws IOException {
     String text = TextFiles.read(path, in, maxBytes);
-    List<List<Paragraphs.Line>> paragraphs = Paragraphs.split(text);
-    List<Package> packages = new ArrayList<>();
-    String firstProblem = null;
-    int malformed = 0;
-    for (List<Paragraphs.Line> paragraph : paragraphs) {
-      try {
-        Map<String, String> fields = fields(paragraph);
-        if (isInstalled(fields, statusRequired)) {
-          packages.add(toPackage(fields, path, distro, paragraph.get(0).number()));
-        }
-      } catch (MalformedParagraphException e) {
-        malformed++;
-        if (firstProblem == null) {
-          firstProblem = e.getMessage();
-        }
-        LOG.warn("Skipped a malformed dpkg paragraph in {}: {}", path, e.getMessage());
-      }
-    }
-    if (malformed > 0 && malformed == paragraphs.size()) {
-      throw new PackageDatabaseException(
-          "invalid dpkg database " + path + ": no valid paragraph, the first problem is " + firstProblem
-              + "; check that the file is a dpkg status file and not truncated");
-    }
-    return packages;
+    return Paragraphs.readPackages(text, path, "dpkg",
+        "check that the file is a dpkg status file and not truncated", paragraph -> {
+          Map<String, String> fields = fields(paragraph);
+          return isInstalled(fields, statusRequired) ? toPackage(fields, path, distro, paragraph.get(0).number()) : null;
+        });
   }
 
   /** Returns the fields of a paragraph, names case-insensitive, continuation lines joined by newlines. */
