@@ -18,8 +18,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,31 +35,20 @@ final class InspectCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "IMAGE",
-      description = "A docker save archive, an OCI layout folder, or a reference the Docker daemon knows.")
-  private String target;
+  @Mixin private ImageOptions image;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
   private Format format;
-
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
-      description = "Platform to pick from a multi-platform image; default: this machine's.")
-  private String platform;
-
-  @Option(names = "--docker-host", paramLabel = "URI",
-      description = "Docker daemon address, for example unix:///var/run/docker.sock; default: DOCKER_HOST.")
-  private String dockerHost;
 
   @Option(names = "--no-cache", description = "Index every layer again instead of using the layer cache.")
   private boolean noCache;
 
   @Override
   public Integer call() throws IOException {
-    Platform wanted = PlatformOption.parse(platform, spec);
-    ImageTarget imageTarget = new ImageTarget(target);
+    Platform wanted = PlatformOption.parse(image.platform, spec);
+    ImageTarget imageTarget = new ImageTarget(image.target);
     InspectReport report;
-    try (ImageSource source = imageTarget.openSource(dockerHost);
+    try (ImageSource source = imageTarget.openSource(image.dockerHost);
         Image image = imageTarget.open(source, wanted, ProgressListener.NONE)) {
       report = InspectReport.of(analyze(image));
     }

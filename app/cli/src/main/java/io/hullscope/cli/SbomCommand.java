@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hullscope sbom}: writes the image's OS and Python packages as a CycloneDX or SPDX document. */
@@ -71,10 +71,7 @@ final class SbomCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(
-      paramLabel = "IMAGE",
-      description = "A docker save archive, an OCI layout folder, or a reference the Docker daemon knows.")
-  private String target;
+  @Mixin private ImageOptions image;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "cyclonedx-json",
       converter = FormatConverter.class,
@@ -84,24 +81,16 @@ final class SbomCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "File to write the document to. Default: stdout.")
   private Path output;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
-      description = "Platform to pick from a multi-platform image; default: this machine's.")
-  private String platform;
-
-  @Option(names = "--docker-host", paramLabel = "URI",
-      description = "Docker daemon address, for example unix:///var/run/docker.sock; default: DOCKER_HOST.")
-  private String dockerHost;
-
   @Option(names = "--no-cache",
       description = "Accepted as in 'inspect'. sbom never uses the layer cache.")
   private boolean noCache;
 
   @Override
   public Integer call() throws IOException {
-    Platform requested = PlatformOption.parse(platform, spec);
-    ImageTarget imageTarget = new ImageTarget(target);
+    Platform requested = PlatformOption.parse(image.platform, spec);
+    ImageTarget imageTarget = new ImageTarget(image.target);
     String document;
-    try (ImageSource source = imageTarget.openSource(dockerHost);
+    try (ImageSource source = imageTarget.openSource(image.dockerHost);
         Image image = imageTarget.open(source, requested, ProgressListener.NONE)) {
       document = export(image, Instant.now());
     }
