@@ -101,7 +101,7 @@ public final class MainView {
     return holder;
   }
 
-  /** A platform choice above the tabs, shown only for images with more than one platform. */
+  /** Builds the platform choice above the tabs, shown only for images with more than one platform. */
   private Node platformBar() {
     ComboBox<Platform> choice = new ComboBox<>(viewModel.platforms());
     choice.valueProperty().bindBidirectional(viewModel.platformProperty());

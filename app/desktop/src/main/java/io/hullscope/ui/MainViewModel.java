@@ -282,7 +282,7 @@ public final class MainViewModel implements AutoCloseable {
     return platforms;
   }
 
-  /** The platform to open the selected image for; setting it reopens the image. */
+  /** Returns the platform to open the selected image for. Setting it reopens the image. */
   public ObjectProperty<Platform> platformProperty() {
     return platform;
   }

@@ -23,17 +23,17 @@ public class ImageReadException extends IOException {
     this(image, layer, entry, problem, null);
   }
 
-  /** The image, as its reference or file name; may be null. */
+  /** Returns the image, as its reference or file name, or null. */
   public String image() {
     return image;
   }
 
-  /** The layer, as its digest or position; may be null. */
+  /** Returns the layer, as its digest or position, or null. */
   public String layer() {
     return layer;
   }
 
-  /** The entry path inside the layer or archive; may be null. */
+  /** Returns the entry path inside the layer or archive, or null. */
   public String entry() {
     return entry;
   }

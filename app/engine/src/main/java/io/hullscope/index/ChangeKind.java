@@ -1,6 +1,6 @@
 package io.hullscope.index;
 
-/** What a layer did to a path, relative to the layers below it. */
+/** The change a layer made to a path, relative to the layers below it. */
 public enum ChangeKind {
   ADDED,
   MODIFIED,

@@ -154,7 +154,7 @@ final class LayerIndexCodec {
 
     int count = readCount(in);
     List<FileEntry> entries = new ArrayList<>(count);
-    // One buffer holds the current path; each entry overwrites what differs from the previous one.
+    // One buffer contains the current path; each entry overwrites what differs from the previous one.
     byte[] path = new byte[256];
     int pathLength = 0;
     for (int i = 0; i < count; i++) {
