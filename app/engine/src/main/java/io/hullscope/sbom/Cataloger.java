@@ -1,0 +1,45 @@
+package io.hullscope.sbom;
+
+import io.hullscope.index.FileEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Finds the packages that one kind of file declares: a package database, a metadata file, an
+ * archive or a binary. The SBOM builder asks every cataloger about every regular file of every
+ * layer while the layer streams past, so each file is read once, and caches what {@link #read}
+ * returns by layer digest, cataloger {@link #name} and {@link #version}.
+ *
+ * <p>Paths are relative to the image root and have no leading slash, for example {@code
+ * var/lib/dpkg/status}. A cataloger builds OS package URLs without distro qualifiers; the builder
+ * adds those of the image's {@code os-release} (see {@link PackageUrls#withDistro}).
+ */
+public interface Cataloger {
+
+  /** Returns a short stable name, for example {@code dpkg} or {@code npm}; shown in warnings. */
+  String name();
+
+  /**
+   * Returns the version of what {@link #read} returns for a file. Raise it when the same file
+   * would now give different packages, so that results cached by an older version are redone.
+   */
+  int version();
+
+  /**
+   * Returns true to read this regular file. Called for every file of every layer, so decide from
+   * the path, size and mode without allocating.
+   */
+  boolean wants(FileEntry entry);
+
+  /**
+   * Returns the packages one file declares, each with {@link Package#evidencePath} set to {@code
+   * path} or, for a package found inside an archive, to {@code path!/inner/path}.
+   *
+   * @param content the file's bytes; may be much larger than memory (a fat jar, a binary), so read
+   *     it as a stream and stop at the cataloger's own limits
+   * @throws PackageDatabaseException when the file is malformed, too large or too deeply nested:
+   *     the builder records a warning naming the file and goes on with the other files
+   */
+  List<Package> read(String path, InputStream content) throws IOException;
+}
