@@ -1,0 +1,92 @@
+package io.hullscope.sbom.it;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the host tools that build and check the integration test images: the {@code docker} CLI
+ * against the test daemon, {@code dpkg-query}, {@code dpkg-deb} and {@code npm}.
+ */
+final class HostCommands {
+
+  private HostCommands() {}
+
+  /** Returns true when {@code program} is an executable file on the {@code PATH}. */
+  static boolean onPath(String program) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String folder : path.split(java.io.File.pathSeparator)) {
+      if (!folder.isEmpty() && Files.isExecutable(Path.of(folder, program))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs a command and returns its standard output.
+   *
+   * @param workDir working folder, or null for the current one
+   * @param environment variables added to the inherited environment
+   * @throws AssertionError when the command fails or runs longer than {@code timeout}, with its
+   *     standard error in the message
+   */
+  static String run(Path workDir, Map<String, String> environment, Duration timeout, List<String> command)
+      throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    if (workDir != null) {
+      builder.directory(workDir.toFile());
+    }
+    // Standard error goes to a file so that a chatty tool cannot block on a full pipe while
+    // standard output is read here.
+    Path errors = Files.createTempFile("hullscope-it-", ".stderr");
+    try {
+      builder.redirectError(errors.toFile());
+      Process process = builder.start();
+      process.getOutputStream().close();
+      String output;
+      try (InputStream out = process.getInputStream()) {
+        output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
+      }
+      if (process.exitValue() != 0) {
+        throw new AssertionError(String.join(" ", command) + " failed with exit code " + process.exitValue()
+            + ":\n" + Files.readString(errors, StandardCharsets.UTF_8) + output);
+      }
+      return output;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + String.join(" ", command), e);
+    } finally {
+      Files.deleteIfExists(errors);
+    }
+  }
+
+  /** Runs a command in the current folder with a timeout of five minutes. */
+  static String run(String... command) throws IOException {
+    return run(null, Map.of(), Duration.ofMinutes(5), List.of(command));
+  }
+
+  /** Runs {@code docker --host HOST ARGS...} with the classic builder. */
+  static String docker(String host, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of("docker", "--host", host));
+    command.addAll(List.of(args));
+    // The classic builder works without the buildx plugin, which the test machine may lack, and
+    // it is the builder of dockerd 20.10 without BuildKit.
+    return run(null, Map.of("DOCKER_BUILDKIT", "0"), Duration.ofMinutes(5), command);
+  }
+}
