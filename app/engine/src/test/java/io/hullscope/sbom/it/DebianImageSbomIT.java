@@ -56,7 +56,7 @@ class DebianImageSbomIT {
   static final String STATUS = "var/lib/dpkg/status";
   static final String DISTRO = "debian-12";
 
-  /** The .deb files installed by layer 2 of {@link #WITH_JQ}; jq itself comes in layer 3. */
+  /** Packages whose .deb files layer 2 of {@link #WITH_JQ} installs. Layer 3 installs jq. */
   static final List<String> LIBRARIES = List.of("libonig5", "libjq1");
 
   @TempDir
@@ -70,7 +70,7 @@ class DebianImageSbomIT {
   static Map<String, DpkgRow> baseRows;
   static Map<String, DpkgRow> debRows;
 
-  /** One package as dpkg-query lists it; {@code key} is {@code name:architecture}. */
+  /** One package as dpkg-query lists it, keyed by {@code name:architecture}. */
   record DpkgRow(String name, String version, String architecture, String sourceName, String sourceVersion) {
     String key() {
       return name + ":" + architecture;

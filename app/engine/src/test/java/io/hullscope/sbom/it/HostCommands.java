@@ -1,7 +1,6 @@
 package io.hullscope.sbom.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,30 +47,28 @@ final class HostCommands {
     if (workDir != null) {
       builder.directory(workDir.toFile());
     }
-    // Standard error goes to a file so that a chatty tool cannot block on a full pipe while
-    // standard output is read here.
+    // Both outputs go to files, so the timeout holds even for a tool that never closes them.
+    Path output = Files.createTempFile("hullscope-it-", ".stdout");
     Path errors = Files.createTempFile("hullscope-it-", ".stderr");
     try {
-      builder.redirectError(errors.toFile());
+      builder.redirectOutput(output.toFile()).redirectError(errors.toFile());
       Process process = builder.start();
       process.getOutputStream().close();
-      String output;
-      try (InputStream out = process.getInputStream()) {
-        output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-      }
       if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s");
+        throw new AssertionError(String.join(" ", command) + " timed out after " + timeout.toSeconds() + " s");
       }
+      String standardOutput = Files.readString(output, StandardCharsets.UTF_8);
       if (process.exitValue() != 0) {
         throw new AssertionError(String.join(" ", command) + " failed with exit code " + process.exitValue()
-            + ":\n" + Files.readString(errors, StandardCharsets.UTF_8) + output);
+            + ":\n" + Files.readString(errors, StandardCharsets.UTF_8) + standardOutput);
       }
-      return output;
+      return standardOutput;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for " + String.join(" ", command), e);
     } finally {
+      Files.deleteIfExists(output);
       Files.deleteIfExists(errors);
     }
   }
@@ -85,8 +82,7 @@ final class HostCommands {
   static String docker(String host, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("docker", "--host", host));
     command.addAll(List.of(args));
-    // The classic builder works without the buildx plugin, which the test machine may lack, and
-    // it is the builder of dockerd 20.10 without BuildKit.
+    // The classic builder works without the buildx plugin, which the test machine may lack.
     return run(null, Map.of("DOCKER_BUILDKIT", "0"), Duration.ofMinutes(5), command);
   }
 }

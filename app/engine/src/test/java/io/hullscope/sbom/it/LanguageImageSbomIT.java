@@ -338,8 +338,8 @@ class LanguageImageSbomIT {
    */
   private static void writeFatJar(Path jar) throws IOException, URISyntaxException {
     libraryJar = Path.of(TarArchiveInputStream.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    // The local repository path is .../commons-compress/VERSION/commons-compress-VERSION.jar, an
-    // account of the version that does not come from the jar's own pom.properties.
+    // The local repository path is .../commons-compress/VERSION/commons-compress-VERSION.jar, so
+    // the expected version comes from the repository layout, not from the jar's pom.properties.
     libraryVersion = libraryJar.getParent().getFileName().toString();
     assertThat(libraryJar.getFileName().toString())
         .as("commons-compress on the test class path comes from a Maven repository")

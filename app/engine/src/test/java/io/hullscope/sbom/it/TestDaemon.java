@@ -30,8 +30,8 @@ final class TestDaemon {
   private TestDaemon() {}
 
   /**
-   * Returns the daemon's host when it answers a ping, or null; fails under CI when it does not.
-   * Call from {@code @BeforeAll}, then {@link #require} from {@code @BeforeEach}.
+   * Returns the daemon's host when it responds to a ping, or null when it does not. Fails under
+   * CI instead of returning null. Call from {@code @BeforeAll}, then {@link #require} from {@code @BeforeEach}.
    */
   static String hostOrNull() {
     String host = System.getenv(HOST_VARIABLE);
@@ -66,7 +66,7 @@ final class TestDaemon {
    * cp}, through a container that is created but never started.
    */
   static void copyFromImage(String host, String image, String path, Path destination) throws IOException {
-    // The command is never run; an imported image has none of its own, and docker create needs one.
+    // docker create needs a command, and an imported image has none. The container never starts.
     String container = HostCommands.docker(host, "create", image, "/bin/true").strip();
     try {
       HostCommands.docker(host, "cp", container + ":" + path, destination.toString());
