@@ -34,10 +34,18 @@ import org.junit.jupiter.api.io.TempDir;
  * dpkg-query} run on the image's own status file.
  *
  * <p>The base image is a debootstrap minbase root file system imported with {@code docker import}
- * (one layer). A second image is built from it with {@code docker build --network none}: layer 1
- * copies three .deb files in, layer 2 installs libonig5 and libjq1, and layer 3 installs jq and
- * deletes the .deb files. Layers 2 and 3 each rewrite {@code /var/lib/dpkg/status}, so the layer
- * of a package must come from comparing the status file of each layer, not from the file's layer.
+ * (one layer). A second image is built from it with {@code docker build --network none}:
+ *
+ * <ol>
+ *   <li>layer 1 copies the .deb files in: jq, libjq1 and libonig5 from the Debian archive, and
+ *       two small packages that this test builds with {@code dpkg-deb --build};
+ *   <li>layer 2 installs libonig5, libjq1, version 1.0 of {@value #UPGRADED} and {@value #PURGED};
+ *   <li>layer 3 installs jq, upgrades {@value #UPGRADED} to 1.1, purges {@value #PURGED} and
+ *       deletes the .deb files.
+ * </ol>
+ *
+ * <p>Layers 2 and 3 each rewrite {@code /var/lib/dpkg/status}, so the layers of a package must
+ * come from comparing the status file of each layer, not from the layer of the file.
  *
  * <p>The root file system and the .deb files come from {@code .ci/debian-fixture}, which .ci/run
  * calls and which exports {@code HULLSCOPE_DEBIAN_FIXTURE}. The test is skipped without that
@@ -58,6 +66,10 @@ class DebianImageSbomIT {
 
   /** Packages whose .deb files layer 2 of {@link #WITH_JQ} installs. Layer 3 installs jq. */
   static final List<String> LIBRARIES = List.of("libonig5", "libjq1");
+  /** A package this test builds, installed in layer 2 and upgraded in layer 3. */
+  static final String UPGRADED = "hullscope-it-upgraded";
+  /** A package this test builds, installed in layer 2 and purged in layer 3. */
+  static final String PURGED = "hullscope-it-purged";
 
   @TempDir
   static Path work;
@@ -97,11 +109,16 @@ class DebianImageSbomIT {
       debRows.put(row.name(), row);
     }
     assertThat(debRows.keySet()).as("packages of the fixture's .deb files").containsExactlyInAnyOrder("jq", "libjq1", "libonig5");
+    buildDeb(UPGRADED, "1.0", context);
+    buildDeb(UPGRADED, "1.1", context);
+    buildDeb(PURGED, "2.0-1", context);
     Files.writeString(context.resolve("Dockerfile"), String.join("\n",
         "FROM " + BASE,
         "COPY *.deb /tmp/debs/",
-        "RUN dpkg -i /tmp/debs/libonig5_*.deb /tmp/debs/libjq1_*.deb",
-        "RUN dpkg -i /tmp/debs/jq_*.deb && rm -rf /tmp/debs",
+        "RUN dpkg -i /tmp/debs/libonig5_*.deb /tmp/debs/libjq1_*.deb /tmp/debs/" + UPGRADED + "_1.0_all.deb"
+            + " /tmp/debs/" + PURGED + "_*.deb",
+        "RUN dpkg -i /tmp/debs/jq_*.deb /tmp/debs/" + UPGRADED + "_1.1_all.deb"
+            + " && dpkg --purge " + PURGED + " && rm -rf /tmp/debs",
         ""));
     TestDaemon.build(host, context, WITH_JQ);
 
@@ -214,6 +231,22 @@ class DebianImageSbomIT {
   }
 
   @Test
+  void upgradedPackageChangedInLaterLayer() {
+    List<ImagePackage> upgraded = debPackages(sbom).stream().filter(found -> found.pkg().name().equals(UPGRADED)).toList();
+
+    assertThat(upgraded).hasSize(1);
+    assertThat(upgraded.get(0).pkg().version()).isEqualTo("1.1");
+    assertThat(upgraded.get(0).pkg().architecture()).isEqualTo("all");
+    assertThat(upgraded.get(0).addedLayer()).isEqualTo(2);
+    assertThat(upgraded.get(0).changedLayer()).isEqualTo(3);
+  }
+
+  @Test
+  void purgedPackageIsAbsent() {
+    assertThat(debPackages(sbom)).extracting(found -> found.pkg().name()).doesNotContain(PURGED);
+  }
+
+  @Test
   void evidenceIsStatusFile() {
     for (ImagePackage found : debPackages(sbom)) {
       assertThat(found.pkg().evidencePath()).as("evidence of %s", found.pkg().name()).isEqualTo(STATUS);
@@ -248,6 +281,30 @@ class DebianImageSbomIT {
     try (Stream<Path> files = Files.list(fixture.resolve("debs"))) {
       return files.filter(file -> file.getFileName().toString().endsWith(".deb")).sorted().toList();
     }
+  }
+
+  /**
+   * Builds a package of architecture {@code all} that installs one text file, as {@code
+   * NAME_VERSION_all.deb} in {@code folder}.
+   */
+  private static void buildDeb(String name, String version, Path folder) throws IOException {
+    Path root = Files.createTempDirectory(work, name + "-");
+    Files.createDirectories(root.resolve("DEBIAN"));
+    Files.writeString(root.resolve("DEBIAN/control"), String.join("\n",
+        "Package: " + name,
+        "Version: " + version,
+        "Architecture: all",
+        "Maintainer: Hullscope tests <tests@hullscope.invalid>",
+        "Section: misc",
+        "Priority: optional",
+        "Description: package built by the Debian image integration test",
+        " It installs one text file and has no dependencies.",
+        ""));
+    Path doc = root.resolve("usr/share/doc/" + name + "/README");
+    Files.createDirectories(doc.getParent());
+    Files.writeString(doc, name + " " + version + "\n");
+    HostCommands.run("dpkg-deb", "--root-owner-group", "--build", root.toString(),
+        folder.resolve(name + "_" + version + "_all.deb").toString());
   }
 
   /** Reads a .deb file's control fields with dpkg-deb. */
