@@ -62,8 +62,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@code egg-info} file;
  *   <li>layer 2: a Spring Boot style fat jar built here, with its own {@code pom.properties} and
  *       the real commons-compress jar from the local Maven repository under {@code BOOT-INF/lib};
- *   <li>layer 3: the Go binary of the shared test data, whose modules {@code go version -m}
- *       listed.
+ *   <li>layer 3: the Go binary of the shared test data, whose modules and Go version {@code go
+ *       version -m} listed; the standard library is expected as the module {@code stdlib}.
  * </ol>
  *
  * <p>Needs dockerd ({@code HULLSCOPE_DOCKER_HOST}), npm with access to the npm registry, and the
@@ -242,6 +242,9 @@ class LanguageImageSbomIT {
       assertThat(found).as("dependency %s", dependency.getKey()).isNotNull();
       assertThat(found.pkg().version()).as("version of %s", dependency.getKey()).isIn(dependency.getValue());
     }
+    ImagePackage standardLibrary = byModule.get("stdlib");
+    assertThat(standardLibrary).as("Go standard library").isNotNull();
+    assertThat(standardLibrary.pkg().version()).isEqualTo(expected.goVersion().substring("go".length()));
   }
 
   @Test
@@ -379,20 +382,25 @@ class LanguageImageSbomIT {
   }
 
   /** The modules {@code go version -m} printed for a binary. */
-  record GoBuildInfo(String mainModule, String mainVersion, Map<String, Set<String>> dependencies) {
+  record GoBuildInfo(String goVersion, String mainModule, String mainVersion, Map<String, Set<String>> dependencies) {
 
     /**
-     * Parses the tab-separated lines of {@code go version -m}: {@code mod PATH VERSION} for the main
-     * module, {@code dep PATH VERSION} for each dependency, and {@code => PATH VERSION} when the
-     * dependency above is replaced. Either version of a replaced dependency is accepted, because
-     * the SBOM may report the required one or the replacement's.
+     * Parses the output of {@code go version -m}: a first line {@code FILE: goVERSION}, then
+     * tab-separated lines: {@code mod PATH VERSION} for the main module, {@code dep PATH VERSION}
+     * for each dependency, and {@code => PATH VERSION} when the dependency above is replaced.
+     * Either version of a replaced dependency is accepted, because the SBOM may report the
+     * required one or the replacement's.
      */
     static GoBuildInfo read(Path file) throws IOException {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      assertThat(lines).as("lines of %s", file).isNotEmpty();
+      String goVersion = lines.get(0).substring(lines.get(0).lastIndexOf(' ') + 1);
+      assertThat(goVersion).as("Go version on the first line of %s", file).startsWith("go");
       String mainModule = null;
       String mainVersion = null;
       Map<String, Set<String>> dependencies = new LinkedHashMap<>();
       String lastDependency = null;
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      for (String line : lines.subList(1, lines.size())) {
         List<String> fields = new ArrayList<>();
         for (String field : line.strip().split("\t")) {
           if (!field.isBlank()) {
@@ -421,7 +429,7 @@ class LanguageImageSbomIT {
         }
       }
       assertThat(mainModule).as("mod line in %s", file).isNotNull();
-      return new GoBuildInfo(mainModule, mainVersion, dependencies);
+      return new GoBuildInfo(goVersion, mainModule, mainVersion, dependencies);
     }
   }
 
