@@ -101,6 +101,22 @@ class DebianImageSbomIT {
 
     TestDaemon.importRootfs(host, fixture.resolve("rootfs.tar"), BASE);
     Path context = work.resolve("context");
+    writeContext(fixture, context);
+    TestDaemon.build(host, context, WITH_JQ);
+
+    source = new DockerDaemonSource(host, Limits.DEFAULT);
+    sbom = TestDaemon.catalog(source, WITH_JQ, LayerIndexCache.NONE, CatalogCache.NONE);
+    finalRows = dpkgQuery(WITH_JQ);
+    baseRows = dpkgQuery(BASE);
+    ready = true;
+  }
+
+  /**
+   * Writes the build context of {@link #WITH_JQ}: the fixture's .deb files, the two packages this
+   * test builds, and the Dockerfile. Records the control fields of the fixture's .deb files in
+   * {@link #debRows}.
+   */
+  private static void writeContext(Path fixture, Path context) throws IOException {
     Files.createDirectories(context);
     debRows = new TreeMap<>();
     for (Path deb : debFiles(fixture)) {
@@ -109,6 +125,7 @@ class DebianImageSbomIT {
       debRows.put(row.name(), row);
     }
     assertThat(debRows.keySet()).as("packages of the fixture's .deb files").containsExactlyInAnyOrder("jq", "libjq1", "libonig5");
+
     buildDeb(UPGRADED, "1.0", context);
     buildDeb(UPGRADED, "1.1", context);
     buildDeb(PURGED, "2.0-1", context);
@@ -120,13 +137,6 @@ class DebianImageSbomIT {
         "RUN dpkg -i /tmp/debs/jq_*.deb /tmp/debs/" + UPGRADED + "_1.1_all.deb"
             + " && dpkg --purge " + PURGED + " && rm -rf /tmp/debs",
         ""));
-    TestDaemon.build(host, context, WITH_JQ);
-
-    source = new DockerDaemonSource(host, Limits.DEFAULT);
-    sbom = TestDaemon.catalog(source, WITH_JQ, LayerIndexCache.NONE, CatalogCache.NONE);
-    finalRows = dpkgQuery(WITH_JQ);
-    baseRows = dpkgQuery(BASE);
-    ready = true;
   }
 
   @BeforeEach
