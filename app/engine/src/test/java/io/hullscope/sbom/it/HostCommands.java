@@ -47,7 +47,7 @@ final class HostCommands {
     if (workDir != null) {
       builder.directory(workDir.toFile());
     }
-    // Both outputs go to files, so the timeout holds even for a tool that never closes them.
+    // Both outputs go to files, so the timeout applies even to a tool that never closes them.
     Path output = Files.createTempFile("hullscope-it-", ".stdout");
     Path errors = Files.createTempFile("hullscope-it-", ".stderr");
     try {
