@@ -6,6 +6,7 @@ import com.github.packageurl.PackageURL;
 import io.hullscope.image.Limits;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.sbom.CatalogCache;
+import io.hullscope.sbom.CycloneDxExporter;
 import io.hullscope.sbom.ImagePackage;
 import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.Package;
@@ -15,13 +16,19 @@ import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.SqliteLayerIndexCache;
 import io.hullscope.testing.Ci;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.cyclonedx.exception.ParseException;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.parsers.JsonParser;
+import org.cyclonedx.parsers.XmlParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -276,6 +283,17 @@ class DebianImageSbomIT {
       assertThat(warm.packages()).containsExactlyElementsOf(sbom.packages());
       assertThat(warm.distro()).isEqualTo(sbom.distro());
     }
+  }
+
+  @Test
+  void cycloneDxExportPassesSchema() throws IOException, ParseException {
+    byte[] json = CycloneDxExporter.toJson(sbom, Instant.now()).getBytes(StandardCharsets.UTF_8);
+    byte[] xml = CycloneDxExporter.toXml(sbom, Instant.now()).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(new JsonParser().validate(json, CycloneDxExporter.SPEC_VERSION)).isEmpty();
+    assertThat(new XmlParser().validate(xml, CycloneDxExporter.SPEC_VERSION)).isEmpty();
+    List<String> exported = new JsonParser().parse(json).getComponents().stream().map(Component::getPurl).toList();
+    assertThat(exported).containsAll(debPackages(sbom).stream().map(found -> found.pkg().purl()).toList());
   }
 
   /** Returns the fixture folder named by {@link #FIXTURE_VARIABLE}, or null when it is unusable. */

@@ -7,6 +7,7 @@ import com.github.packageurl.PackageURL;
 import io.hullscope.image.Limits;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.sbom.CatalogCache;
+import io.hullscope.sbom.CycloneDxExporter;
 import io.hullscope.sbom.ImagePackage;
 import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.Package;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,6 +41,10 @@ import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.cyclonedx.exception.ParseException;
+import org.cyclonedx.model.Component;
+import org.cyclonedx.parsers.JsonParser;
+import org.cyclonedx.parsers.XmlParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -253,6 +259,17 @@ class LanguageImageSbomIT {
 
     assertThat(counts).containsEntry("npm", 4).containsEntry("pypi", 3).containsEntry("maven", 2);
     assertThat(counts).containsKey("golang");
+  }
+
+  @Test
+  void cycloneDxExportPassesSchema() throws IOException, ParseException {
+    byte[] json = CycloneDxExporter.toJson(sbom, Instant.now()).getBytes(StandardCharsets.UTF_8);
+    byte[] xml = CycloneDxExporter.toXml(sbom, Instant.now()).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(new JsonParser().validate(json, CycloneDxExporter.SPEC_VERSION)).isEmpty();
+    assertThat(new XmlParser().validate(xml, CycloneDxExporter.SPEC_VERSION)).isEmpty();
+    List<String> exported = new JsonParser().parse(json).getComponents().stream().map(Component::getPurl).toList();
+    assertThat(exported).containsAll(sbom.packages().stream().map(found -> found.pkg().purl()).toList());
   }
 
   /** Fetches the npm packages with {@code npm pack} and unpacks them as npm would install them. */
