@@ -376,7 +376,7 @@ public final class HarborClient {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new HarborException("Harbor sent invalid JSON for " + what + ": " + truncate(e.getOriginalMessage()),
+      throw new HarborException("Harbor sent invalid JSON for " + action + ": " + truncate(e.getOriginalMessage()),
           response.statusCode());
     } catch (IOException e) {
       throw new HarborException("could not read Harbor's answer for " + action + ": " + e.getMessage(), e);
