@@ -12,6 +12,10 @@ public final class Catalogers {
   public static List<Cataloger> defaults() {
     List<Cataloger> catalogers = new ArrayList<>();
     // One line per ecosystem, in the order their packages are listed.
+    catalogers.add(new NpmPackageCataloger());
+    catalogers.add(new RubyGemspecCataloger());
+    catalogers.add(new ComposerInstalledCataloger());
+    catalogers.add(new DotnetDepsCataloger());
     return List.copyOf(catalogers);
   }
 }
