@@ -30,7 +30,7 @@ class ComposerInstalledCatalogerTest {
     "var/www/html/composer.lock, false",
   })
   void wantsOnlyInstalledJson(String path, boolean expected) {
-    assertThat(cataloger.wants(HostileInputs.file(path))).isEqualTo(expected);
+    assertThat(cataloger.wants(TestEntries.file(path))).isEqualTo(expected);
   }
 
   @ParameterizedTest

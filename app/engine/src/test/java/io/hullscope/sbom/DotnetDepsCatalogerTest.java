@@ -34,7 +34,7 @@ class DotnetDepsCatalogerTest {
     "app/deps.json, false",
   })
   void wantsOnlyDepsJson(String path, boolean expected) {
-    assertThat(cataloger.wants(HostileInputs.file(path))).isEqualTo(expected);
+    assertThat(cataloger.wants(TestEntries.file(path))).isEqualTo(expected);
   }
 
   @Test

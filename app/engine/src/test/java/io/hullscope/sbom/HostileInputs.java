@@ -1,20 +1,15 @@
 package io.hullscope.sbom;
 
-import io.hullscope.index.EntryType;
-import io.hullscope.index.FileEntry;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 /** Malformed and oversized inputs shared by the cataloger tests. */
 final class HostileInputs {
 
   private HostileInputs() {}
-
-  static FileEntry file(String path) {
-    return new FileEntry(path, EntryType.FILE, 100, 0644, 0, 0, null, 0);
-  }
 
   static InputStream text(String content) {
     return new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8));
@@ -72,7 +67,7 @@ final class HostileInputs {
         return -1;
       }
       int n = (int) Math.min(count, length - read);
-      java.util.Arrays.fill(buffer, offset, offset + n, (byte) ' ');
+      Arrays.fill(buffer, offset, offset + n, (byte) ' ');
       read += n;
       return n;
     }

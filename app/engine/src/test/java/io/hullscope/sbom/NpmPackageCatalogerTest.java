@@ -37,7 +37,7 @@ class NpmPackageCatalogerTest {
     "node_modules/left-pad/.package.json, false",
   })
   void wantsOnlyPackageFolderManifests(String path, boolean expected) {
-    assertThat(cataloger.wants(HostileInputs.file(path))).isEqualTo(expected);
+    assertThat(cataloger.wants(TestEntries.file(path))).isEqualTo(expected);
   }
 
   @Test

@@ -35,7 +35,7 @@ class RubyGemspecCatalogerTest {
     "default/rack-3.0.8.gemspec, false",
   })
   void wantsOnlyInstalledSpecifications(String path, boolean expected) {
-    assertThat(cataloger.wants(HostileInputs.file(path))).isEqualTo(expected);
+    assertThat(cataloger.wants(TestEntries.file(path))).isEqualTo(expected);
   }
 
   @Test
