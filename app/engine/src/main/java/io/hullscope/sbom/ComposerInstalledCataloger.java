@@ -36,8 +36,8 @@ public final class ComposerInstalledCataloger implements Cataloger {
   private static final String INSTALLED = "vendor/composer/installed.json";
   private static final int MAX_VERSION_LENGTH = 256;
 
-  // vendor/name as Composer's name rules allow it, upper case included for old packages. Each part
-  // starts with a letter or digit, so "." and ".." cannot be a part.
+  // vendor/name, each part starting with a letter or digit so that "." and ".." cannot be a part.
+  // Composer requires lower case in new names, but upper case does no harm here and is accepted.
   private static final Pattern PACKAGE_NAME =
       Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}/[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
 
@@ -108,7 +108,7 @@ public final class ComposerInstalledCataloger implements Cataloger {
       }
     }
     if (packages.isEmpty() && !problems.isEmpty()) {
-      throw new PackageDatabaseException(path + " has no valid package entry; the first problem: " + problems.get(0));
+      throw new PackageDatabaseException(path + " has no valid package entry. The first problem: " + problems.get(0));
     }
     return packages;
   }

@@ -41,8 +41,8 @@ public final class DotnetDepsCataloger implements Cataloger {
   private static final String SUFFIX = ".deps.json";
   private static final int MAX_PART_LENGTH = 256;
 
-  // NuGet package ids are letters, digits, "_", "-" and "."; starting with a letter or digit
-  // keeps "." and ".." out. Versions are SemVer 2.0 or the older four-part form.
+  // NuGet package ids are letters, digits, "_", "-" and ".". Requiring a letter, digit or "_"
+  // first keeps "." and ".." out. Versions are SemVer 2.0 or the older four-part form.
   private static final Pattern PACKAGE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+-]*");
 
@@ -92,7 +92,7 @@ public final class DotnetDepsCataloger implements Cataloger {
     }
     JsonNode libraries = root.get("libraries");
     if (libraries == null || !libraries.isObject()) {
-      throw new PackageDatabaseException(path + " is not a .NET deps.json: it has no \"libraries\" object");
+      throw new PackageDatabaseException(path + " has no \"libraries\" object, so it is not a .NET deps.json");
     }
 
     Map<String, LibraryKey> packageKeys = new LinkedHashMap<>();
@@ -114,7 +114,7 @@ public final class DotnetDepsCataloger implements Cataloger {
       }
     }
     if (packageKeys.isEmpty() && !problems.isEmpty()) {
-      throw new PackageDatabaseException(path + " has no valid library entry; the first problem: " + problems.get(0));
+      throw new PackageDatabaseException(path + " has no valid library entry. The first problem: " + problems.get(0));
     }
 
     Map<String, Set<String>> dependencies = targetDependencies(path, root.get("targets"), packageNames);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class GemspecParser {
 
-  /** The fields found; name and version are null when absent, the lists keep file order. */
+  /** Fields read from a gemspec. Name and version are null when absent, and the lists keep file order. */
   record Fields(String name, String version, List<String> licenses, List<String> dependencies) {}
 
   private static final Pattern STATEMENT = Pattern.compile(
@@ -131,7 +131,7 @@ final class GemspecParser {
       }
     }
 
-    /** Reads {@code (literal, ...} or {@code  literal, ...}: the first argument of a call. */
+    /** Reads the first argument of a call as a string literal, after an optional opening parenthesis. */
     String firstArgument() {
       skipSpaces();
       if (peek() == '(') {

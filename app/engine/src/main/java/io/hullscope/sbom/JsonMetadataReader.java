@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads one JSON metadata file (an npm {@code package.json}, a Composer {@code installed.json}, a
@@ -27,10 +25,10 @@ final class JsonMetadataReader {
   /** Default maximum size of one JSON metadata file in bytes (4 MiB), an estimate well above real files. */
   static final long DEFAULT_MAX_BYTES = 4L * 1024 * 1024;
 
-  /** Default maximum nesting depth of objects and arrays; real metadata files nest fewer than 10 levels. */
+  /** Default maximum nesting depth of objects and arrays, an estimate well above the 6 levels of a .NET deps.json. */
   static final int DEFAULT_MAX_DEPTH = 64;
 
-  // Arrays in Java cannot reach Integer.MAX_VALUE elements on every JVM.
+  // Some JVMs cannot allocate an array of Integer.MAX_VALUE elements, so the limit stays a little below.
   private static final long MAX_SUPPORTED_BYTES = Integer.MAX_VALUE - 16L;
 
   private final long maxBytes;
@@ -55,14 +53,6 @@ final class JsonMetadataReader {
     this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
-  long maxBytes() {
-    return maxBytes;
-  }
-
-  int maxDepth() {
-    return maxDepth;
-  }
-
   /**
    * Reads and parses one file.
    *
@@ -73,7 +63,7 @@ final class JsonMetadataReader {
     byte[] bytes = in.readNBytes((int) (maxBytes + 1));
     if (bytes.length > maxBytes) {
       throw new PackageDatabaseException(
-          path + " is larger than the limit of " + maxBytes + " bytes; raise the limit if this image is trusted");
+          path + " is larger than the limit of " + maxBytes + " bytes. Raise the limit if the image is trusted.");
     }
     JsonNode root;
     try {
@@ -116,26 +106,6 @@ final class JsonMetadataReader {
           path + ": " + what + " has an invalid \"" + field + "\": expected a string, found " + typeName(value));
     }
     return value.textValue();
-  }
-
-  /**
-   * Returns the field names of {@code object.field}, in file order; empty when the field is absent
-   * or JSON null.
-   *
-   * @throws PackageDatabaseException when the field is present but not an object
-   */
-  static List<String> objectKeys(String path, String what, JsonNode object, String field) throws PackageDatabaseException {
-    JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
-      return List.of();
-    }
-    if (!value.isObject()) {
-      throw new PackageDatabaseException(
-          path + ": " + what + " has an invalid \"" + field + "\": expected an object, found " + typeName(value));
-    }
-    List<String> keys = new ArrayList<>(value.size());
-    value.fieldNames().forEachRemaining(keys::add);
-    return keys;
   }
 
   /** Returns the JSON type of a node in words, for messages. */

@@ -120,7 +120,7 @@ class ComposerInstalledCatalogerTest {
 
     assertThatThrownBy(() -> read(json))
         .isInstanceOf(PackageDatabaseException.class)
-        .hasMessage(PATH + " has no valid package entry; the first problem: " + PATH
+        .hasMessage(PATH + " has no valid package entry. The first problem: " + PATH
             + ": package a/b has an invalid \"version\": expected a string, found an object");
   }
 
@@ -139,7 +139,7 @@ class ComposerInstalledCatalogerTest {
   }
 
   @Test
-  void requireOfWrongTypeIsIgnoredAndPackageKept() throws IOException {
+  void requireOfWrongTypeIsIgnored() throws IOException {
     Package pkg = readOne("[{\"name\": \"a/b\", \"version\": \"1.0.0\", \"require\": [\"psr/log\"]}]");
 
     assertThat(pkg.name()).isEqualTo("a/b");

@@ -90,7 +90,7 @@ class DotnetDepsCatalogerTest {
   }
 
   @Test
-  void dependenciesAreMergedOverTargetsAndSkipProjects() throws IOException {
+  void dependenciesMergeTargetsWithoutProjects() throws IOException {
     String json = """
         {
           "targets": {
@@ -157,7 +157,8 @@ class DotnetDepsCatalogerTest {
   void missingLibrariesObjectIsRejected(String json) {
     assertThatThrownBy(() -> read(json))
         .isInstanceOf(PackageDatabaseException.class)
-        .hasMessageStartingWith(PATH + " is not a .NET deps.json: ");
+        .hasMessageStartingWith(PATH + " ")
+        .hasMessageContaining("is not a .NET deps.json");
   }
 
   @Test
@@ -183,7 +184,7 @@ class DotnetDepsCatalogerTest {
 
     assertThatThrownBy(() -> read(json))
         .isInstanceOf(PackageDatabaseException.class)
-        .hasMessage(PATH + " has no valid library entry; the first problem: " + PATH
+        .hasMessage(PATH + " has no valid library entry. The first problem: " + PATH
             + ": library key '../evil/1.0.0' is not of the form Name/Version");
   }
 
@@ -221,7 +222,7 @@ class DotnetDepsCatalogerTest {
     "\"targets\": {\"net8.0\": {\"A/1.0.0\": {\"dependencies\": [\"B\"]}}}",
     "\"targets\": {\"net8.0\": {\"A/1.0.0\": \"B\"}}",
   })
-  void targetsOfWrongTypeAreIgnoredAndPackagesKept(String targets) throws IOException {
+  void targetsOfWrongTypeAreIgnored(String targets) throws IOException {
     String json = "{" + targets + ", \"libraries\": {\"A/1.0.0\": {\"type\": \"package\"}, \"B/1.0.0\": {\"type\": \"package\"}}}";
 
     List<Package> packages = read(json);

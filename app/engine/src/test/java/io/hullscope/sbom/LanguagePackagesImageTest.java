@@ -23,7 +23,7 @@ class LanguagePackagesImageTest {
   @TempDir Path temp;
 
   @Test
-  void languagePackagesAreListedWithLayersAndWarnings() throws IOException {
+  void languagePackagesGetLayersAndWarnings() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder()
             .file(MODULES + "express/package.json", manifest("express", "4.19.2", "\"debug\": \"2.6.9\""))

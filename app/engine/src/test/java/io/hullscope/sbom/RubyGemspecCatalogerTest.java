@@ -187,7 +187,7 @@ class RubyGemspecCatalogerTest {
     "s.name = \"rack",
     "s.name_prefix = \"rack\"",
   })
-  void nameThatIsNotStringLiteralIsNotRead(String line) {
+  void nonLiteralNameIsNotRead(String line) {
     assertThatThrownBy(() -> read(line + "\ns.version = \"1.0\"\n"))
         .isInstanceOf(PackageDatabaseException.class)
         .hasMessageContaining("has no s.name string");
