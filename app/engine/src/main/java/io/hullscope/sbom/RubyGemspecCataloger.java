@@ -3,6 +3,7 @@ package io.hullscope.sbom;
 import io.hullscope.index.FileEntry;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -36,8 +37,8 @@ public final class RubyGemspecCataloger implements Cataloger {
 
   /** Creates a cataloger that reads gemspecs up to {@code maxBytes} bytes. */
   public RubyGemspecCataloger(long maxBytes) {
-    if (maxBytes <= 0) {
-      throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+    if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 16L) {
+      throw new IllegalArgumentException("maxBytes must be between 1 and " + (Integer.MAX_VALUE - 16L) + ", got " + maxBytes);
     }
     this.maxBytes = maxBytes;
   }
@@ -86,9 +87,23 @@ public final class RubyGemspecCataloger implements Cataloger {
     return start == 0 || path.charAt(start - 1) == '/';
   }
 
+  /**
+   * Reads at most {@code maxBytes} bytes as UTF-8. NUL bytes are allowed, unlike in {@link
+   * TextFiles}, because RubyGems separates the extension paths of the {@code # stub:} comment line
+   * with NUL (seen in the default json and digest gemspecs of Debian's Ruby 3.1).
+   */
+  private String readText(String path, InputStream content) throws IOException {
+    byte[] bytes = content.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 16L));
+    if (bytes.length > maxBytes) {
+      throw new PackageDatabaseException(
+          path + " is larger than the limit of " + maxBytes + " bytes. Raise the limit if the image is trusted.");
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
   @Override
   public List<Package> read(String path, InputStream content) throws IOException {
-    String text = TextFiles.read(path, content, maxBytes);
+    String text = readText(path, content);
     GemspecParser.Fields fields = GemspecParser.parse(text);
     String name = fields.name();
     String version = fields.version();

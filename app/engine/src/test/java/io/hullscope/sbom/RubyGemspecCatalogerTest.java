@@ -275,7 +275,21 @@ class RubyGemspecCatalogerTest {
   void binaryGarbageIsRejected() {
     assertThatThrownBy(() -> cataloger.read(PATH, HostileInputs.garbage(10_000)))
         .isInstanceOf(PackageDatabaseException.class)
-        .hasMessageStartingWith(PATH + " contains a NUL byte");
+        .hasMessage(PATH + " has no s.name string, so it does not describe an installed gem");
+  }
+
+  @Test
+  void stubLineWithNulSeparatorsIsAccepted() throws IOException {
+    // RubyGems joins the extension paths of a gem with native code by NUL bytes in this comment.
+    String gemspec = "# -*- encoding: utf-8 -*-\n# stub: json 2.6.1 ruby lib\n"
+        + "# stub: ext/json/ext/generator/extconf.rb\u0000ext/json/ext/parser/extconf.rb\n\n"
+        + "Gem::Specification.new do |s|\n  s.name = \"json\".freeze\n  s.version = \"2.6.1\"\n"
+        + "  s.licenses = [\"Ruby\".freeze]\nend\n";
+
+    Package pkg = readOne(gemspec);
+
+    assertThat(pkg.purl()).isEqualTo("pkg:gem/json@2.6.1");
+    assertThat(pkg.licenses()).containsExactly("Ruby");
   }
 
   @Test
