@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   s.name = "bundler".freeze          (older RubyGems: s.name = %q{bundler})
  *   s.version = "2.1.4"
+ *   s.platform = "x86_64-linux".freeze  (only for a gem built for one platform)
  *   s.licenses = ["MIT".freeze]        (or s.license = "MIT")
  *   s.add_runtime_dependency(%q&lt;rack&gt;.freeze, ["~&gt; 2.0"])
  * </pre>
@@ -25,12 +26,15 @@ import java.util.regex.Pattern;
  */
 final class GemspecParser {
 
-  /** Fields read from a gemspec. Name and version are null when absent, and the lists keep file order. */
-  record Fields(String name, String version, List<String> licenses, List<String> dependencies) {}
+  /**
+   * Fields read from a gemspec. Name, version and platform are null when absent, and the lists
+   * keep file order.
+   */
+  record Fields(String name, String version, String platform, List<String> licenses, List<String> dependencies) {}
 
   private static final Pattern STATEMENT = Pattern.compile(
       "\\s*[a-z_][A-Za-z0-9_]*\\."
-          + "(name|version|licenses|license|add_runtime_dependency|add_development_dependency|add_dependency)\\b");
+          + "(name|version|platform|licenses|license|add_runtime_dependency|add_development_dependency|add_dependency)\\b");
 
   // RubyGems accepts letters, digits, dot, dash and underscore in a gem name, with at least one letter.
   private static final Pattern GEM_NAME = Pattern.compile("[A-Za-z0-9._-]*[A-Za-z][A-Za-z0-9._-]*");
@@ -44,6 +48,7 @@ final class GemspecParser {
   static Fields parse(String text) {
     String name = null;
     String version = null;
+    String platform = null;
     Set<String> licenses = new LinkedHashSet<>();
     Set<String> runtime = new LinkedHashSet<>();
     Set<String> development = new LinkedHashSet<>();
@@ -56,6 +61,7 @@ final class GemspecParser {
       switch (statement.group(1)) {
         case "name" -> name = name != null ? name : scanner.assignedString();
         case "version" -> version = version != null ? version : scanner.assignedString();
+        case "platform" -> platform = platform != null ? platform : scanner.assignedString();
         case "license", "licenses" -> licenses.addAll(scanner.assignedStrings());
         case "add_development_dependency" -> addIfValid(development, scanner.firstArgument());
         default -> addIfValid(runtime, scanner.firstArgument());
@@ -65,7 +71,7 @@ final class GemspecParser {
     // for old RubyGems versions, development dependencies included. Removing the development
     // names afterwards keeps only the runtime ones in both the old and the new form.
     runtime.removeAll(development);
-    return new Fields(name, version, cleanLicenses(licenses), List.copyOf(runtime));
+    return new Fields(name, version, platform, cleanLicenses(licenses), List.copyOf(runtime));
   }
 
   private static void addIfValid(Set<String> names, String name) {

@@ -164,6 +164,37 @@ class RubyGemspecCatalogerTest {
   }
 
   @Test
+  void nativeGemGetsPlatformQualifier() throws IOException {
+    String gemspec = """
+        Gem::Specification.new do |s|
+          s.name = "sqlite3".freeze
+          s.version = "1.7.3".freeze
+          s.platform = "x86_64-linux".freeze
+        end
+        """;
+
+    Package pkg = readOne(gemspec);
+
+    assertThat(pkg.version()).isEqualTo("1.7.3");
+    assertThat(pkg.purl()).isEqualTo("pkg:gem/sqlite3@1.7.3?platform=x86_64-linux");
+  }
+
+  @Test
+  void rubyPlatformGetsNoQualifier() throws IOException {
+    Package pkg = readOne("s.name = \"rack\"\ns.version = \"3.0.8\"\ns.platform = \"ruby\"\n");
+
+    assertThat(pkg.purl()).isEqualTo("pkg:gem/rack@3.0.8");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"x86_64 linux", "../../x", "linux\\e[31m", ""})
+  void invalidPlatformIsRejected(String platform) {
+    assertThatThrownBy(() -> read("s.name = \"x\"\ns.version = \"1.0\"\ns.platform = \"" + platform + "\"\n"))
+        .isInstanceOf(PackageDatabaseException.class)
+        .hasMessageStartingWith(PATH + " has an invalid platform '");
+  }
+
+  @Test
   void missingNameIsRejected() {
     assertThatThrownBy(() -> read("s.version = \"1.0\"\n"))
         .isInstanceOf(PackageDatabaseException.class)
