@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -98,9 +97,7 @@ public final class DotnetDepsCataloger implements Cataloger {
     Map<String, LibraryKey> packageKeys = new LinkedHashMap<>();
     Set<String> packageNames = new HashSet<>();
     List<String> problems = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = libraries.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> library = fields.next();
+    for (Map.Entry<String, JsonNode> library : libraries.properties()) {
       try {
         LibraryKey key = parseKey(path, library.getKey());
         String type = JsonMetadataReader.optionalText(path, "library " + library.getKey(), objectOf(path, library), "type");
@@ -172,9 +169,7 @@ public final class DotnetDepsCataloger implements Cataloger {
         LOG.warn("Ignored a target of {}: expected an object, found {}", path, JsonMetadataReader.typeName(target));
         continue;
       }
-      Iterator<Map.Entry<String, JsonNode>> libraries = target.fields();
-      while (libraries.hasNext()) {
-        Map.Entry<String, JsonNode> library = libraries.next();
+      for (Map.Entry<String, JsonNode> library : target.properties()) {
         JsonNode declared = library.getValue().get("dependencies");
         if (declared == null || declared.isNull()) {
           continue;
