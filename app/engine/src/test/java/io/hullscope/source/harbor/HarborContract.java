@@ -31,7 +31,7 @@ import java.util.Map;
  * definitions. A response declared as {@code type: string} (Harbor declares vulnerability
  * reports so) is checked only for being text.
  */
-final class HarborContract {
+public final class HarborContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static HarborContract instance;

@@ -20,23 +20,23 @@ import java.util.function.Function;
  * query parameters) and every answer is checked against {@link HarborContract}; {@link #contractViolations()} lists those that break it, and
  * tests assert it is empty, so a canned answer cannot drift from Harbor's real API.
  */
-final class HarborStub implements AutoCloseable {
+public final class HarborStub implements AutoCloseable {
 
   /** One recorded request: method, raw path with query, and headers (lower-case names). */
-  record Request(String method, String rawUri, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Request(String method, String rawUri, Map<String, List<String>> headers, String body) {
+    public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
       return values == null || values.isEmpty() ? null : values.get(0);
     }
   }
 
   /** A canned answer. */
-  record Answer(int status, String body, Map<String, String> headers) {
-    static Answer json(int status, String body) {
+  public record Answer(int status, String body, Map<String, String> headers) {
+    public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of());
     }
 
-    Answer withHeader(String name, String value) {
+    public Answer withHeader(String name, String value) {
       Map<String, String> copy = new HashMap<>(headers);
       copy.put(name, value);
       return new Answer(status, body, copy);
@@ -49,33 +49,33 @@ final class HarborStub implements AutoCloseable {
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
-  HarborStub() throws IOException {
+  public HarborStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
   /** Returns the stub's address, for example {@code http://127.0.0.1:41234}. */
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Answers requests to a raw path (query ignored) with a fixed answer. */
-  HarborStub on(String method, String rawPath, Answer answer) {
+  public HarborStub on(String method, String rawPath, Answer answer) {
     return on(method, rawPath, request -> answer);
   }
 
   /** Answers requests to a raw path (query ignored) with a computed answer. */
-  HarborStub on(String method, String rawPath, Function<Request, Answer> answer) {
+  public HarborStub on(String method, String rawPath, Function<Request, Answer> answer) {
     routes.put(method + " " + rawPath, answer);
     return this;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
-  List<String> contractViolations() {
+  public List<String> contractViolations() {
     return List.copyOf(violations);
   }
 
