@@ -1,0 +1,38 @@
+package io.hullscope.sbom;
+
+import io.hullscope.image.Digest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An SBOM made by another tool, read into our model.
+ *
+ * @param sbom the packages, with unknown layer positions; see {@link SbomImporter#withLayers}
+ * @param format the document format and version, for example {@code CycloneDX 1.5 JSON} or
+ *     {@code SPDX-2.3 JSON}
+ * @param packageLayers the diff id of the layer each package came from, by the package's position
+ *     in {@code sbom.packages()}; an element is null when the document does not name a valid one
+ * @param skipped the number of components or SPDX elements that are not packages, by kind: for
+ *     example {@code container}, {@code operating-system}, {@code file}, or {@code invalid} for
+ *     entries left out because they were malformed
+ */
+public record SbomImport(ImageSbom sbom, String format, List<Digest> packageLayers, Map<String, Integer> skipped) {
+
+  public SbomImport {
+    if (packageLayers.size() != sbom.packages().size()) {
+      throw new IllegalArgumentException(
+          "packageLayers has " + packageLayers.size() + " entries for " + sbom.packages().size() + " packages");
+    }
+    // List.copyOf rejects null elements, and null is the value for an unknown layer.
+    packageLayers = Collections.unmodifiableList(new ArrayList<>(packageLayers));
+    skipped = Collections.unmodifiableMap(new LinkedHashMap<>(skipped));
+  }
+
+  /** Returns the total number of entries that were not imported as packages. */
+  public int skippedCount() {
+    return skipped.values().stream().mapToInt(Integer::intValue).sum();
+  }
+}
