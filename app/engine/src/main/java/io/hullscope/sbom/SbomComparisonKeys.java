@@ -4,6 +4,7 @@ import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,8 +12,8 @@ import java.util.regex.Pattern;
  * Decides when two packages from different SBOMs are the same package, and normalizes versions
  * so that notations that differ only in form compare equal.
  *
- * <p>Identity is the purl type, namespace and name; qualifiers are ignored except {@code arch} for
- * OS packages, which must match when both sides have it. Names are compared per type: pypi folds
+ * <p>Identity is the purl type, namespace and name; qualifiers are ignored. OS packages (deb, rpm,
+ * apk) are matched by name and, when both sides have it, {@code arch}, without the namespace. Names are compared per type: pypi folds
  * case and runs of {@code -_.} (PEP 503), deb and apk fold case (purl spec), all other types,
  * including npm, maven and rpm, compare exactly. A package without a purl is matched by type and
  * name, and one whose type is unknown ({@code generic}) by name alone.
@@ -30,7 +31,7 @@ final class SbomComparisonKeys {
    * The identity of one package.
    *
    * @param type purl type, {@code generic} when unknown
-   * @param namespace normalized purl namespace; null when absent
+   * @param namespace purl namespace; null when absent
    * @param name name normalized for its type
    * @param architecture architecture of an OS package; null when absent or not an OS package
    * @param hasPurl whether the package has a purl; without one its type is only a guess
@@ -47,7 +48,9 @@ final class SbomComparisonKeys {
       if (!normalizeName(knownType, name).equals(normalizeName(knownType, other.name))) {
         return false;
       }
-      if (namespace != null && other.namespace != null && !namespace.equals(other.namespace)) {
+      // An OS package's namespace is the distro or vendor, which tools spell differently (rhel
+      // or redhat), and an image has one OS, so only other types compare namespaces.
+      if (hasPurl && other.hasPurl && !OS_TYPES.contains(type) && !Objects.equals(namespace, other.namespace)) {
         return false;
       }
       return architecture == null || other.architecture == null || architecture.equals(other.architecture);
@@ -72,16 +75,12 @@ final class SbomComparisonKeys {
       return new Identity(type, null, normalizeName(type, pkg.name()), architecture, false);
     }
     String type = purl.getType();
-    String namespace = purl.getNamespace();
-    if (namespace != null && OS_TYPES.contains(type)) {
-      namespace = namespace.toLowerCase(Locale.ROOT);
-    }
     String architecture = null;
     if (OS_TYPES.contains(type)) {
       Map<String, String> qualifiers = purl.getQualifiers();
       architecture = qualifiers == null ? pkg.architecture() : qualifiers.getOrDefault("arch", pkg.architecture());
     }
-    return new Identity(type, namespace, normalizeName(type, purl.getName()), architecture, true);
+    return new Identity(type, purl.getNamespace(), normalizeName(type, purl.getName()), architecture, true);
   }
 
   /** Returns a package's version normalized for comparison, see {@link #effectiveVersion(String, String, PackageURL)}. */
@@ -90,8 +89,8 @@ final class SbomComparisonKeys {
   }
 
   /**
-   * Returns a version normalized for comparison. For rpm, an {@code epoch} qualifier of the purl
-   * is put in front of a version that has none, as in {@code 1:1.0.2k-16.el7}. For rpm and deb an
+   * Returns a version normalized for comparison. For rpm and deb, an {@code epoch} qualifier of
+   * the purl is put in front of a version that has none, as in {@code 1:1.0.2k-16.el7}, and an
    * epoch of 0 is dropped, because both package managers treat it as no epoch. Other versions are
    * only stripped of surrounding blanks; null becomes the empty string.
    */
@@ -104,7 +103,7 @@ final class SbomComparisonKeys {
       return normalized;
     }
     var epoch = EPOCH.matcher(normalized);
-    if (!epoch.matches() && "rpm".equals(type) && purl != null && purl.getQualifiers() != null) {
+    if (!epoch.matches() && purl != null && purl.getQualifiers() != null) {
       String qualifier = purl.getQualifiers().get("epoch");
       if (qualifier != null && qualifier.matches("\\d+")) {
         normalized = qualifier + ":" + normalized;
