@@ -1,6 +1,5 @@
 package io.hullscope.sbom;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.packageurl.PackageURL;
 import io.hullscope.image.Digest;
 import io.hullscope.image.ImageReference;
@@ -33,8 +32,9 @@ import org.cyclonedx.parsers.XmlParser;
  * Maps a CycloneDX BOM (https://cyclonedx.org/docs/1.6/json/) to packages.
  *
  * <p>Components of type {@code library}, {@code framework} and {@code application} (also nested
- * ones) are packages; the others, such as the image ({@code container}), the distro ({@code
- * operating-system}) and {@code file}, are counted as skipped. Tool properties fill what CycloneDX
+ * ones) are packages, and so are components without a type; the others, such as the image
+ * ({@code container}), the distro ({@code operating-system}) and {@code file}, are counted as
+ * skipped. Tool properties fill what CycloneDX
  * has no field for: the evidence path from syft's {@code syft:location:0:path} or Trivy's {@code
  * aquasecurity:trivy:FilePath}, the source package from Trivy's {@code SrcName}/{@code SrcVersion}
  * and from our own {@code hullscope:package:source}, the layer from Trivy's {@code
@@ -54,12 +54,16 @@ final class SbomImportCycloneDx {
 
   private SbomImportCycloneDx() {}
 
-  static SbomImport readJson(String name, byte[] content, JsonNode root, SbomImportContext context)
+  /**
+   * Reads a CycloneDX JSON document.
+   *
+   * @param version the top-level {@code specVersion}; null when it is absent or not a string
+   */
+  static SbomImport readJson(String name, byte[] content, String version, SbomImportContext context)
       throws SbomImportException {
-    String version = root.path("specVersion").asText("");
-    if (!SUPPORTED_JSON_VERSIONS.contains(version)) {
+    if (version == null || !SUPPORTED_JSON_VERSIONS.contains(version)) {
       throw new SbomImportException("failed to import SBOM " + name + ": CycloneDX JSON version '"
-          + SbomImportContext.abbreviate(version) + "' is not supported; versions 1.2 to 1.7 are");
+          + SbomImportContext.abbreviate(String.valueOf(version)) + "' is not supported; versions 1.2 to 1.7 are");
     }
     Bom bom;
     try {
@@ -278,7 +282,12 @@ final class SbomImportCycloneDx {
     return digest == null ? null : new SbomSubject(reference, digest, platform);
   }
 
-  /** Returns the tools that made the BOM, as {@code name version}, joined by commas; null when none are named. */
+  /**
+   * Returns the tools that made the BOM, as {@code name version}, joined by commas; null when none
+   * are named. CycloneDX 1.5 deprecated the plain tool list, but Trivy and older syft still write
+   * it, so both forms are read.
+   */
+  @SuppressWarnings("deprecation")
   private static String tool(Metadata metadata) {
     if (metadata == null) {
       return null;

@@ -1,9 +1,10 @@
 package io.hullscope.sbom;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.image.Digest;
@@ -77,28 +78,31 @@ public final class SbomImporter {
         .maxStringLength(maxStringLength)
         .build();
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
-    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    this.mapper = new ObjectMapper(factory);
   }
 
   /** Reads the SBOM in a file. */
   public SbomImport read(Path file) throws IOException {
     String name = file.toString();
-    long size;
+    byte[] content;
     try {
-      size = Files.size(file);
+      if (Files.size(file) > maxBytes) {
+        throw tooLarge(name);
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        content = readBounded(name, in);
+      }
+    } catch (SbomImportException e) {
+      throw e;
     } catch (IOException e) {
-      throw new SbomImportException("failed to read SBOM " + name + ": " + e.getMessage(), e);
+      throw new SbomImportException("failed to read SBOM " + name + ": " + e, e);
     }
-    if (size > maxBytes) {
-      throw tooLarge(name);
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return read(name, in);
-    }
+    return read(name, content);
   }
 
   /**
-   * Reads an SBOM from a stream, which is read to its end but not closed.
+   * Reads an SBOM from a stream, which is read to its end, or until it passes the size limit, and
+   * is not closed.
    *
    * @param name the file name or other label used in errors and warnings
    */
@@ -160,33 +164,70 @@ public final class SbomImporter {
   }
 
   private SbomImport readJson(String name, byte[] content) throws SbomImportException {
-    JsonNode root;
-    try {
-      root = mapper.readTree(content);
-    } catch (JsonProcessingException e) {
-      throw new SbomImportException("failed to import SBOM " + name + ": invalid JSON: " + jsonProblem(e), e);
-    } catch (IOException e) {
-      throw new SbomImportException("failed to import SBOM " + name + ": " + e.getMessage(), e);
-    }
-    if (!root.isObject()) {
-      throw new SbomImportException("failed to import SBOM " + name + ": the JSON document is not an object");
-    }
-    if (root.has("bomFormat")) {
-      if (!"CycloneDX".equals(root.path("bomFormat").asText())) {
+    Map<String, String> topLevel = scanJson(name, content);
+    if (topLevel.containsKey("bomFormat")) {
+      if (!"CycloneDX".equals(topLevel.get("bomFormat"))) {
         throw new SbomImportException("failed to import SBOM " + name + ": unknown bomFormat '"
-            + SbomImportContext.abbreviate(root.path("bomFormat").asText()) + "', expected CycloneDX");
+            + SbomImportContext.abbreviate(topLevel.get("bomFormat")) + "', expected CycloneDX");
       }
-      return SbomImportCycloneDx.readJson(name, content, root, context(name, "cyclonedx-import"));
+      return SbomImportCycloneDx.readJson(name, content, topLevel.get("specVersion"), context(name, "cyclonedx-import"));
     }
-    if (root.has("spdxVersion")) {
+    if (topLevel.containsKey("spdxVersion")) {
+      JsonNode root;
+      try {
+        root = mapper.readTree(content);
+      } catch (IOException e) {
+        throw new SbomImportException("failed to import SBOM " + name + ": " + e.getMessage(), e);
+      }
       return SbomImportSpdx.read(name, root, context(name, "spdx-import"));
     }
-    if (root.has("@context") && root.path("@context").asText().contains("spdx.org/rdf/3")) {
+    if (topLevel.getOrDefault("@context", "").contains("spdx.org/rdf/3")) {
       throw new SbomImportException("failed to import SBOM " + name
           + ": SPDX 3 (JSON-LD) is not supported; export SPDX 2.3 JSON or CycloneDX instead");
     }
     throw new SbomImportException("failed to import SBOM " + name
         + ": the JSON object has neither bomFormat (CycloneDX) nor spdxVersion (SPDX)");
+  }
+
+  /**
+   * Reads the whole JSON document as a stream of tokens, which enforces the depth and string
+   * limits and finds syntax errors without building a tree, and returns the top-level fields whose
+   * values are strings. Every string is read in full because Jackson checks a string's length
+   * only when it reads its text.
+   */
+  private Map<String, String> scanJson(String name, byte[] content) throws SbomImportException {
+    Map<String, String> topLevel = new HashMap<>();
+    try (JsonParser parser = mapper.getFactory().createParser(content)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new SbomImportException("failed to import SBOM " + name + ": the JSON document is not an object");
+      }
+      int depth = 1;
+      while (depth > 0) {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+          throw new SbomImportException("failed to import SBOM " + name + ": the JSON document ends early");
+        }
+        if (token.isStructStart()) {
+          depth++;
+        } else if (token.isStructEnd()) {
+          depth--;
+        } else if (token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) {
+          String text = parser.getText();
+          if (token == JsonToken.VALUE_STRING && depth == 1) {
+            topLevel.putIfAbsent(parser.currentName(), text);
+          }
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new SbomImportException("failed to import SBOM " + name + ": invalid JSON: content after the end of the"
+            + " top-level object at line " + parser.currentLocation().getLineNr());
+      }
+    } catch (JsonProcessingException e) {
+      throw new SbomImportException("failed to import SBOM " + name + ": invalid JSON: " + jsonProblem(e), e);
+    } catch (IOException e) {
+      throw new SbomImportException("failed to import SBOM " + name + ": " + e.getMessage(), e);
+    }
+    return topLevel;
   }
 
   private SbomImport readXml(String name, byte[] content) throws SbomImportException {

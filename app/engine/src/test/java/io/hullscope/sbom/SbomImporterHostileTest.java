@@ -80,6 +80,26 @@ class SbomImporterHostileTest {
   }
 
   @Test
+  void secondJsonValueIsRejected() {
+    byte[] json = "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\"} {}".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> importer.read("two.json", json))
+        .isInstanceOf(SbomImportException.class)
+        .hasMessageContaining("content after the end of the top-level object");
+  }
+
+  @Test
+  void hugeStringInSpdxOverLimitIsRejected() {
+    SbomImporter small = new SbomImporter(SbomImporter.DEFAULT_MAX_BYTES, 64, 10_000, 100);
+    String json = "{\"spdxVersion\": \"SPDX-2.3\", \"packages\": [{\"name\": \"a\", \"description\": \""
+        + "x".repeat(20_000) + "\"}]}";
+
+    assertThatThrownBy(() -> small.read("huge.spdx.json", json.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SbomImportException.class)
+        .hasMessageContaining("exceeds the maximum");
+  }
+
+  @Test
   void emptyFileIsRejected() {
     assertThatThrownBy(() -> importer.read("empty.json", "\uFEFF \n".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(SbomImportException.class)
@@ -322,6 +342,16 @@ class SbomImporterHostileTest {
     assertThatThrownBy(() -> small.read("stream.json", new ByteArrayInputStream(new byte[2048])))
         .isInstanceOf(SbomImportException.class)
         .hasMessageContaining("stream.json");
+  }
+
+  @Test
+  void missingFileNamesFile() {
+    Path missing = temp.resolve("missing.json");
+
+    assertThatThrownBy(() -> importer.read(missing))
+        .isInstanceOf(SbomImportException.class)
+        .hasMessageStartingWith("failed to read SBOM " + missing + ": ")
+        .hasMessageContaining("NoSuchFileException");
   }
 
   @Test
