@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * Decides when two packages from different SBOMs are the same package, and normalizes versions
  * so that notations that differ only in form compare equal.
  *
- * <p>Identity is the purl type, namespace and name; qualifiers are ignored. OS packages (deb, rpm,
- * apk) are matched by name and, when both sides have it, {@code arch}, without the namespace. Names are compared per type: pypi folds
- * case and runs of {@code -_.} (PEP 503), deb and apk fold case (purl spec), all other types,
+ * <p>Identity is the purl type, namespace and name, and qualifiers are ignored. OS packages (deb,
+ * rpm, apk) are matched by name and, when both sides have it, {@code arch}, without the namespace.
+ * Names are compared per type: pypi folds case and runs of {@code -_.} (PEP 503), and deb and apk
+ * fold case because their purl type definitions mark names case-insensitive. All other types,
  * including npm, maven and rpm, compare exactly. A package without a purl is matched by type and
  * name, and one whose type is unknown ({@code generic}) by name alone.
  */

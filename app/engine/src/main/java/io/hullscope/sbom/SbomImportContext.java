@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 final class SbomImportContext {
 
-  /** Longest name, version or purl kept; longer ones are rejected as malformed. */
+  /** Maximum length of a name, version or purl; an entry with a longer one is left out as malformed. */
   static final int MAX_FIELD_LENGTH = 4096;
 
   /** Purl type of packages whose document gives no valid purl. */

@@ -40,9 +40,9 @@ import org.cyclonedx.parsers.XmlParser;
  * and from our own {@code hullscope:package:source}, the layer from Trivy's {@code
  * aquasecurity:trivy:LayerDiffID} or syft's {@code syft:location:0:layerID}.
  *
- * <p>NOTE: cyclonedx-core-java 12.2.0 has no model for CycloneDX 1.7. A 1.7 document is read with
- * the library's 1.6 model, which ignores what 1.7 added; the fields read here all exist in 1.6, so
- * nothing this importer uses is lost.
+ * <p>NOTE: cyclonedx-core-java 12.2.0 has no model for CycloneDX 1.7, so a 1.7 document is read
+ * with the library's 1.6 model, which ignores what 1.7 added. Every field this class reads
+ * already exists in 1.6.
  */
 final class SbomImportCycloneDx {
 
@@ -215,7 +215,7 @@ final class SbomImportCycloneDx {
     for (Dependency dependency : dependencies) {
       SbomImportContext.Draft from = dependency == null ? null : byRef.get(dependency.getRef());
       if (from == null || dependency.getDependencies() == null) {
-        // Edges from the image or the distro, or from refs no package has, say nothing about packages.
+        // Edges from the image, the distro or unknown refs are not dependencies between packages.
         continue;
       }
       for (Dependency target : dependency.getDependencies()) {
@@ -252,6 +252,7 @@ final class SbomImportCycloneDx {
       return null;
     }
     Map<String, String> properties = properties(component);
+
     Platform platform = null;
     String platformText = properties.get("hullscope:image:platform");
     if (platformText != null) {
@@ -261,6 +262,7 @@ final class SbomImportCycloneDx {
         context.warn("the image has an invalid platform '" + SbomImportContext.abbreviate(platformText) + "'");
       }
     }
+
     PackageURL purl = context.parsePurl("the image", component.getPurl());
     if (purl != null && "oci".equals(purl.getType())) {
       SbomSubject subject = SbomImportSubjects.fromOciPurl(purl, platform);
@@ -268,6 +270,7 @@ final class SbomImportCycloneDx {
         return subject;
       }
     }
+
     ImageReference reference = SbomImportSubjects.reference(properties.get(TRIVY + "RepoTag"));
     if (reference == null) {
       reference = SbomImportSubjects.reference(component.getName());
@@ -284,8 +287,8 @@ final class SbomImportCycloneDx {
 
   /**
    * Returns the tools that made the BOM, as {@code name version}, joined by commas; null when none
-   * are named. CycloneDX 1.5 deprecated the plain tool list, but Trivy and older syft still write
-   * it, so both forms are read.
+   * are named. CycloneDX 1.5 deprecated the plain tool list, but some Trivy and syft versions
+   * still write it, so both forms are read.
    */
   @SuppressWarnings("deprecation")
   private static String tool(Metadata metadata) {

@@ -199,7 +199,7 @@ final class SbomImportSpdx {
       SbomImportContext.Draft element = byId.get(text(relationship, "spdxElementId"));
       SbomImportContext.Draft related = byId.get(text(relationship, "relatedSpdxElement"));
       if (element == null || related == null) {
-        // Relationships with the document, the image, the distro or files say nothing about packages.
+        // Relationships with the document, the image, the distro or files are not dependencies between packages.
         continue;
       }
       switch (type) {

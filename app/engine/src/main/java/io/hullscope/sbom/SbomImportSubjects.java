@@ -62,7 +62,7 @@ final class SbomImportSubjects {
     try {
       return Digest.parse(text.strip());
     } catch (IllegalArgumentException e) {
-      // syft writes "sha256:redacted" in its golden files, and tools write versions that are not digests.
+      // Tools write placeholders such as "sha256:redacted" and versions that are no digests.
       return null;
     }
   }

@@ -9,7 +9,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Checks a CycloneDX XML document before the CycloneDX parser sees it: no document type
+ * Checks a CycloneDX XML document before the CycloneDX parser reads it: no document type
  * declaration, bounded element depth, well-formed, and a root {@code bom} element in a CycloneDX
  * namespace, whose version it returns.
  *

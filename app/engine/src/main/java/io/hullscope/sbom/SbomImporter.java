@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads an SBOM made by another tool (syft, Trivy, Harbor's generated SBOM, or Hullscope itself)
- * into an {@link ImageSbom}, so that it can be shown and compared with the SBOM we build.
+ * Reads an SBOM made by another tool (syft, Trivy, or Hullscope itself) into an {@link
+ * ImageSbom}, so that it can be shown and compared with the SBOM we build.
  *
  * <p>The format is detected from the content, never from the file name: CycloneDX JSON (1.2 to
  * 1.7), CycloneDX XML (1.0 to 1.7) and SPDX JSON (2.2 and 2.3). CycloneDX is parsed with
@@ -30,8 +30,9 @@ import java.util.Map;
  *
  * <p>Input is untrusted: the file size, the JSON and XML nesting depth and the length of a JSON
  * string are bounded, and XML with a document type declaration is rejected before any parser
- * resolves entities or DTDs. A malformed entry is left out with a warning; only a document that
- * cannot be read at all fails with {@link SbomImportException}.
+ * resolves entities or DTDs. A malformed entry, or a malformed field such as a purl, is left out
+ * with a warning. Only a document that cannot be read at all fails with {@link
+ * SbomImportException}.
  */
 public final class SbomImporter {
 
@@ -192,8 +193,8 @@ public final class SbomImporter {
   /**
    * Reads the whole JSON document as a stream of tokens, which enforces the depth and string
    * limits and finds syntax errors without building a tree, and returns the top-level fields whose
-   * values are strings. Every string is read in full because Jackson checks a string's length
-   * only when it reads its text.
+   * values are strings. The text of every string is read, so that the string length limit
+   * applies to the whole document and not only to the fields kept.
    */
   private Map<String, String> scanJson(String name, byte[] content) throws SbomImportException {
     Map<String, String> topLevel = new HashMap<>();
