@@ -20,8 +20,7 @@ import java.util.Set;
  * {@code SPDXRef-ContainerImage} (Trivy, which sets no purpose), or the element the document
  * {@code DESCRIBES} when it has no purl or an {@code oci} or {@code docker} one. The distro is a
  * package with purpose {@code OPERATING-SYSTEM} or an id starting with {@code
- * SPDXRef-OperatingSystem} (Trivy). Entries of {@code files} and {@code snippets} are counted as
- * skipped.
+ * SPDXRef-OperatingSystem} (Trivy). Packages with purpose {@code FILE} and entries of {@code files} and {@code snippets} are counted as skipped.
  *
  * <p>Licenses come from {@code licenseDeclared}, else {@code licenseConcluded}, leaving out
  * {@code NOASSERTION} and {@code NONE}. The source package comes from a {@code sourceInfo} of the
@@ -117,7 +116,7 @@ final class SbomImportSpdx {
     return ids;
   }
 
-  /** Returns {@code container} or {@code operating-system} for an entry that is not a package, else null. */
+  /** Returns {@code container}, {@code operating-system} or {@code file} for an entry that is not a package, else null. */
   private static String nonPackageKind(JsonNode node, Set<String> described) {
     String purpose = String.valueOf(text(node, "primaryPackagePurpose")).toUpperCase(Locale.ROOT);
     String id = String.valueOf(text(node, "SPDXID"));
@@ -126,6 +125,9 @@ final class SbomImportSpdx {
     }
     if (purpose.equals("OPERATING-SYSTEM") || purpose.equals("OPERATING_SYSTEM") || id.startsWith("SPDXRef-OperatingSystem")) {
       return "operating-system";
+    }
+    if (purpose.equals("FILE")) {
+      return "file";
     }
     if (described.contains(id)) {
       String purl = purl(node);

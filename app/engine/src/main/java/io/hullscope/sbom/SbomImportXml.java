@@ -10,7 +10,8 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Checks a CycloneDX XML document before the CycloneDX parser reads it: no document type
- * declaration, bounded element depth, well-formed, and a root {@code bom} element in a CycloneDX
+ * declaration, bounded element depth and text length, well-formed, and a root {@code bom} element
+ * in a CycloneDX
  * namespace, whose version it returns.
  *
  * <p>A DTD is rejected outright, because CycloneDX XML never needs one and it is the way in for
@@ -24,7 +25,8 @@ final class SbomImportXml {
   private SbomImportXml() {}
 
   /** Returns the CycloneDX version from the root element's namespace, for example {@code 1.6}. */
-  static String checkAndFindVersion(String name, byte[] content, int maxDepth) throws SbomImportException {
+  static String checkAndFindVersion(String name, byte[] content, int maxDepth, int maxTextLength)
+      throws SbomImportException {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -34,8 +36,19 @@ final class SbomImportXml {
     try {
       reader = factory.createXMLStreamReader(new ByteArrayInputStream(content));
       int depth = 0;
+      long textLength = 0;
       while (reader.hasNext()) {
         int event = reader.next();
+        if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+          // A parser may report one text node in several chunks, so the chunks are added up.
+          textLength += reader.getTextLength();
+          if (textLength > maxTextLength) {
+            throw new SbomImportException("failed to import SBOM " + name + ": an XML text is longer than the limit of "
+                + maxTextLength + " characters");
+          }
+          continue;
+        }
+        textLength = 0;
         if (event == XMLStreamConstants.DTD) {
           throw new SbomImportException("failed to import SBOM " + name
               + ": the XML has a document type declaration (DTD), which CycloneDX does not use and which is"

@@ -29,7 +29,7 @@ import java.util.Map;
  * SbomImportSpdx} for how entries map to packages.
  *
  * <p>Input is untrusted: the file size, the JSON and XML nesting depth and the length of a JSON
- * string are bounded, and XML with a document type declaration is rejected before any parser
+ * string or XML text are bounded, and XML with a document type declaration is rejected before any parser
  * resolves entities or DTDs. A malformed entry, or a malformed field such as a purl, is left out
  * with a warning. Only a document that cannot be read at all fails with {@link
  * SbomImportException}.
@@ -42,7 +42,7 @@ public final class SbomImporter {
   /** Default maximum nesting depth of JSON arrays and objects or XML elements. */
   public static final int DEFAULT_MAX_DEPTH = 256;
 
-  /** Default maximum length of one JSON string, in characters: 16 Mi, enough for embedded license texts. */
+  /** Default maximum length of one JSON string or XML text, in characters: 16 Mi, enough for embedded license texts. */
   public static final int DEFAULT_MAX_STRING_LENGTH = 16 * 1024 * 1024;
 
   /** Default maximum number of warnings kept; later ones are only counted. */
@@ -50,6 +50,7 @@ public final class SbomImporter {
 
   private final long maxBytes;
   private final int maxDepth;
+  private final int maxStringLength;
   private final int maxWarnings;
   private final ObjectMapper mapper;
 
@@ -63,7 +64,7 @@ public final class SbomImporter {
    *
    * @param maxBytes maximum file size in bytes
    * @param maxDepth maximum nesting depth of JSON arrays and objects or XML elements
-   * @param maxStringLength maximum length of one JSON string, in characters
+   * @param maxStringLength maximum length of one JSON string or XML text, in characters
    * @param maxWarnings maximum number of warnings kept
    */
   public SbomImporter(long maxBytes, int maxDepth, int maxStringLength, int maxWarnings) {
@@ -73,6 +74,7 @@ public final class SbomImporter {
     }
     this.maxBytes = maxBytes;
     this.maxDepth = maxDepth;
+    this.maxStringLength = maxStringLength;
     this.maxWarnings = maxWarnings;
     StreamReadConstraints constraints = StreamReadConstraints.builder()
         .maxNestingDepth(maxDepth)
@@ -232,7 +234,7 @@ public final class SbomImporter {
   }
 
   private SbomImport readXml(String name, byte[] content) throws SbomImportException {
-    String version = SbomImportXml.checkAndFindVersion(name, content, maxDepth);
+    String version = SbomImportXml.checkAndFindVersion(name, content, maxDepth, maxStringLength);
     return SbomImportCycloneDx.readXml(name, content, version, context(name, "cyclonedx-import"));
   }
 

@@ -188,6 +188,17 @@ class SbomImporterHostileTest {
   }
 
   @Test
+  void hugeXmlTextOverLimitIsRejected() {
+    SbomImporter small = new SbomImporter(SbomImporter.DEFAULT_MAX_BYTES, 64, 10_000, 100);
+    String xml = "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><components><component type=\"library\"><name>"
+        + "x".repeat(20_000) + "</name></component></components></bom>";
+
+    assertThatThrownBy(() -> small.read("huge.xml", xml.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SbomImportException.class)
+        .hasMessage("failed to import SBOM huge.xml: an XML text is longer than the limit of 10000 characters");
+  }
+
+  @Test
   void deepJsonNestingIsRejected() {
     String json = "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.5\", \"x\": " + "[".repeat(10_000)
         + "]".repeat(10_000) + "}";

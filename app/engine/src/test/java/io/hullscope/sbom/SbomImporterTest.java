@@ -250,6 +250,7 @@ class SbomImporterTest {
         {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT",
          "creationInfo": {"creators": ["Tool: syft-1.18.1", "Organization: Anchore"]},
          "packages": [
+           {"SPDXID": "SPDXRef-root", "name": "/app", "primaryPackagePurpose": "FILE"},
            {"SPDXID": "SPDXRef-a", "name": "express", "versionInfo": "4.18.2",
             "sourceInfo": "acquired package info from installed node module manifest file: /app/node_modules/express/package.json, /other",
             "licenseDeclared": "NOASSERTION", "licenseConcluded": "MIT",
@@ -261,6 +262,7 @@ class SbomImporterTest {
             "externalRefs": [{"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl", "referenceLocator": "pkg:npm/mime@1.6.0"}]}
          ],
          "files": [{"SPDXID": "SPDXRef-f", "fileName": "/app/package.json"}],
+         "documentDescribes": ["SPDXRef-root"],
          "relationships": [
            {"spdxElementId": "SPDXRef-a", "relationshipType": "DEPENDS_ON", "relatedSpdxElement": "SPDXRef-b"},
            {"spdxElementId": "SPDXRef-c", "relationshipType": "DEPENDENCY_OF", "relatedSpdxElement": "SPDXRef-a"},
@@ -272,7 +274,8 @@ class SbomImporterTest {
 
     assertThat(imported.format()).isEqualTo("SPDX-2.3 JSON");
     assertThat(imported.sbom().tool()).isEqualTo("syft 1.18.1");
-    assertThat(imported.skipped()).containsExactly(Map.entry("file", 1));
+    assertThat(imported.skipped()).containsExactly(Map.entry("file", 2));
+    assertThat(imported.sbom().subject()).isNull();
     Package express = imported.sbom().packages().get(0).pkg();
     assertThat(express.dependencies()).containsExactly("accepts", "mime");
     assertThat(express.evidencePath()).isEqualTo("app/node_modules/express/package.json");
