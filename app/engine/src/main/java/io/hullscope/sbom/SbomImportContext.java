@@ -143,12 +143,17 @@ final class SbomImportContext {
     return packages;
   }
 
-  List<Digest> packageLayers() {
-    List<Digest> layers = new ArrayList<>(drafts.size());
+  /** Returns the result of the import, built from the drafts and the counts gathered so far. */
+  SbomImport result(SbomSubject subject, Distro distro, String tool, String format) {
+    List<ImagePackage> packages = packages().stream().map(ImagePackage::withoutLayers).toList();
+    List<Digest> added = new ArrayList<>(drafts.size());
+    List<Digest> changed = new ArrayList<>(drafts.size());
     for (Draft draft : drafts) {
-      layers.add(draft.layer);
+      added.add(draft.layer);
+      changed.add(draft.changedLayer);
     }
-    return layers;
+    ImageSbom sbom = new ImageSbom(subject, distro, packages, List.of(), warnings(), tool);
+    return new SbomImport(sbom, format, added, changed, skipped);
   }
 
   /**
@@ -206,6 +211,7 @@ final class SbomImportContext {
     String evidencePath;
     final Map<String, String> hashes = new LinkedHashMap<>();
     Digest layer;
+    Digest changedLayer;
     final Set<Draft> dependsOn = new LinkedHashSet<>();
 
     Draft(String name, String version) {

@@ -37,8 +37,9 @@ import org.cyclonedx.parsers.XmlParser;
  * skipped. Tool properties fill what CycloneDX
  * has no field for: the evidence path from syft's {@code syft:location:0:path} or Trivy's {@code
  * aquasecurity:trivy:FilePath}, the source package from Trivy's {@code SrcName}/{@code SrcVersion}
- * and from our own {@code hullscope:package:source}, the layer from Trivy's {@code
- * aquasecurity:trivy:LayerDiffID} or syft's {@code syft:location:0:layerID}.
+ * and from our own {@code hullscope:package:source}, the layer from our {@code hullscope:layer:*}
+ * properties, Trivy's {@code aquasecurity:trivy:LayerDiffID} or syft's {@code
+ * syft:location:0:layerID}.
  *
  * <p>NOTE: cyclonedx-core-java 12.2.0 has no model for CycloneDX 1.7, so a 1.7 document is read
  * with the library's 1.6 model, which ignores what 1.7 added. Every field this class reads
@@ -132,10 +133,7 @@ final class SbomImportCycloneDx {
     }
     addDependencies(bom.getDependencies(), byRef, context);
 
-    List<ImagePackage> packages = context.packages().stream().map(ImagePackage::withoutLayers).toList();
-    ImageSbom sbom = new ImageSbom(subject(subjectComponent, context), distro, packages, List.of(), context.warnings(),
-        tool(metadata));
-    return new SbomImport(sbom, format, context.packageLayers(), context.skipped());
+    return context.result(subject(subjectComponent, context), distro, tool(metadata), format);
   }
 
   private static SbomImportContext.Draft packageDraft(Component component, SbomImportContext context) {
@@ -160,8 +158,12 @@ final class SbomImportCycloneDx {
     draft.setEvidencePath(properties.get("syft:location:0:path"));
     draft.setEvidencePath(properties.get(TRIVY + "FilePath"));
     setSource(draft, properties);
-    String layer = properties.getOrDefault(TRIVY + "LayerDiffID", properties.get("syft:location:0:layerID"));
+    String layer = properties.get(CycloneDxExporter.ADDED_LAYER_PROPERTY);
+    if (layer == null) {
+      layer = properties.getOrDefault(TRIVY + "LayerDiffID", properties.get("syft:location:0:layerID"));
+    }
     draft.layer = context.parseLayer(described, layer);
+    draft.changedLayer = context.parseLayer(described, properties.get(CycloneDxExporter.CHANGED_LAYER_PROPERTY));
     return draft;
   }
 

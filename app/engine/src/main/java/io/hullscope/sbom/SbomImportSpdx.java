@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps an SPDX 2.2 or 2.3 JSON document (https://spdx.github.io/spdx-spec/v2.3/) to packages.
@@ -26,7 +28,7 @@ import java.util.Set;
  * {@code NOASSERTION} and {@code NONE}. The source package comes from a {@code sourceInfo} of the
  * form {@code built package from: NAME VERSION} (Trivy and our export), the evidence path from one
  * of the form {@code acquired package info from ...: PATH} (syft), and the layer from Trivy's
- * attribution text {@code LayerDiffID: sha256:...}. Dependencies come from {@code DEPENDS_ON},
+ * attribution text {@code LayerDiffID: sha256:...} or from the comment our export writes. Dependencies come from {@code DEPENDS_ON},
  * {@code DEPENDENCY_OF}, {@code CONTAINS} and {@code CONTAINED_BY} relationships between two
  * packages.
  */
@@ -36,6 +38,8 @@ final class SbomImportSpdx {
   private static final Set<String> NO_LICENSE = Set.of("NOASSERTION", "NONE");
   private static final String BUILT_FROM = "built package from:";
   private static final String ACQUIRED_FROM = "acquired package info from";
+  private static final Pattern LAYER_COMMENT =
+      Pattern.compile("Added by layer ([^;\\s]+)(?:; version set by layer ([^;\\s]+))?");
 
   private SbomImportSpdx() {}
 
@@ -81,10 +85,8 @@ final class SbomImportSpdx {
     }
     addDependencies(document.path("relationships"), byId, context);
 
-    List<ImagePackage> packages = context.packages().stream().map(ImagePackage::withoutLayers).toList();
-    ImageSbom sbom = new ImageSbom(imageNode == null ? null : subject(imageNode, context), distro, packages, List.of(),
-        context.warnings(), tool(document.path("creationInfo").path("creators")));
-    return new SbomImport(sbom, version + " JSON", context.packageLayers(), context.skipped());
+    SbomSubject subject = imageNode == null ? null : subject(imageNode, context);
+    return context.result(subject, distro, tool(document.path("creationInfo").path("creators")), version + " JSON");
   }
 
   private static void countSkipped(JsonNode document, String field, String kind, SbomImportContext context) {
@@ -161,6 +163,7 @@ final class SbomImportSpdx {
       }
     }
     readSourceInfo(draft, text(node, "sourceInfo"));
+    readLayerComment(draft, text(node, "comment"), described, context);
     for (JsonNode attribution : node.path("attributionTexts")) {
       String line = attribution.asText("");
       if (line.startsWith("LayerDiffID:")) {
@@ -191,6 +194,19 @@ final class SbomImportSpdx {
       if (colon > 0) {
         draft.setEvidencePath(info.substring(colon + 2).split(",", 2)[0]);
       }
+    }
+  }
+
+  /** Reads the layers from a comment as our SPDX export writes it, for example {@code Added by layer sha256:...}. */
+  private static void readLayerComment(
+      SbomImportContext.Draft draft, String comment, String described, SbomImportContext context) {
+    if (comment == null) {
+      return;
+    }
+    Matcher matcher = LAYER_COMMENT.matcher(comment.strip());
+    if (matcher.matches()) {
+      draft.layer = context.parseLayer(described, matcher.group(1));
+      draft.changedLayer = context.parseLayer(described, matcher.group(2));
     }
   }
 

@@ -143,9 +143,9 @@ public final class SbomImporter {
 
   /**
    * Returns the imported SBOM with layer positions: each package whose layer diff id is one of
-   * the image's gets that position as the layer it was added and last changed in, because a
-   * document records only the one layer. Packages with no known layer, or one the image does not
-   * have, keep -1.
+   * the image's gets that position. Documents of other tools name only one layer, which then is
+   * both the layer the package was added in and the one that set its version. Packages with no
+   * known layer, or one the image does not have, keep -1.
    *
    * @param diffIds the diff ids of the image the SBOM describes, by layer position
    */
@@ -158,10 +158,17 @@ public final class SbomImporter {
     ImageSbom sbom = imported.sbom();
     List<ImagePackage> placed = new ArrayList<>(sbom.packages().size());
     for (int i = 0; i < sbom.packages().size(); i++) {
-      Digest layer = imported.packageLayers().get(i);
-      Integer position = layer == null ? null : positions.get(layer);
+      Digest addedLayer = imported.addedLayers().get(i);
+      Digest changedLayer = imported.changedLayers().get(i);
+      Integer added = addedLayer == null ? null : positions.get(addedLayer);
+      Integer changed = changedLayer == null ? added : positions.get(changedLayer);
       Package pkg = sbom.packages().get(i).pkg();
-      placed.add(position == null ? ImagePackage.withoutLayers(pkg) : new ImagePackage(pkg, position, position));
+      if (added == null) {
+        placed.add(ImagePackage.withoutLayers(pkg));
+      } else {
+        // A version set below the layer that added the package contradicts the document, so it is ignored.
+        placed.add(new ImagePackage(pkg, added, changed == null || changed < added ? added : changed));
+      }
     }
     return new ImageSbom(sbom.subject(), sbom.distro(), placed, diffIds, sbom.warnings(), sbom.tool());
   }

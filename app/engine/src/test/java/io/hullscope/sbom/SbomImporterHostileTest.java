@@ -409,7 +409,7 @@ class SbomImporterHostileTest {
     SbomImport imported = importer.read("layer.json", json.getBytes(StandardCharsets.UTF_8));
     ImageSbom placed = SbomImporter.withLayers(imported, List.of(Digest.sha256("a".repeat(64))));
 
-    assertThat(imported.packageLayers()).containsExactly((Digest) null);
+    assertThat(imported.addedLayers()).containsExactly((Digest) null);
     assertThat(placed.packages().get(0).addedLayer()).isEqualTo(-1);
   }
 

@@ -67,7 +67,7 @@ class SbomImporterTest {
     assertThat(second.evidencePath()).isEqualTo("somefile-2.txt");
 
     // The layer ids are "sha256:redacted" too.
-    assertThat(imported.packageLayers()).containsExactly(null, null);
+    assertThat(imported.addedLayers()).containsExactly(null, null);
     assertThat(imported.sbom().warnings()).extracting(CatalogWarning::message)
         .anyMatch(message -> message.contains("invalid purl 'a-purl-1'") && message.contains("package-1"))
         .anyMatch(message -> message.contains("invalid layer id 'sha256:redacted'"))
@@ -105,7 +105,7 @@ class SbomImporterTest {
     assertThat(openssl.sourceName()).isEqualTo("openssl");
     assertThat(openssl.sourceVersion()).isNull();
 
-    assertThat(imported.packageLayers()).containsExactly(CENTOS_LAYER, CENTOS_LAYER);
+    assertThat(imported.addedLayers()).containsExactly(CENTOS_LAYER, CENTOS_LAYER);
   }
 
   @Test
@@ -138,7 +138,7 @@ class SbomImporterTest {
     assertThat(imported.sbom().warnings()).extracting(CatalogWarning::message).containsExactly(
         "package 'bash' has version '4.2.46' but its purl has version '4.2.46-31.el7'; the version field is used",
         "package 'openssl-libs' has version '1:1.0.2k-19.el7' but its purl has version '1.0.2k-16.el7'; the version field is used");
-    assertThat(imported.packageLayers()).containsExactly(CENTOS_LAYER, CENTOS_LAYER);
+    assertThat(imported.addedLayers()).containsExactly(CENTOS_LAYER, CENTOS_LAYER);
   }
 
   @Test

@@ -40,7 +40,8 @@ class SbomRoundTripTest {
             PackageUrls.rpmPackage("redhat", "openssl-libs", "3.0.7-27.el9", "x86_64", 1, null),
             List.of("Apache-2.0"), "openssl", "3.0.7-27.el9", "x86_64", "var/lib/rpm/rpmdb.sqlite", List.of()),
         new Package("requests", "2.31.0", "pypi", PackageUrls.pypiPackage("requests", "2.31.0"), List.of("Apache-2.0"),
-            null, null, null, "usr/lib/python3/dist-packages/requests-2.31.0.dist-info/METADATA", List.of("urllib3")),
+            null, null, null, "usr/lib/python3/dist-packages/requests-2.31.0.dist-info/METADATA", List.of("urllib3"),
+            Map.of("SHA-256", "58cd2187c01e70e6e26505bca751777aa9f2ee0b7f4300988b709f44e013003f")),
         new Package("urllib3", "2.0.7", "pypi", PackageUrls.pypiPackage("urllib3", "2.0.7"), List.of("MIT"),
             null, null, null, "usr/lib/python3/dist-packages/urllib3-2.0.7.dist-info/METADATA", List.of()),
         new Package("@babel/core", "7.24.0", "npm", PackageUrls.of("npm", "@babel", "core", "7.24.0", null),
@@ -137,6 +138,40 @@ class SbomRoundTripTest {
     // The round-trip test above compares dependencies; this shows the sample has some to compare.
     Package libcurl = byName(imported.sbom()).get("libcurl4");
     assertThat(libcurl.dependencies()).contains("libssl1.1");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"CycloneDX JSON", "CycloneDX XML", "SPDX JSON"})
+  void layersRoundTripThroughOwnExport(String format) throws IOException {
+    List<Digest> layers = List.of(Digest.sha256("1".repeat(64)), Digest.sha256("2".repeat(64)), Digest.sha256("3".repeat(64)));
+    List<Package> packages = packages();
+    List<ImagePackage> placed = List.of(
+        new ImagePackage(packages.get(0), 0, 0),
+        new ImagePackage(packages.get(1), 0, 2),
+        new ImagePackage(packages.get(2), 1, 1),
+        new ImagePackage(packages.get(3), 2, 2),
+        new ImagePackage(packages.get(4), 1, 2),
+        ImagePackage.withoutLayers(packages.get(5)));
+    ImageSbom ours = new ImageSbom(SUBJECT, BOOKWORM, placed, layers, List.of(), "Hullscope 0.1.0");
+    String exported = switch (format) {
+      case "CycloneDX JSON" -> CycloneDxExporter.toJson(ours, TIME);
+      case "CycloneDX XML" -> CycloneDxExporter.toXml(ours, TIME);
+      default -> SpdxExporter.toJson(ours, TIME);
+    };
+
+    SbomImport imported = importer.read("layers " + format, exported.getBytes(StandardCharsets.UTF_8));
+    ImageSbom theirs = SbomImporter.withLayers(imported, layers);
+
+    assertThat(theirs.warnings()).isEmpty();
+    assertThat(theirs.layers()).isEqualTo(layers);
+    Map<String, ImagePackage> theirsByName = new TreeMap<>();
+    theirs.packages().forEach(found -> theirsByName.put(found.pkg().name(), found));
+    for (ImagePackage expected : placed) {
+      ImagePackage actual = theirsByName.get(expected.pkg().name());
+      assertThat(actual.addedLayer()).as("added layer of %s", expected.pkg().name()).isEqualTo(expected.addedLayer());
+      assertThat(actual.changedLayer()).as("changed layer of %s", expected.pkg().name()).isEqualTo(expected.changedLayer());
+      assertThat(actual.pkg().hashes()).as("hashes of %s", expected.pkg().name()).isEqualTo(expected.pkg().hashes());
+    }
   }
 
   private static void assertIdentical(ImageSbom theirs) {
