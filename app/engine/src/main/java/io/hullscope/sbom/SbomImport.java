@@ -18,8 +18,8 @@ import java.util.Map;
  * @param changedLayers the diff id of the layer that set each package's version, by position; an
  *     element is null when the document names only one layer (other tools) or none
  * @param skipped the number of components or SPDX elements that are not packages, by kind: for
- *     example {@code container}, {@code operating-system}, {@code file}, or {@code invalid} for
- *     entries left out because they were malformed
+ *     example {@code container}, {@code operating-system}, {@code file}, {@code result-group} for
+ *     Trivy's groups of results, or {@code invalid} for entries left out because they were malformed
  */
 public record SbomImport(
     ImageSbom sbom, String format, List<Digest> addedLayers, List<Digest> changedLayers, Map<String, Integer> skipped) {

@@ -34,7 +34,7 @@ import org.cyclonedx.parsers.XmlParser;
  * <p>Components of type {@code library}, {@code framework} and {@code application} (also nested
  * ones) are packages, and so are components without a type; the others, such as the image
  * ({@code container}), the distro ({@code operating-system}) and {@code file}, are counted as
- * skipped. Tool properties fill what CycloneDX
+ * skipped, as are Trivy's groups of results (see {@link #isTrivyResultGroup}). Tool properties fill what CycloneDX
  * has no field for: the evidence path from syft's {@code syft:location:0:path} or Trivy's {@code
  * aquasecurity:trivy:FilePath}, the source package from Trivy's {@code SrcName}/{@code SrcVersion}
  * and from our own {@code hullscope:package:source}, the layer from our {@code hullscope:layer:*}
@@ -120,6 +120,10 @@ final class SbomImportCycloneDx {
       }
       if (component.getType() != null && !PACKAGE_TYPES.contains(component.getType())) {
         context.skip(kind(component));
+        continue;
+      }
+      if (isTrivyResultGroup(component)) {
+        context.skip("result-group");
         continue;
       }
       SbomImportContext.Draft draft = packageDraft(component, context);
@@ -328,6 +332,16 @@ final class SbomImportCycloneDx {
       }
     }
     return properties;
+  }
+
+  /**
+   * Returns whether a component is one of the groups Trivy makes of its results, such as a lock
+   * file with its packages: it carries Trivy's {@code Class} property ({@code os-pkgs} or {@code
+   * lang-pkgs}) and no purl, so it names a target that was scanned, not a package.
+   */
+  private static boolean isTrivyResultGroup(Component component) {
+    return (component.getPurl() == null || component.getPurl().isBlank())
+        && properties(component).containsKey(TRIVY + "Class");
   }
 
   private static String kind(Component component) {

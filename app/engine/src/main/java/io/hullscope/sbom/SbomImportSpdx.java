@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * {@code SPDXRef-ContainerImage} (Trivy, which sets no purpose), or the element the document
  * {@code DESCRIBES} when it has no purl or an {@code oci} or {@code docker} one. The distro is a
  * package with purpose {@code OPERATING-SYSTEM} or an id starting with {@code
- * SPDXRef-OperatingSystem} (Trivy). Packages with purpose {@code FILE} and entries of {@code files} and {@code snippets} are counted as skipped.
+ * SPDXRef-OperatingSystem} (Trivy). Packages with purpose {@code FILE}, Trivy's groups of results
+ * (no purl and a {@code Class:} attribution text), and entries of {@code files} and {@code snippets} are counted as skipped.
  *
  * <p>Licenses come from {@code licenseDeclared}, else {@code licenseConcluded}, leaving out
  * {@code NOASSERTION} and {@code NONE}. The source package comes from a {@code sourceInfo} of the
@@ -118,7 +119,7 @@ final class SbomImportSpdx {
     return ids;
   }
 
-  /** Returns {@code container}, {@code operating-system} or {@code file} for an entry that is not a package, else null. */
+  /** Returns the kind of an entry that is not a package, such as {@code container}, else null. */
   private static String nonPackageKind(JsonNode node, Set<String> described) {
     String purpose = String.valueOf(text(node, "primaryPackagePurpose")).toUpperCase(Locale.ROOT);
     String id = String.valueOf(text(node, "SPDXID"));
@@ -130,6 +131,9 @@ final class SbomImportSpdx {
     }
     if (purpose.equals("FILE")) {
       return "file";
+    }
+    if (purl(node) == null && hasTrivyClass(node)) {
+      return "result-group";
     }
     if (described.contains(id)) {
       String purl = purl(node);
@@ -279,6 +283,16 @@ final class SbomImportSpdx {
       }
     }
     return tools.isEmpty() ? null : String.join(", ", tools);
+  }
+
+  /** Returns whether a package has Trivy's {@code Class:} attribution text, which marks a group of results such as a lock file. */
+  private static boolean hasTrivyClass(JsonNode node) {
+    for (JsonNode attribution : node.path("attributionTexts")) {
+      if (attribution.asText("").startsWith("Class:")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the first purl among a package's external references, or null. */

@@ -232,6 +232,34 @@ class SbomImporterTest {
   }
 
   @Test
+  void trivyResultGroupsAreSkipped() throws IOException {
+    String cyclone = """
+        {"bomFormat": "CycloneDX", "specVersion": "1.5", "components": [
+          {"bom-ref": "g", "type": "application", "name": "app/package-lock.json",
+           "properties": [{"name": "aquasecurity:trivy:Class", "value": "lang-pkgs"},
+                          {"name": "aquasecurity:trivy:Type", "value": "npm"}]},
+          {"bom-ref": "p", "type": "library", "name": "ms", "version": "2.1.3", "purl": "pkg:npm/ms@2.1.3",
+           "properties": [{"name": "aquasecurity:trivy:FilePath", "value": "app/package-lock.json"}]}],
+         "dependencies": [{"ref": "g", "dependsOn": ["p"]}]}
+        """;
+    String spdx = """
+        {"spdxVersion": "SPDX-2.3", "packages": [
+          {"SPDXID": "SPDXRef-Application-1", "name": "app/package-lock.json", "attributionTexts": ["Class: lang-pkgs", "Type: npm"]},
+          {"SPDXID": "SPDXRef-Package-2", "name": "ms", "versionInfo": "2.1.3",
+           "externalRefs": [{"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl", "referenceLocator": "pkg:npm/ms@2.1.3"}]}]}
+        """;
+
+    SbomImport fromCyclone = importer.read("trivy.cdx.json", cyclone.getBytes(StandardCharsets.UTF_8));
+    SbomImport fromSpdx = importer.read("trivy.spdx.json", spdx.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(fromCyclone.sbom().packages()).extracting(found -> found.pkg().name()).containsExactly("ms");
+    assertThat(fromCyclone.sbom().packages().get(0).pkg().evidencePath()).isEqualTo("app/package-lock.json");
+    assertThat(fromCyclone.skipped()).containsExactly(Map.entry("result-group", 1));
+    assertThat(fromSpdx.sbom().packages()).extracting(found -> found.pkg().name()).containsExactly("ms");
+    assertThat(fromSpdx.skipped()).containsExactly(Map.entry("result-group", 1));
+  }
+
+  @Test
   void cycloneDx17JsonIsReadWithUnknownFieldsIgnored() throws IOException {
     String json = """
         {"bomFormat": "CycloneDX", "specVersion": "1.7", "version": 1,
