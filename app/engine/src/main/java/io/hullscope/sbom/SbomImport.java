@@ -15,8 +15,8 @@ import java.util.Map;
  *     {@code SPDX-2.3 JSON}
  * @param addedLayers the diff id of the layer each package came from, by the package's position
  *     in {@code sbom.packages()}; an element is null when the document does not name a valid one
- * @param changedLayers the diff id of the layer that set each package's version, by position; an
- *     element is null when the document names only one layer (other tools) or none
+ * @param changedLayers the diff id of the layer that set each package's version, by position. An
+ *     element is null when the document names no layer or only one, as other tools do
  * @param skipped the number of components or SPDX elements that are not packages, by kind: for
  *     example {@code container}, {@code operating-system}, {@code file}, {@code result-group} for
  *     Trivy's groups of results, or {@code invalid} for entries left out because they were malformed

@@ -20,8 +20,8 @@ class SbomComparisonTest {
 
     SbomComparison comparison = SbomComparison.compare(cyclone, spdx);
 
-    // Both files list bash and openssl-libs, but the SPDX file gives bash as 4.2.46 (its purl
-    // says 4.2.46-31.el7) and openssl-libs as 1:1.0.2k-19.el7 (its purl says release 16).
+    // Both files list bash and openssl-libs, but the SPDX file gives bash as 4.2.46 next to a
+    // purl version of 4.2.46-31.el7, and openssl-libs as 1:1.0.2k-19.el7 next to release 16.
     assertThat(comparison.summary()).isEqualTo(new SbomComparison.Summary(0, 2, 0, 0));
     assertThat(comparison.differentVersions())
         .extracting(match -> match.ours().pkg().version() + " vs " + match.theirs().pkg().version())
