@@ -16,6 +16,7 @@ public final class Catalogers {
     catalogers.add(new ApkCataloger());
     catalogers.add(new RpmCataloger());
     catalogers.add(new PythonCataloger());
+    catalogers.add(new JavaArchiveCataloger());
     return List.copyOf(catalogers);
   }
 }
