@@ -67,10 +67,10 @@ final class JarArchiveReader {
     int firstPackage = out.size();
     List<MavenPomProperties> poms = new ArrayList<>();
     JarManifest manifest = null;
+    int entries = 0;
 
     if (startsZipData(archivePath, in)) {
       try (ZipInputStream zip = new ZipInputStream(in)) {
-        int entries = 0;
         ZipEntry entry;
         while ((entry = nextEntry(archivePath, zip)) != null) {
           entries++;
@@ -98,8 +98,11 @@ final class JarArchiveReader {
     }
     // ZipInputStream stops at the central directory; the rest of the bytes still count for the SHA-1.
     drain(digested);
-    String hex = HexFormat.of().formatHex(sha1.digest());
-    out.addAll(firstPackage, JarPackages.of(archivePath, manifest, poms, hex));
+    if (entries > 0) {
+      // An archive without entries declares nothing, whatever its file name says.
+      String hex = HexFormat.of().formatHex(sha1.digest());
+      out.addAll(firstPackage, JarPackages.of(archivePath, manifest, poms, hex));
+    }
   }
 
   /**
