@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failure policy: a problem with the file itself (not a ZIP archive, corrupt or truncated data,
  * too many entries) or a file that decompresses to more than {@link JavaArchiveLimits#maxTotalBytes}
- * fails the whole file with an {@link ArchiveReadException}. A nested archive that is corrupt, has
+ * fails the whole file with an {@link ArchiveReadException}. A file whose central directory is
+ * missing counts as truncated even when all its entries could be read. A nested archive that is corrupt, has
  * too many entries or lies deeper than {@link JavaArchiveLimits#maxNestingDepth} is skipped with a
  * logged warning, its packages are dropped, and reading goes on with the next entry. A manifest or
  * pom.properties that is too large or invalid is ignored with a logged warning, and the archive is
@@ -62,7 +63,8 @@ final class JarArchiveReader {
 
   private void readArchive(String archivePath, InputStream raw, int depth, List<Package> out) throws IOException {
     MessageDigest sha1 = newSha1();
-    InputStream digested = new DigestInputStream(raw, sha1);
+    JarTailInputStream tail = new JarTailInputStream(raw);
+    InputStream digested = new DigestInputStream(tail, sha1);
     PushbackInputStream in = new PushbackInputStream(digested, 4);
     int firstPackage = out.size();
     List<MavenPomProperties> poms = new ArrayList<>();
@@ -98,6 +100,11 @@ final class JarArchiveReader {
     }
     // ZipInputStream stops at the central directory; the rest of the bytes still count for the SHA-1.
     drain(digested);
+    if (!tail.endsWithEndOfCentralDirectory()) {
+      // ZipInputStream reports a file cut between two entries as a normal end.
+      throw new ArchiveReadException(archivePath, archivePath + " is truncated: it does not end with a ZIP"
+          + " end-of-central-directory record; check that the file was copied completely");
+    }
     if (entries > 0) {
       // An archive without entries declares nothing, whatever its file name says.
       String hex = HexFormat.of().formatHex(sha1.digest());
