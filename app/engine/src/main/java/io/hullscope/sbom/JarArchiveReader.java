@@ -161,7 +161,7 @@ final class JarArchiveReader {
       if (!e.archivePath().equals(nestedPath)) {
         throw e;
       }
-      LOG.warn("Skipped nested archive {}: {}", nestedPath, e.getMessage());
+      LOG.warn("Skipped a nested archive: {}", e.getMessage());
       return;
     }
     out.addAll(nested);
@@ -188,7 +188,7 @@ final class JarArchiveReader {
     try {
       return MavenPomProperties.parse(name, bytes);
     } catch (IOException e) {
-      LOG.warn("Ignored invalid Maven properties {}!/{}: {}", archivePath, name, e.getMessage());
+      LOG.warn("Ignored invalid Maven properties in {}: {}", archivePath, e.getMessage());
       return null;
     }
   }
