@@ -106,7 +106,7 @@ final class JarArchiveReader {
           + " end-of-central-directory record; check that the file was copied completely");
     }
     if (entries > 0) {
-      // An archive without entries declares nothing, whatever its file name says.
+      // An archive without entries declares nothing, even when its file name carries a version.
       String hex = HexFormat.of().formatHex(sha1.digest());
       out.addAll(firstPackage, JarPackages.of(archivePath, manifest, poms, hex));
     }
@@ -244,9 +244,9 @@ final class JarArchiveReader {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
+      byte[] single = new byte[1];
+      int n = read(single, 0, 1);
+      return n < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override

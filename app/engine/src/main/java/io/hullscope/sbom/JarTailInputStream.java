@@ -14,7 +14,7 @@ final class JarTailInputStream extends FilterInputStream {
   private static final int MAX_COMMENT = 0xffff;
   private static final int CAPACITY = EOCD_SIZE + MAX_COMMENT;
 
-  /** A ring buffer: {@code next} is where the next byte goes, {@code filled} how many are valid. */
+  /** Ring buffer of the last bytes. The next byte goes to index {@code next}, and {@code filled} bytes are valid. */
   private final byte[] ring = new byte[CAPACITY];
   private int next;
   private int filled;

@@ -5,8 +5,8 @@ package io.hullscope.sbom;
  * The defaults are estimates that leave room for large Spring Boot jars and enterprise archives
  * while keeping a decompression bomb from running for more than a few seconds.
  *
- * @param maxNestingDepth how many archive levels below the file itself are opened: 1 reads the
- *     jars in a war but not the jars inside those; deeper archives are skipped
+ * @param maxNestingDepth number of archive levels below the file itself that are opened. With 1,
+ *     the jars in a war are read but not the jars inside those. Deeper archives are skipped
  * @param maxEntriesPerArchive maximum number of entries, directories included, in one archive at
  *     any level
  * @param maxTotalBytes maximum number of decompressed bytes read for one archive file, summed over

@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  */
 record MavenPomProperties(String groupId, String artifactId, String version, String entryName) {
 
-  /** Maximum length of one coordinate; real ones are far shorter, so a longer value is not trusted. */
+  /** Maximum length of one coordinate. Real ones are far shorter, so a longer value is not trusted. */
   static final int MAX_COORDINATE_LENGTH = 256;
 
   private static final String PREFIX = "META-INF/maven/";
   private static final String SUFFIX = "/pom.properties";
 
-  /** The characters Maven accepts in a group or artifact id. */
+  /** Group and artifact id pattern, the same as the one Maven's DefaultModelValidator checks. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]+");
 
   /** A version must not contain whitespace or characters that mark a purl part. */
@@ -43,8 +43,8 @@ record MavenPomProperties(String groupId, String artifactId, String version, Str
    */
   static MavenPomProperties parse(String entryName, byte[] content) throws IOException {
     Properties properties = new Properties();
-    // The archiver writes ASCII, which reads the same as UTF-8; a Reader also decodes files that
-    // other tools wrote in UTF-8, where Properties.load(InputStream) would assume ISO-8859-1.
+    // The archiver writes ASCII, which reads the same as UTF-8. A UTF-8 Reader also decodes files
+    // that other tools wrote in UTF-8, where Properties.load(InputStream) would assume ISO-8859-1.
     try {
       properties.load(new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {

@@ -16,7 +16,7 @@ final class JarFixtures {
 
   private JarFixtures() {}
 
-  /** One archive entry; stored entries are written without compression, as Spring Boot writes nested jars. */
+  /** One archive entry. A stored entry is written without compression, as Spring Boot writes nested jars. */
   record Entry(String name, byte[] data, boolean stored) {}
 
   static Entry deflated(String name, byte[] data) {

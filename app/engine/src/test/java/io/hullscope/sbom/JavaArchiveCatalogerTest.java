@@ -87,7 +87,7 @@ class JavaArchiveCatalogerTest {
   }
 
   @Test
-  void shadedJarWithoutOwnPomGetsManifestPackage() throws IOException {
+  void shadedJarFallsBackToManifest() throws IOException {
     byte[] jar = jar(manifest("Implementation-Title: Example Tool", "Implementation-Version: 3.0"),
         pomProperties("com.google.guava", "guava", "33.0.0-jre"),
         pomProperties("org.slf4j", "slf4j-api", "2.0.13"));
@@ -232,7 +232,7 @@ class JavaArchiveCatalogerTest {
   }
 
   @Test
-  void realCommonsCompressJarNestedInFatJar() throws IOException {
+  void realJarInsideFatJar() throws IOException {
     Path real = Path.of(System.getProperty("user.home"),
         ".m2/repository/org/apache/commons/commons-compress/1.28.0/commons-compress-1.28.0.jar");
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(real), real + " is missing");
