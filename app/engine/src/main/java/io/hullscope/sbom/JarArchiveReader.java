@@ -1,5 +1,6 @@
 package io.hullscope.sbom;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,8 @@ final class JarArchiveReader {
   /** How far into a file a launch script may reach before the ZIP data (Spring Boot "fully executable" jars). */
   private static final int MAX_SCRIPT_PREFIX = 1 << 20;
 
+  private static final int BUFFER_SIZE = 64 * 1024;
+
   private final JavaArchiveLimits limits;
   private long bytesLeft;
 
@@ -63,7 +66,8 @@ final class JarArchiveReader {
 
   private void readArchive(String archivePath, InputStream raw, int depth, List<Package> out) throws IOException {
     MessageDigest sha1 = newSha1();
-    JarTailInputStream tail = new JarTailInputStream(raw);
+    // ZipInputStream reads 512 bytes at a time; a buffer keeps that from reaching the layer stream.
+    JarTailInputStream tail = new JarTailInputStream(new BufferedInputStream(raw, BUFFER_SIZE));
     InputStream digested = new DigestInputStream(tail, sha1);
     PushbackInputStream in = new PushbackInputStream(digested, 4);
     int firstPackage = out.size();
@@ -72,7 +76,8 @@ final class JarArchiveReader {
     int entries = 0;
 
     if (startsZipData(archivePath, in)) {
-      try (ZipInputStream zip = new ZipInputStream(in)) {
+      // Closing the ZipInputStream frees its Inflater but must leave the stream open for the drain below.
+      try (ZipInputStream zip = new ZipInputStream(new UnclosedInputStream(in))) {
         ZipEntry entry;
         while ((entry = nextEntry(archivePath, zip)) != null) {
           entries++;
@@ -278,6 +283,18 @@ final class JarArchiveReader {
     @Override
     public void close() {
       // The ZIP stream of this level is closed by the level that opened it.
+    }
+  }
+
+  /** An input stream whose close leaves the underlying stream open. */
+  private static final class UnclosedInputStream extends FilterInputStream {
+    UnclosedInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {
+      // The stream is drained and released by its owner.
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.jar.Manifest;
 
 /**
  * The identity fields of a jar's {@code META-INF/MANIFEST.MF} (JAR File Specification, main
- * section) and of its OSGi headers. Each value is stripped, and a field is null when it is absent,
+ * section) and of its OSGi headers. Each value is stripped and unquoted, and a field is null when it is absent,
  * blank, or longer than {@link MavenPomProperties#MAX_COORDINATE_LENGTH}, because no real name or
  * version is that long.
  *
@@ -111,7 +111,8 @@ record JarManifest(
     if (value == null || value.length() > MavenPomProperties.MAX_COORDINATE_LENGTH) {
       return null;
     }
-    return emptyToNull(value.strip());
+    // Some manifests quote their values: Implementation-Version: "1.6".
+    return emptyToNull(unquote(value.strip()));
   }
 
   private static String emptyToNull(String text) {

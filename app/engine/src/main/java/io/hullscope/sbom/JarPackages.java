@@ -8,8 +8,11 @@ import java.util.Map;
  * Decides which packages one Java archive declares, from its {@code pom.properties} files, its
  * manifest and its file name.
  *
- * <p>The archive's main package is its own pom.properties: the only one, or among several (a shaded
- * jar) the one whose artifact id matches the file name or the manifest's title or symbolic name.
+ * <p>The archive's main package is its own pom.properties. Among several (a shaded jar) it is the one
+ * whose artifact id matches the file name or the manifest's title or symbolic name. A single one is
+ * the main package too, unless the file name carries a version and neither the artifact id nor the
+ * version match it: opentelemetry-sdk-trace-1.59.0.jar contains only the pom.properties of the
+ * jctools-core it bundles.
  * The main package gets the archive's SHA-1, which is the checksum Maven Central publishes for that
  * artifact, and the manifest's licenses. Every other pom.properties is a package bundled into the
  * archive and gets neither, with its entry as evidence: {@code app.jar!/META-INF/maven/g/a/pom.properties}.
@@ -61,7 +64,12 @@ final class JarPackages {
 
   private static MavenPomProperties mainPom(List<MavenPomProperties> poms, JarFileName fileName, JarManifest manifest) {
     if (poms.size() == 1) {
-      return poms.get(0);
+      MavenPomProperties only = poms.get(0);
+      boolean contradicted = fileName.version() != null && !only.artifactId().equals(fileName.artifactId())
+          && !only.version().equals(fileName.version());
+      if (!contradicted) {
+        return only;
+      }
     }
     for (MavenPomProperties pom : poms) {
       if (pom.artifactId().equals(fileName.artifactId())
@@ -100,20 +108,23 @@ final class JarPackages {
   }
 
   /**
-   * Builds the archive's own package from the manifest and file name, or returns null without a
-   * version. We compared the manifests of 1,062 jars in a local Maven repository with their Maven
-   * versions. Implementation-Version matched in 95% of the jars that set it, Bundle-Version in 84%
-   * (OSGi adds qualifiers) and Specification-Version in 45%, so the file name's version ranks second.
-   * The name prefers a versioned file name, because titles are often prose ("Apache Commons Compress").
+   * Builds the archive's own package from the file name and manifest, or returns null without a
+   * version. A versioned file name comes first, because jars in {@code WEB-INF/lib}, {@code
+   * BOOT-INF/lib} and Maven repositories keep their Maven names, while manifests are less exact.
+   * We compared the manifests of 1,062 jars in a local Maven repository with their Maven versions.
+   * Implementation-Version matched in 95% of the jars that set it (Kotlin adds build numbers such as
+   * {@code 2.1.0-release-394}), Bundle-Version in 84% (OSGi adds qualifiers) and
+   * Specification-Version in 45%. Manifest titles are often prose ("Apache Commons Compress"), so
+   * they name the package only when they are one word.
    */
   private static Package fromManifestAndName(
       JarFileName fileName, JarManifest manifest, List<String> licenses, String evidencePath, Map<String, String> hashes) {
-    String version = firstToken(manifest == null ? null : manifest.implementationVersion());
-    if (version == null) {
-      version = fileName.version();
-    }
+    String version = fileName.version();
     if (version == null && manifest != null) {
-      version = firstToken(manifest.bundleVersion());
+      version = firstToken(manifest.implementationVersion());
+      if (version == null) {
+        version = firstToken(manifest.bundleVersion());
+      }
       if (version == null) {
         version = firstToken(manifest.specificationVersion());
       }

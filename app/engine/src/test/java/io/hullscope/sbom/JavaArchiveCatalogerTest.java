@@ -131,13 +131,37 @@ class JavaArchiveCatalogerTest {
   }
 
   @Test
-  void fileNameVersionRanksAfterImplementationVersion() throws IOException {
-    byte[] jar = jar(manifest("Bundle-SymbolicName: com.sun.jna", "Bundle-Version: 5.13.0.b0"));
+  void fileNameVersionRanksBeforeManifest() throws IOException {
+    byte[] jar = jar(manifest("Implementation-Title: kotlin-stdlib", "Implementation-Version: 2.1.0-release-394",
+        "Bundle-SymbolicName: kotlin.stdlib", "Bundle-Version: 2.1.0.b394"));
 
-    Package pkg = read("lib/jna-5.13.0.jar", jar).get(0);
+    Package pkg = read("BOOT-INF/lib/kotlin-stdlib-2.1.0.jar", jar).get(0);
 
-    assertThat(pkg.name()).isEqualTo("jna");
-    assertThat(pkg.version()).isEqualTo("5.13.0");
+    assertThat(pkg.name()).isEqualTo("kotlin-stdlib");
+    assertThat(pkg.version()).isEqualTo("2.1.0");
+  }
+
+  @Test
+  void quotedManifestVersionIsUnquoted() throws IOException {
+    byte[] jar = jar(manifest("Implementation-Title: commons-digester", "Implementation-Version: \"1.6\""));
+
+    Package pkg = read("digester.jar", jar).get(0);
+
+    assertThat(pkg.version()).isEqualTo("1.6");
+  }
+
+  @Test
+  void singlePomOfBundledJarIsNotMain() throws IOException {
+    byte[] jar = jar(manifest("Implementation-Title: opentelemetry-sdk-trace", "Implementation-Version: 1.59.0"),
+        pomProperties("org.jctools", "jctools-core", "4.0.5"));
+
+    List<Package> packages = read("lib/opentelemetry-sdk-trace-1.59.0.jar", jar);
+
+    assertThat(packages).extracting(Package::name).containsExactly("opentelemetry-sdk-trace", "jctools-core");
+    assertThat(packages.get(0).hashes()).containsKey("SHA-1");
+    assertThat(packages.get(0).purl()).isNull();
+    assertThat(packages.get(1).hashes()).isEmpty();
+    assertThat(packages.get(1).purl()).isEqualTo("pkg:maven/org.jctools/jctools-core@4.0.5");
   }
 
   @Test
