@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -77,7 +78,9 @@ final class JarArchiveReader {
 
     if (startsZipData(archivePath, in)) {
       // Closing the ZipInputStream frees its Inflater but must leave the stream open for the drain below.
-      try (ZipInputStream zip = new ZipInputStream(new UnclosedInputStream(in))) {
+      // Names without the UTF-8 flag are in a legacy code page. ISO-8859-1 decodes any byte, so such
+      // a name cannot fail the archive, and the ASCII names this reader looks for read the same.
+      try (ZipInputStream zip = new ZipInputStream(new UnclosedInputStream(in), StandardCharsets.ISO_8859_1)) {
         ZipEntry entry;
         while ((entry = nextEntry(archivePath, zip)) != null) {
           entries++;
@@ -166,6 +169,8 @@ final class JarArchiveReader {
       if (!e.archivePath().equals(nestedPath)) {
         throw e;
       }
+      // NOTE: Cataloger.read returns packages or fails, so this warning reaches the log but not the
+      // SBOM's warnings; the SBOM just lacks this nested archive's packages.
       LOG.warn("Skipped a nested archive: {}", e.getMessage());
       return;
     }
@@ -214,7 +219,7 @@ final class JarArchiveReader {
     } catch (ArchiveReadException | SourceReadException | TotalSizeExceededException e) {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
-      // IllegalArgumentException: an entry name that is not valid in the archive's declared charset.
+      // IllegalArgumentException: a name flagged as UTF-8 that is not valid UTF-8.
       throw new ArchiveReadException(archivePath, "invalid ZIP data in " + archivePath + ": " + e.getMessage(), e);
     }
   }

@@ -324,6 +324,34 @@ class JavaArchiveHostileInputTest {
     assertThat(packages).extracting(Package::purl).containsExactly("pkg:maven/com.example/wide@1.0");
   }
 
+  @Test
+  void entryNameOutsideUtf8IsRead() throws IOException {
+    // Without the UTF-8 flag (general purpose bit 11) the name bytes are in a legacy code page.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(bytes, StandardCharsets.ISO_8859_1)) {
+      writeEntry(out, "donn\u00e9es/\u00ff.txt", new byte[] {1});
+      writeEntry(out, "META-INF/maven/com.example/legacy/pom.properties",
+          "groupId=com.example\nartifactId=legacy\nversion=0.9\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    List<Package> packages = read(cataloger, "legacy-0.9.jar", bytes.toByteArray());
+
+    assertThat(packages).extracting(Package::purl).containsExactly("pkg:maven/com.example/legacy@0.9");
+  }
+
+  @Test
+  void invalidUtf8NameFailsFile() {
+    byte[] jar = jar(deflated("\u00e9.txt", "x"), pomProperties("com.example", "bad", "1.0"));
+    // The name is flagged as UTF-8; turn its bytes C3 A9 into the invalid sequence C3 28.
+    byte[] utf8 = "\u00e9".getBytes(StandardCharsets.UTF_8);
+    int at = indexOf(jar, utf8);
+    jar[at + 1] = 0x28;
+
+    assertThatThrownBy(() -> read(cataloger, "bad-1.0.jar", jar))
+        .isInstanceOf(PackageDatabaseException.class)
+        .hasMessageContaining("bad-1.0.jar");
+  }
+
   private static void writeEntry(OutputStream stream, String name, byte[] data) throws IOException {
     ZipOutputStream out = (ZipOutputStream) stream;
     out.putNextEntry(new ZipEntry(name));
