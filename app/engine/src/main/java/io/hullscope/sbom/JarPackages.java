@@ -13,13 +13,14 @@ import java.util.Map;
  * the main package too, unless the file name carries a version and neither the artifact id nor the
  * version match it: opentelemetry-sdk-trace-1.59.0.jar contains only the pom.properties of the
  * jctools-core it bundles.
- * The main package gets the archive's SHA-1, which is the checksum Maven Central publishes for that
- * artifact, and the manifest's licenses. Every other pom.properties is a package bundled into the
+ *
+ * <p>The main package gets the manifest's licenses and the archive's SHA-1, which equals the checksum
+ * Maven Central publishes when the file is the published artifact. Every other pom.properties is a package bundled into the
  * archive and gets neither, with its entry as evidence: {@code app.jar!/META-INF/maven/g/a/pom.properties}.
  *
  * <p>Without a matching pom.properties the archive's own package comes from the manifest and the
  * file name. Their group id is never guessed: {@code Implementation-Vendor-Id} matched the group id
- * in 138 of 177 jars of a local Maven repository that set it, and {@code Bundle-SymbolicName} or
+ * in only 138 of the 177 jars of a local Maven repository that set it, and {@code Bundle-SymbolicName} or
  * {@code Automatic-Module-Name} are Java names, not group ids. A Maven package URL needs a group id,
  * so such a package has no purl and is identified by its name, version and SHA-1 instead. It also
  * needs a version: an archive without any version (a renamed {@code app.jar} with a bare manifest)
