@@ -110,8 +110,8 @@ final class JarArchiveReader {
     drain(digested);
     if (!tail.endsWithEndOfCentralDirectory()) {
       // ZipInputStream reports a file cut between two entries as a normal end.
-      throw new ArchiveReadException(archivePath, archivePath + " is truncated: it does not end with a ZIP"
-          + " end-of-central-directory record; check that the file was copied completely");
+      throw new ArchiveReadException(archivePath, archivePath + " is truncated or has data appended: it does not"
+          + " end with a ZIP end-of-central-directory record; check that the file was copied completely");
     }
     if (entries > 0) {
       // An archive without entries declares nothing, even when its file name carries a version.

@@ -52,7 +52,17 @@ class JavaArchiveHostileInputTest {
 
     assertThatThrownBy(() -> read(cataloger, "cut-1.0.jar", cut))
         .isInstanceOf(PackageDatabaseException.class)
-        .hasMessageContaining("cut-1.0.jar is truncated");
+        .hasMessageContaining("cut-1.0.jar is truncated or has data appended");
+  }
+
+  @Test
+  void dataAfterEndRecordFails() {
+    byte[] jar = jar(pomProperties("com.example", "tail", "1.0"));
+    byte[] appended = Arrays.copyOf(jar, jar.length + 100);
+
+    assertThatThrownBy(() -> read(cataloger, "tail-1.0.jar", appended))
+        .isInstanceOf(PackageDatabaseException.class)
+        .hasMessageContaining("tail-1.0.jar is truncated or has data appended");
   }
 
   @Test
