@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.source.harbor.HarborModel.Accessory;
 import io.hullscope.source.harbor.HarborModel.Artifact;
+import io.hullscope.source.harbor.HarborModel.AuditEntry;
+import io.hullscope.source.harbor.HarborModel.CveAllowlist;
+import io.hullscope.source.harbor.HarborModel.ImmutableRule;
+import io.hullscope.source.harbor.HarborModel.Member;
+import io.hullscope.source.harbor.HarborModel.RetentionPolicy;
+import io.hullscope.source.harbor.HarborModel.Robot;
+import io.hullscope.source.harbor.HarborModel.RobotPermission;
+import io.hullscope.source.harbor.HarborModel.Scanner;
 import io.hullscope.source.harbor.HarborModel.Identity;
 import io.hullscope.source.harbor.HarborModel.IdentityKind;
 import io.hullscope.source.harbor.HarborModel.Page;
@@ -223,6 +231,134 @@ public final class HarborClient {
     check(response, (sbom ? "generate the SBOM of " : "scan ") + repositoryName + "@" + reference);
   }
 
+  /** Returns the project's tag immutability rules. */
+  public List<ImmutableRule> immutableRules(String projectName) throws IOException {
+    HttpResponse<byte[]> response = send(get("/projects/" + segment(projectName) + "/immutabletagrules?"
+        + paging(1, MAX_PAGE_SIZE), Map.of("X-Is-Resource-Name", "true")));
+    check(response, "read the tag immutability rules of project " + projectName);
+    return page(response, "tag immutability rules of " + projectName, 1, MAX_PAGE_SIZE, HarborClient::immutableRule)
+        .items();
+  }
+
+  /** Returns a retention policy by the id in the project's {@code retention_id} setting. */
+  public RetentionPolicy retention(long id) throws IOException {
+    JsonNode policy = getJson("/retentions/" + id, "read retention policy " + id);
+    int enabled = 0;
+    for (JsonNode rule : policy.path("rules")) {
+      if (!rule.path("disabled").asBoolean(false)) {
+        enabled++;
+      }
+    }
+    return new RetentionPolicy(policy.path("id").asLong(id), enabled, text(policy.path("trigger"), "kind"));
+  }
+
+  /**
+   * Returns the robot accounts of a project, and those of the system level this account may see;
+   * a system robot appears only when its permissions name this project or every project.
+   */
+  public List<Robot> robots(Project project) throws IOException {
+    List<Robot> robots = new ArrayList<>(getPage("/robots?" + paging(1, MAX_PAGE_SIZE) + "&q="
+            + segment("Level=project,ProjectID=" + project.id()), "list the robot accounts of project " + project.name(),
+        1, MAX_PAGE_SIZE, HarborClient::robot).items());
+    HttpResponse<byte[]> system = send(get("/robots?" + paging(1, MAX_PAGE_SIZE) + "&q=" + segment("Level=system")));
+    if (system.statusCode() == 200) {
+      for (Robot robot : page(system, "system robot accounts", 1, MAX_PAGE_SIZE, HarborClient::robot).items()) {
+        if (robot.permissions().stream().anyMatch(p -> "*".equals(p.namespace()) || project.name().equals(p.namespace()))) {
+          robots.add(robot);
+        }
+      }
+    } else {
+      LOG.debug("System robot accounts are not visible to this account (HTTP {})", system.statusCode());
+    }
+    return robots;
+  }
+
+  /** Returns the project's members and their roles. */
+  public List<Member> members(String projectName) throws IOException {
+    HttpResponse<byte[]> response = send(get("/projects/" + segment(projectName) + "/members?" + paging(1, MAX_PAGE_SIZE),
+        Map.of("X-Is-Resource-Name", "true")));
+    check(response, "list the members of project " + projectName);
+    return page(response, "members of " + projectName, 1, MAX_PAGE_SIZE,
+        node -> new Member(text(node, "entity_name"), text(node, "entity_type"), text(node, "role_name"))).items();
+  }
+
+  /** Returns the scanner the project uses, or empty when none is set. */
+  public Optional<Scanner> scanner(String projectName) throws IOException {
+    HttpResponse<byte[]> response = send(get("/projects/" + segment(projectName) + "/scanner",
+        Map.of("X-Is-Resource-Name", "true")));
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    check(response, "read the scanner of project " + projectName);
+    JsonNode node = parse(response, "scanner of " + projectName);
+    if (text(node, "name") == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new Scanner(text(node, "name"), text(node, "vendor"), text(node, "version"),
+        node.path("disabled").asBoolean(false)));
+  }
+
+  /**
+   * Returns the newest audit log entries of a project. Harbor 2.13 moved them to {@code
+   * auditlog-exts}; older versions answer 404 there and are read from {@code logs}.
+   */
+  public List<AuditEntry> auditLog(String projectName, int count) throws IOException {
+    String query = "?" + paging(1, count) + "&sort=" + segment("-op_time");
+    HttpResponse<byte[]> response = send(get("/projects/" + segment(projectName) + "/auditlog-exts" + query));
+    if (response.statusCode() == 404) {
+      response = send(get("/projects/" + segment(projectName) + "/logs" + query));
+    }
+    check(response, "read the audit log of project " + projectName);
+    return page(response, "audit log of " + projectName, 1, count, node -> new AuditEntry(text(node, "username"),
+        text(node, "operation"), text(node, "resource_type"), text(node, "resource"), time(node, "op_time"))).items();
+  }
+
+  /** Returns the project's CVE allowlist from its settings. */
+  public CveAllowlist cveAllowlist(String projectName) throws IOException {
+    HttpResponse<byte[]> response = send(get("/projects/" + segment(projectName), Map.of("X-Is-Resource-Name", "true")));
+    check(response, "read project " + projectName);
+    JsonNode allowlist = parse(response, "project " + projectName).path("cve_allowlist");
+    List<String> cves = new ArrayList<>();
+    allowlist.path("items").forEach(item -> cves.add(item.path("cve_id").asText()));
+    long expires = allowlist.path("expires_at").asLong(0);
+    return new CveAllowlist(cves, expires > 0 ? Instant.ofEpochSecond(expires) : null);
+  }
+
+  /**
+   * Returns the actions the registry's token service grants an anonymous client on a repository
+   * of the project, for example {@code [pull]} for a public project; {@code push} there means
+   * anyone can push. The token is a JWT whose payload lists the granted access; it is read, not
+   * verified, because only the grant matters here.
+   */
+  public List<String> anonymousRegistryActions(String projectName) throws IOException {
+    String scope = "repository:" + projectName + "/hullscope-audit-probe:pull,push";
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base()
+            + "/service/token?service=harbor-registry&scope=" + segment(scope)))
+        .timeout(TIMEOUT).GET().build());
+    if (response.statusCode() != 200) {
+      return List.of();
+    }
+    String token = text(parse(response, "anonymous registry token"), "token");
+    if (token == null || token.split("\\.").length < 2) {
+      return List.of();
+    }
+    JsonNode claims;
+    try {
+      claims = json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    } catch (IllegalArgumentException | IOException e) {
+      throw new HarborException("Harbor's token service sent a token that is not a JWT: " + e.getMessage(), e);
+    }
+    List<String> actions = new ArrayList<>();
+    for (JsonNode access : claims.path("access")) {
+      access.path("actions").forEach(action -> {
+        if (!actions.contains(action.asText())) {
+          actions.add(action.asText());
+        }
+      });
+    }
+    return actions;
+  }
+
   /** Returns {@code /projects/P/repositories/R} for a full repository name, with R encoded twice. */
   static String repositoryPath(String repositoryName) {
     int slash = repositoryName.indexOf('/');
@@ -424,6 +560,29 @@ public final class HarborClient {
     return new ScanSummary(text(report, "scan_status"), text(report, "severity"), counts,
         report.path("summary").path("total").asInt(), report.path("summary").path("fixable").asInt(), scannerName,
         time(report, "end_time"));
+  }
+
+  private static ImmutableRule immutableRule(JsonNode node) {
+    JsonNode tag = node.path("tag_selectors").path(0);
+    JsonNode repository = node.path("scope_selectors").path("repository").path(0);
+    return new ImmutableRule(node.path("disabled").asBoolean(false), text(tag, "pattern"),
+        "excludes".equals(text(tag, "decoration")), text(repository, "pattern"),
+        "repoExcludes".equals(text(repository, "decoration")));
+  }
+
+  private static Robot robot(JsonNode node) {
+    List<RobotPermission> permissions = new ArrayList<>();
+    for (JsonNode permission : node.path("permissions")) {
+      List<String> access = new ArrayList<>();
+      permission.path("access").forEach(entry -> {
+        if (!"deny".equals(text(entry, "effect"))) {
+          access.add(text(entry, "resource") + ":" + text(entry, "action"));
+        }
+      });
+      permissions.add(new RobotPermission(text(permission, "kind"), text(permission, "namespace"), access));
+    }
+    return new Robot(text(node, "name"), text(node, "level"), node.path("disable").asBoolean(false),
+        node.path("duration").asLong(0), node.path("expires_at").asLong(0), permissions);
   }
 
   private static Accessory accessory(JsonNode node) {

@@ -90,4 +90,55 @@ public final class HarborModel {
       accessories = List.copyOf(accessories);
     }
   }
+
+  /**
+   * A tag immutability rule: tags matching {@code tagPattern} (or not matching, when {@code
+   * tagsExcluded}) in repositories matching {@code repositoryPattern} cannot be overwritten.
+   */
+  public record ImmutableRule(boolean disabled, String tagPattern, boolean tagsExcluded, String repositoryPattern,
+      boolean repositoriesExcluded) {}
+
+  /** A project's tag retention policy; {@code enabledRules} counts the rules that are not disabled. */
+  public record RetentionPolicy(long id, int enabledRules, String trigger) {}
+
+  /** A robot permission: {@code resource:action} pairs granted in a namespace ({@code *} for every project). */
+  public record RobotPermission(String kind, String namespace, List<String> access) {
+    public RobotPermission {
+      access = List.copyOf(access);
+    }
+  }
+
+  /**
+   * A robot account. Its secret is never read.
+   *
+   * @param durationDays days it stays valid, -1 for never expiring
+   * @param expiresAt expiry in seconds since the epoch, -1 for never
+   */
+  public record Robot(String name, String level, boolean disabled, long durationDays, long expiresAt,
+      List<RobotPermission> permissions) {
+    public Robot {
+      permissions = List.copyOf(permissions);
+    }
+
+    /** Returns true when the robot never expires. */
+    public boolean neverExpires() {
+      return durationDays == -1 || expiresAt == -1;
+    }
+  }
+
+  /** A project member: a user or group and its role, for example {@code projectAdmin}. */
+  public record Member(String name, String type, String role) {}
+
+  /** The scanner a project uses; null fields when Harbor does not say. */
+  public record Scanner(String name, String vendor, String version, boolean disabled) {}
+
+  /** One audit log entry. */
+  public record AuditEntry(String user, String operation, String resourceType, String resource, Instant time) {}
+
+  /** The project's CVE allowlist: the allowed CVE ids and the expiry (null for never). */
+  public record CveAllowlist(List<String> cves, Instant expires) {
+    public CveAllowlist {
+      cves = List.copyOf(cves);
+    }
+  }
 }

@@ -308,6 +308,13 @@ class HarborClientTest {
     assertThat(stub.contractViolations()).singleElement().asString().contains("project_id");
   }
 
+  @Test
+  void contractCatchesAParameterHarborDoesNotHave() {
+    assertThat(HarborContract.load().checkRequest("GET", API + "/projects?page=1&limit=5"))
+        .singleElement().asString().contains("'limit'");
+    assertThat(HarborContract.load().checkRequest("GET", API + "/projects?page=1&page_size=5&q=name%3D~a")).isEmpty();
+  }
+
   private HarborClient anonymous() throws IOException {
     return new HarborClient(new HarborConnection(stub.url(), null, null, null, true, null));
   }

@@ -116,6 +116,43 @@ final class HarborContract {
     return problems;
   }
 
+  /**
+   * Returns what is wrong with a request: an operation the description does not have, or a query
+   * parameter it does not declare for that operation.
+   */
+  List<String> checkRequest(String method, String rawUri) {
+    List<String> problems = new ArrayList<>();
+    if (!rawUri.startsWith(basePath + "/")) {
+      problems.add(rawUri + " is not below the API base path " + basePath);
+      return problems;
+    }
+    String relative = rawUri.substring(basePath.length());
+    String template = findTemplate(relative);
+    JsonNode operation = template == null ? null
+        : document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
+    if (operation == null || operation.isMissingNode()) {
+      problems.add("the Harbor API has no operation " + method + " " + relative);
+      return problems;
+    }
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    for (JsonNode parameter : operation.path("parameters")) {
+      JsonNode resolved = resolve(parameter);
+      if ("query".equals(resolved.path("in").asText())) {
+        declared.add(resolved.path("name").asText());
+      }
+    }
+    int question = relative.indexOf('?');
+    if (question >= 0) {
+      for (String pair : relative.substring(question + 1).split("&")) {
+        String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+        if (!declared.contains(name)) {
+          problems.add(method + " " + template + " has no query parameter '" + name + "'");
+        }
+      }
+    }
+    return problems;
+  }
+
   /** Returns true when the description has this operation; a guard against typos in tests. */
   boolean hasOperation(String method, String template) {
     return !document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT)).isMissingNode();

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A Harbor REST API on loopback that answers from canned responses. Every answer is checked
- * against {@link HarborContract}; {@link #contractViolations()} lists those that break it, and
+ * A Harbor REST API on loopback that answers from canned responses. Every request (operation and
+ * query parameters) and every answer is checked against {@link HarborContract}; {@link #contractViolations()} lists those that break it, and
  * tests assert it is empty, so a canned answer cannot drift from Harbor's real API.
  */
 final class HarborStub implements AutoCloseable {
@@ -95,6 +95,7 @@ final class HarborStub implements AutoCloseable {
         ? route.apply(request)
         : Answer.json(404, "{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no route " + path + "\"}]}");
     if (path.startsWith("/api/")) {
+      violations.addAll(contract.checkRequest(exchange.getRequestMethod(), rawUri));
       violations.addAll(contract.check(exchange.getRequestMethod(), rawUri, answer.status(), answer.body()));
     }
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
