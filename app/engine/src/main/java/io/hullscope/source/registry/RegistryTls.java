@@ -30,13 +30,13 @@ final class RegistryTls {
       if (caFile == null) {
         return SSLContext.getDefault();
       }
+      Collection<? extends Certificate> added = readPem(caFile, registry);
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
       int index = 0;
       for (X509Certificate accepted : defaultTrustManager().getAcceptedIssuers()) {
         trust.setCertificateEntry("jdk-" + index++, accepted);
       }
-      Collection<? extends Certificate> added = readPem(caFile, registry);
       for (Certificate certificate : added) {
         trust.setCertificateEntry("custom-" + index++, certificate);
       }
@@ -45,7 +45,9 @@ final class RegistryTls {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, factory.getTrustManagers(), null);
       return context;
-    } catch (GeneralSecurityException e) {
+    } catch (RegistryException e) {
+      throw e;
+    } catch (GeneralSecurityException | IOException e) {
       throw new RegistryException("cannot set up TLS for registry " + registry + ": " + e.getMessage(), -1, e);
     }
   }
