@@ -6,6 +6,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.hullscope.image.Digest;
 import io.hullscope.image.MediaType;
 import io.hullscope.testing.ImageArchiveBuilder;
@@ -28,6 +30,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small OCI distribution registry on 127.0.0.1 for unit tests: manifests, blobs, paginated tag
@@ -65,8 +68,24 @@ final class FakeRegistry implements AutoCloseable {
   /** Largest page the server returns, whatever {@code n} asks for. */
   volatile int maxPageSize = 1000;
 
+  private final String scheme;
+
   FakeRegistry() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this(null);
+  }
+
+  /** Serves HTTPS with {@code tls} when it is not null, else plain HTTP. */
+  FakeRegistry(SSLContext tls) throws IOException {
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+    if (tls == null) {
+      server = HttpServer.create(address, 0);
+      scheme = "http";
+    } else {
+      HttpsServer https = HttpsServer.create(address, 0);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls));
+      server = https;
+      scheme = "https";
+    }
     server.createContext("/", this::handle);
     server.start();
   }
@@ -76,9 +95,9 @@ final class FakeRegistry implements AutoCloseable {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** Returns options that reach this registry over plain HTTP, with fast retries. */
+  /** Returns options that reach this registry (over plain HTTP unless it serves HTTPS), with fast retries. */
   RegistryOptions options() {
-    return RegistryOptions.DEFAULT.withHost(host(), RegistryHostSettings.DEFAULT.withInsecure(true))
+    return RegistryOptions.DEFAULT.withHost(host(), RegistryHostSettings.DEFAULT.withInsecure(scheme.equals("http")))
         .withRetries(3, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(20));
   }
 
@@ -176,7 +195,7 @@ final class FakeRegistry implements AutoCloseable {
           return true;
         }
         String scope = scopeOf(path);
-        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"http://" + host() + "/token\",service=\"fake-registry\""
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"" + scheme + "://" + host() + "/token\",service=\"fake-registry\""
             + (scope == null ? "" : ",scope=\"" + scope + "\""));
         break;
       default:
