@@ -72,27 +72,44 @@ public final class CredentialHelpers {
     if (!HELPER_NAME.matcher(name).matches()) {
       throw new IOException("invalid credential helper name '" + name + "' in the Docker config");
     }
-    Path executable = find(program);
+    Result result = run(find(program), program, serverUrl);
+
+    String outputText = new String(result.output(), StandardCharsets.UTF_8).strip();
+    if (result.exitCode() != 0) {
+      // The helper protocol reports a missing entry as this text with a non-zero exit code.
+      if (outputText.contains("credentials not found")) {
+        return Optional.empty();
+      }
+      String detail = new String(result.errors(), StandardCharsets.UTF_8).strip();
+      if (detail.isEmpty()) {
+        detail = outputText;
+      }
+      throw new IOException(program + " get failed with exit code " + result.exitCode() + " for " + serverUrl + ": "
+          + abbreviate(detail));
+    }
+    return parse(result.output(), program, serverUrl);
+  }
+
+  /** Exit code and captured output of one helper run. */
+  private record Result(int exitCode, byte[] output, byte[] errors) {}
+
+  private Result run(Path executable, String program, String serverUrl) throws IOException {
     Process process = new ProcessBuilder(executable.toString(), "get").start();
     CompletableFuture<byte[]> stdout = readAsync(process.getInputStream());
     CompletableFuture<byte[]> stderr = readAsync(process.getErrorStream());
     try (OutputStream stdin = process.getOutputStream()) {
       stdin.write(serverUrl.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      // A helper may exit without reading its input; its exit code says what happened.
+      // A helper may exit without reading its input; its exit code shows what happened.
     }
-    int exitCode;
-    byte[] output;
-    byte[] errors;
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new IOException(program + " did not answer within " + timeout.toSeconds() + " s for " + serverUrl
+        throw new IOException(program + " timed out after " + timeout.toMillis() + " ms for " + serverUrl
             + "; check that its keychain or password store is unlocked");
       }
-      exitCode = process.exitValue();
-      output = stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      errors = stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new Result(process.exitValue(), stdout.get(timeout.toMillis(), TimeUnit.MILLISECONDS),
+          stderr.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -101,20 +118,6 @@ public final class CredentialHelpers {
       process.destroyForcibly();
       throw new IOException("could not read the output of " + program + ": " + e.getMessage(), e);
     }
-    String outputText = new String(output, StandardCharsets.UTF_8).strip();
-    if (exitCode != 0) {
-      // The helper protocol reports a missing entry as this text with a non-zero exit code.
-      if (outputText.contains("credentials not found")) {
-        return Optional.empty();
-      }
-      String detail = new String(errors, StandardCharsets.UTF_8).strip();
-      if (detail.isEmpty()) {
-        detail = outputText;
-      }
-      throw new IOException(program + " get failed with exit code " + exitCode + " for " + serverUrl + ": "
-          + abbreviate(detail));
-    }
-    return parse(output, program, serverUrl);
   }
 
   private static Optional<Credentials> parse(byte[] output, String program, String serverUrl) throws IOException {
@@ -122,7 +125,7 @@ public final class CredentialHelpers {
     try {
       root = JSON.readTree(output);
     } catch (IOException e) {
-      // The output holds the secret and Jackson quotes input in its messages, so the cause is dropped.
+      // The output contains the secret and Jackson quotes input in its messages, so the cause is dropped.
       throw new IOException(program + " printed invalid JSON for " + serverUrl);
     }
     if (root == null || !root.isObject()) {

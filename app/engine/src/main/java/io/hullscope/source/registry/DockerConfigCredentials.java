@@ -89,7 +89,7 @@ public final class DockerConfigCredentials implements CredentialStore {
     try {
       root = JSON.readTree(bytes);
     } catch (IOException e) {
-      // Jackson quotes the input in its messages, and the input holds secrets.
+      // Jackson quotes the input in its messages, and the input contains secrets.
       throw new IOException("the Docker config " + configFile + " is not valid JSON; fix or remove it");
     }
     if (root == null || !root.isObject()) {

@@ -88,10 +88,10 @@ final class RegistryAuth {
   }
 
   /**
-   * Answers a 401 response: remembers Basic auth or fetches a bearer token for {@code scope}.
+   * Handles a 401 response: remembers Basic auth or fetches a bearer token for {@code scope}.
    *
    * @param scope the scope the request needs, for example {@code repository:team/app:pull}, or null
-   * @throws RegistryAuthException when the challenge cannot be answered
+   * @throws RegistryAuthException when the challenge cannot be met
    */
   void authenticate(List<AuthChallenge> challenges, String scope, String operation) throws IOException {
     AuthChallenge bearer = find(challenges, "bearer");
@@ -114,7 +114,7 @@ final class RegistryAuth {
     for (AuthChallenge challenge : challenges) {
       schemes.add(challenge.scheme());
     }
-    throw new RegistryAuthException("registry " + registry + " answered 401 to " + operation
+    throw new RegistryAuthException("registry " + registry + " responded with HTTP 401 to " + operation
         + (schemes.isEmpty() ? " without a WWW-Authenticate challenge" : " with unsupported authentication schemes " + schemes)
         + "; only Bearer and Basic are supported", 401);
   }
@@ -205,7 +205,7 @@ final class RegistryAuth {
     try {
       root = JSON.readTree(body);
     } catch (IOException e) {
-      // Jackson quotes the input, which holds the token, so the cause is dropped.
+      // Jackson quotes the input, which contains the token, so the cause is dropped.
       throw new RegistryException("the token response of registry " + registry + " is not valid JSON", 200);
     }
     if (root == null || !root.isObject()) {

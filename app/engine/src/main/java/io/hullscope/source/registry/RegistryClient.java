@@ -71,7 +71,7 @@ public final class RegistryClient {
     return http.registry();
   }
 
-  /** Checks that the registry answers {@code GET /v2/}, authenticating when it asks. */
+  /** Checks that the registry responds to {@code GET /v2/}, authenticating when it requires that. */
   public void ping() throws IOException {
     HttpResponse<InputStream> response = http.send(request("GET", "v2/", List.of(), null, "check the API version"));
     RegistryHttp.discard(response);
@@ -160,8 +160,8 @@ public final class RegistryClient {
   }
 
   /**
-   * Lists the repositories of the registry across all pages. Many registries refuse this (Docker
-   * Hub, registries with per-repository permissions); they answer with a
+   * Lists the repositories of the registry across all pages. Many registries reject this (Docker
+   * Hub, registries with per-repository permissions), and then this method throws a
    * {@link RegistryAuthException} or {@link RegistryNotFoundException}.
    */
   public List<String> listRepositories() throws IOException {
@@ -170,7 +170,7 @@ public final class RegistryClient {
 
   /**
    * Lists the manifests that refer to {@code subject}, through the referrers API and, when that
-   * answers 404, through the {@code sha256-<hex>} tag of the fallback tag schema.
+   * returns 404, through the {@code sha256-<hex>} tag of the fallback tag schema.
    *
    * @param artifactType keep only referrers of this artifact type; null for all
    */
@@ -258,7 +258,7 @@ public final class RegistryClient {
       throw new RegistryException("registry " + registry() + " sent a next-page link to another host ("
           + RegistryHttp.redact(next.toString()) + "); it is not followed", response.statusCode());
     }
-    // Each page holds at least one entry, so more pages than entries means a loop.
+    // Each page contains at least one entry, so more pages than entries means a loop.
     if (pages > maxListEntries) {
       throw new RegistryException("registry " + registry() + " sent more than " + maxListEntries + " pages", response.statusCode());
     }
@@ -277,11 +277,11 @@ public final class RegistryClient {
     try {
       root = JSON.readTree(bytes);
     } catch (IOException e) {
-      throw new RegistryException("registry " + registry() + " answered " + operation + " with invalid JSON: "
-          + e.getMessage(), 200, e);
+      throw new RegistryException("failed to " + operation + " on registry " + registry() + ": the response is not valid JSON ("
+          + e.getMessage() + ")", 200, e);
     }
     if (root == null || !root.isObject()) {
-      throw new RegistryException("registry " + registry() + " answered " + operation + " with no JSON object", 200);
+      throw new RegistryException("failed to " + operation + " on registry " + registry() + ": the response is not a JSON object", 200);
     }
     JsonNode array = root.get(field);
     List<String> values = new ArrayList<>();
@@ -289,13 +289,13 @@ public final class RegistryClient {
       return values;
     }
     if (!array.isArray()) {
-      throw new RegistryException("registry " + registry() + " answered " + operation + " with '" + field
-          + "' that is not an array", 200);
+      throw new RegistryException("failed to " + operation + " on registry " + registry() + ": '" + field
+          + "' in the response is not an array", 200);
     }
     for (JsonNode item : array) {
       if (!item.isTextual()) {
-        throw new RegistryException("registry " + registry() + " answered " + operation + " with a non-string entry in '"
-            + field + "'", 200);
+        throw new RegistryException("failed to " + operation + " on registry " + registry() + ": '" + field
+            + "' in the response contains an entry that is not a string", 200);
       }
       values.add(item.asText());
     }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the HTTP requests of one registry and turns failures into typed exceptions.
  *
- * <p>It answers 401 challenges through {@link RegistryAuth}, retries GET and HEAD after 429 and
+ * <p>It handles 401 challenges through {@link RegistryAuth}, retries GET and HEAD after 429 and
  * 503 with a bounded exponential backoff, and follows redirects itself so that the Authorization
  * header goes only to the registry's own origin: blob redirects to storage hosts carry their own
  * signed URLs. Logs and messages show URLs without query strings, because those hold signatures.
@@ -132,8 +132,8 @@ final class RegistryHttp {
         discard(response);
         Optional<String> location = response.headers().firstValue("Location");
         if (location.isEmpty()) {
-          throw new RegistryException("registry " + registry + " answered " + status + " to " + request.operation()
-              + " without a Location header", status);
+          throw new RegistryException("registry " + registry + " responded with HTTP " + status + " to "
+              + request.operation() + " but sent no Location header", status);
         }
         if (++redirects > options.maxRedirects()) {
           throw new RegistryException("registry " + registry + " redirected " + request.operation() + " more than "
@@ -172,7 +172,7 @@ final class RegistryHttp {
           + " to " + request.operation() + " (" + e.getClass().getSimpleName() + "); check the host name and port"
           + (uri.getScheme().equals("https") ? ", and mark the registry insecure if it serves plain HTTP only" : ""), -1, e);
     } catch (HttpTimeoutException e) {
-      throw new RegistryException("registry " + registry + " did not answer " + request.operation() + " within "
+      throw new RegistryException("the request to registry " + registry + " to " + request.operation() + " timed out after "
           + options.requestTimeout().toSeconds() + " s", -1, e);
     } catch (SSLException e) {
       throw new RegistryException("the TLS connection to registry " + registry + " failed to " + request.operation()
@@ -188,7 +188,7 @@ final class RegistryHttp {
     int status = response.statusCode();
     String detail = errorDetail(response);
     String where = sameOrigin ? "registry " + registry : "storage host " + uri.getHost() + " (redirected from registry " + registry + ")";
-    String prefix = where + " answered HTTP " + status + " to " + request.operation() + detail;
+    String prefix = where + " responded with HTTP " + status + " to " + request.operation() + detail;
     if (status == 404) {
       return new RegistryNotFoundException(prefix);
     }
@@ -198,8 +198,9 @@ final class RegistryHttp {
           + registry + "' or enter credentials for it"), status);
     }
     if (status == 403) {
-      return new RegistryAuthException(prefix + "; " + auth.credentialsDescription()
-          + " do not grant this access, so check the permissions of the account", status);
+      String who = auth.hasCredentials() ? auth.credentialsDescription() + " do not grant this access"
+          : "anonymous access is not allowed";
+      return new RegistryAuthException(prefix + "; " + who + ", so check the permissions of the account or log in", status);
     }
     return new RegistryException(prefix, status);
   }
@@ -256,9 +257,9 @@ final class RegistryHttp {
     Optional<String> retryAfter = response.headers().firstValue("Retry-After");
     if (retryAfter.isPresent()) {
       try {
-        Duration asked = Duration.ofSeconds(Long.parseLong(retryAfter.get().strip()));
-        if (asked.compareTo(wait) > 0) {
-          wait = asked;
+        Duration requested = Duration.ofSeconds(Long.parseLong(retryAfter.get().strip()));
+        if (requested.compareTo(wait) > 0) {
+          wait = requested;
         }
       } catch (NumberFormatException e) {
         // An HTTP date; the computed backoff is used instead.

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * An image read from a registry. Its manifest and config are in memory; its layers download when
- * opened. It holds no connection, so closing it frees nothing.
+ * opened. It keeps no connection open, so closing it frees nothing.
  *
  * @param digest the digest of the manifest or index the reference names
  */

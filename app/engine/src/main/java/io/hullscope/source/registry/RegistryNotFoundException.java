@@ -1,6 +1,6 @@
 package io.hullscope.source.registry;
 
-/** The registry answered 404: the repository, tag, manifest or blob does not exist there. */
+/** The registry returned 404: the repository, tag, manifest or blob does not exist there. */
 public class RegistryNotFoundException extends RegistryException {
 
   public RegistryNotFoundException(String message) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param maxRetries how often a GET or HEAD is repeated after 429 or 503 (0 for never)
  * @param initialBackoff wait before the first retry; it doubles per retry, and a server's
  *     {@code Retry-After} replaces it when that is longer
- * @param maxBackoff longest wait before one retry, also when {@code Retry-After} asks for more
+ * @param maxBackoff longest wait before one retry, also when {@code Retry-After} requests more
  * @param maxRedirects how many redirects one request follows
  * @param maxListEntries most tags, repositories or referrers one listing returns across all pages
  */

@@ -41,9 +41,9 @@ final class VerifiedBlobStream extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    byte[] single = new byte[1];
+    int n = read(single, 0, 1);
+    return n < 0 ? -1 : single[0] & 0xff;
   }
 
   @Override

@@ -35,7 +35,7 @@ import javax.net.ssl.SSLContext;
 /**
  * A small OCI distribution registry on 127.0.0.1 for unit tests: manifests, blobs, paginated tag
  * and catalog lists, the referrers API, and Basic or bearer token auth with a token endpoint on
- * the same server. Tests replace the answer for one path with {@link #override} to simulate
+ * the same server. Tests replace the response for one path with {@link #override} to simulate
  * faults, and read what the client sent from {@link #requests()}.
  */
 final class FakeRegistry implements AutoCloseable {
@@ -65,7 +65,7 @@ final class FakeRegistry implements AutoCloseable {
   volatile boolean accessTokenField;
   volatile boolean referrersApi = true;
   volatile boolean linkPagination = true;
-  /** Largest page the server returns, whatever {@code n} asks for. */
+  /** Largest page the server returns, whatever {@code n} requests. */
   volatile int maxPageSize = 1000;
 
   private final String scheme;
@@ -137,7 +137,7 @@ final class FakeRegistry implements AutoCloseable {
     tags.computeIfAbsent(repository, key -> new ConcurrentHashMap<>()).put(tag, digest.toString());
   }
 
-  /** Answers every request for {@code path} (without query) with {@code handler} instead. */
+  /** Handles every request for {@code path} (without query) with {@code handler} instead. */
   void override(String path, HttpHandler handler) {
     overrides.put(path, handler);
   }

@@ -99,7 +99,7 @@ class RegistrySourceTest {
   }
 
   @Test
-  void nestedIndexOffersEveryPlatformAndPicksTheRequestedOne() throws IOException {
+  void nestedIndexPicksRequestedPlatform() throws IOException {
     TestImage amd64 = sampleImage("linux/amd64", "amd64");
     TestImage arm64 = sampleImage("linux/arm64/v8", "arm64");
     TestImage riscv = sampleImage("linux/riscv64", "riscv");
@@ -204,7 +204,7 @@ class RegistrySourceTest {
   }
 
   @Test
-  void layerWithWrongDigestFailsIndexingWithLayerName() {
+  void wrongLayerDigestFailsIndexing() {
     TestImage image = sampleImage("linux/amd64", "one");
     registry.push("team/app", "1.0", image);
     byte[] real = image.layers().get(1).blob();
@@ -249,15 +249,15 @@ class RegistrySourceTest {
 
   @Test
   void listImagesGivesTagsWithDigests() throws IOException {
-    Digest one = registry.push("team/app", "1.0", sampleImage("linux/amd64", "one"));
-    Digest two = registry.push("team/app", "2.0", sampleImage("linux/amd64", "two"));
+    Digest first = registry.push("team/app", "1.0", sampleImage("linux/amd64", "one"));
+    Digest second = registry.push("team/app", "2.0", sampleImage("linux/amd64", "two"));
     RegistrySource scoped = new RegistrySource(registry.host(), List.of("team/app"), registry.options());
 
     List<ImageSummary> images = scoped.listImages();
 
     assertThat(images).extracting(ImageSummary::key)
         .containsExactly(registry.host() + "/team/app:1.0", registry.host() + "/team/app:2.0");
-    assertThat(images).extracting(ImageSummary::digest).containsExactly(one, two);
+    assertThat(images).extracting(ImageSummary::digest).containsExactly(first, second);
   }
 
   @Test

@@ -100,7 +100,7 @@ class RegistryTlsTest {
   }
 
   @Test
-  void caFileDoesNotTurnOffHostNameVerification() {
+  void hostNameStaysVerifiedWithCaFile() {
     // The certificate names the IP address 127.0.0.1 only, not the host name localhost.
     String otherName = "localhost:" + registry.host().substring(registry.host().indexOf(':') + 1);
     RegistryOptions options = registry.options().withHost(otherName, RegistryHostSettings.DEFAULT.withCaFile(caPem));
