@@ -131,7 +131,7 @@ class RegistryTlsTest {
         .hasMessageContaining("cannot read the CA file " + missing);
   }
 
-  private static void keytool(String... arguments) throws IOException, InterruptedException {
+  static void keytool(String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(arguments));
