@@ -211,13 +211,15 @@ final class RegistryAuth {
     if (root == null || !root.isObject()) {
       throw new RegistryException("the token response of registry " + registry + " is not a JSON object", 200);
     }
-    String token = root.path("token").asText("");
-    if (token.isEmpty()) {
-      token = root.path("access_token").asText("");
+    JsonNode tokenField = root.path("token");
+    if (!tokenField.isTextual() || tokenField.asText().isEmpty()) {
+      tokenField = root.path("access_token");
     }
-    if (token.isEmpty()) {
-      throw new RegistryException("the token response of registry " + registry + " has neither 'token' nor 'access_token'", 200);
+    if (!tokenField.isTextual() || tokenField.asText().isEmpty()) {
+      throw new RegistryException("the token response of registry " + registry
+          + " has no 'token' or 'access_token' string", 200);
     }
+    String token = tokenField.asText();
     long expiresIn = root.path("expires_in").asLong(DEFAULT_EXPIRES_SECONDS);
     if (expiresIn <= 0) {
       expiresIn = DEFAULT_EXPIRES_SECONDS;

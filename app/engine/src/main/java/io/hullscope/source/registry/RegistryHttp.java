@@ -193,9 +193,10 @@ final class RegistryHttp {
       return new RegistryNotFoundException(prefix);
     }
     if (status == 401) {
-      return new RegistryAuthException(prefix + "; it rejected " + auth.credentialsDescription()
-          + (auth.hasCredentials() ? ", so check the user name and password" : ", so log in with 'docker login "
-          + registry + "' or enter credentials for it"), status);
+      String hint = auth.hasCredentials()
+          ? "it rejected " + auth.credentialsDescription() + ", so check the user name and password"
+          : "it requires credentials, so log in with 'docker login " + registry + "' or enter credentials for it";
+      return new RegistryAuthException(prefix + "; " + hint, status);
     }
     if (status == 403) {
       String who = auth.hasCredentials() ? auth.credentialsDescription() + " do not grant this access"

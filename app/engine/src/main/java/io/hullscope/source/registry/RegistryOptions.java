@@ -73,6 +73,11 @@ public record RegistryOptions(
         maxRedirects, maxListEntries);
   }
 
+  public RegistryOptions withTimeouts(Duration connect, Duration request) {
+    return new RegistryOptions(credentialStore, hosts, limits, connect, request, maxRetries, initialBackoff, maxBackoff,
+        maxRedirects, maxListEntries);
+  }
+
   public RegistryOptions withMaxListEntries(int value) {
     return new RegistryOptions(credentialStore, hosts, limits, connectTimeout, requestTimeout, maxRetries,
         initialBackoff, maxBackoff, maxRedirects, value);

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistrySourceTest {
 
@@ -300,6 +302,38 @@ class RegistrySourceTest {
       List<String> tree = treeListing(image);
       assertThat(tree).anyMatch(line -> line.startsWith("/app/run.sh ") || line.startsWith("app/run.sh "));
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "",
+      "\u0000\u0001\u0002binary",
+      "[]",
+      "{\"schemaVersion\":2}",
+      "{\"schemaVersion\":3,\"config\":{},\"layers\":[]}",
+      "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"config\":\"x\",\"layers\":[]}",
+      "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":1,\"digest\":\"sha256:00\",\"size\":-1}]}",
+      "{\"schemaVersion\":2,\"config\":{\"mediaType\":\"a\",\"digest\":\"sha256:../../etc/passwd\",\"size\":1},\"layers\":[]}",
+      "{\"schemaVersion\":2,\"config\":"})
+  void malformedManifestNamesTheImage(String body) {
+    registry.override("/v2/team/bad/manifests/1", exchange ->
+        FakeRegistry.send(exchange, 200, MediaType.OCI_MANIFEST, body.getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> source.open("team/bad:1", null, ProgressListener.NONE))
+        .isInstanceOf(ImageReadException.class)
+        .hasMessageContaining(registry.host() + "/team/bad:1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not json", "[1]", "{\"expires_in\":60}", "{\"token\":17}"})
+  void invalidTokenResponseIsReported(String body) {
+    registry.auth = FakeRegistry.Auth.BEARER;
+    registry.override("/token", exchange ->
+        FakeRegistry.send(exchange, 200, "application/json", body.getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> source.open("team/app:1", null, ProgressListener.NONE))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("the token response of registry " + registry.host());
   }
 
   /** Blob digest, diff id, size and media type of each layer. */

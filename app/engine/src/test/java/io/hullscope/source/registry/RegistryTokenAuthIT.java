@@ -164,7 +164,7 @@ class RegistryTokenAuthIT {
 
     assertThatThrownBy(() -> source.open(REPOSITORY + ":1", null, ProgressListener.NONE))
         .isInstanceOf(RegistryAuthException.class)
-        .hasMessageContaining("no credentials");
+        .hasMessageContaining("it requires credentials");
   }
 
   /** Waits until the registry answers {@code GET /v2/} with its 401 challenge. */
