@@ -186,8 +186,12 @@ final class RegistryAuth {
     }
     int status = response.statusCode();
     if (status == 401 || status == 403) {
-      throw new RegistryAuthException("the token service of registry " + registry + " rejected "
-          + credentialsDescription() + " for " + scopes + " (HTTP " + status + "); check the user name and password", status);
+      String problem = found == null
+          ? "it requires credentials for " + scopes + " (HTTP " + status + "), so log in with 'docker login " + registry
+              + "' or enter credentials for it"
+          : "it rejected " + credentialsDescription() + " for " + scopes + " (HTTP " + status
+              + "), so check the user name and password";
+      throw new RegistryAuthException("the token service of registry " + registry + " failed: " + problem, status);
     }
     if (status != 200) {
       throw new RegistryException("the token service " + RegistryHttp.redact(realm) + " of registry " + registry
