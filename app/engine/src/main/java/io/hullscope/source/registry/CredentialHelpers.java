@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * the registry goes to standard input, and the helper prints
  * {@code {"ServerURL": ..., "Username": ..., "Secret": ...}}. A user name of {@code <token>}
  * marks the secret as an identity token. See
- * https://github.com/docker/docker-credential-helpers#development.
+ * https://github.com/docker/docker-credential-helpers.
  */
 public final class CredentialHelpers {
 

@@ -152,6 +152,9 @@ final class RegistryAuth {
     HttpRequest request;
     Duration timeout = options.requestTimeout();
     if (found != null && !found.hasPassword()) {
+      // NOTE: token services without OAuth2 return 404 for this POST, and the distribution docs
+      // say to fall back to GET with Basic auth then; an identity token has no password for that,
+      // so such a registry fails here with the 404.
       append(form, "grant_type", "refresh_token");
       append(form, "refresh_token", found.identityToken());
       append(form, "client_id", CLIENT_ID);

@@ -2,6 +2,7 @@ package io.hullscope.source.registry;
 
 import io.hullscope.image.Digest;
 import io.hullscope.image.Image;
+import io.hullscope.image.ImageReadException;
 import io.hullscope.image.ImageReference;
 import io.hullscope.image.Platform;
 import io.hullscope.image.ProgressListener;
@@ -79,7 +80,7 @@ public final class RegistrySource implements ImageSource {
         try {
           Digest digest = client.resolveDigest(repository, tag);
           summaries.add(new ImageSummary(key, List.of(key), digest, -1, null, -1, null, List.of()));
-        } catch (RegistryException e) {
+        } catch (RegistryException | ImageReadException e) {
           LOG.warn("Leaving {} out of the list: {}", key, e.getMessage());
         }
       }

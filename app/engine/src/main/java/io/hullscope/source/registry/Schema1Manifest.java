@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * A Docker image manifest v2 schema 1, read only: layers from {@code fsLayers} and the config
- * rebuilt from the {@code v1Compatibility} strings of {@code history}, the way Docker converts
- * such images. Both arrays list the top layer first. An entry marked {@code throwaway} made no
- * file system change and becomes an empty-layer history entry. Format:
+ * rebuilt from the {@code v1Compatibility} strings of {@code history}. Both arrays list the top
+ * layer first. An entry marked {@code throwaway} made no file system change and becomes an
+ * empty-layer history entry. Format:
  * https://github.com/distribution/distribution/blob/release/2.8/docs/spec/manifest-v2-1.md.
  *
  * <p>Schema 1 has no diff ids, so the caller computes them from the layer blobs and passes them

@@ -27,7 +27,9 @@ final class VerifiedBlobStream extends FilterInputStream {
 
   /**
    * @param expectedSize the size from the descriptor, or -1 to check the digest only
-   * @param image, layer, entry how messages name the image, the layer (may be null) and the blob
+   * @param image how messages name the image
+   * @param layer how messages name the layer, or null for a blob that is not a layer
+   * @param entry how messages name the blob
    */
   VerifiedBlobStream(InputStream in, Digest expected, long expectedSize, String image, String layer, String entry) {
     super(in);
@@ -56,7 +58,7 @@ final class VerifiedBlobStream extends FilterInputStream {
     } catch (ImageReadException e) {
       throw e;
     } catch (IOException e) {
-      throw new ImageReadException(image, layer, entry, "the download broke off after " + count + " bytes"
+      throw new ImageReadException(image, layer, entry, "the download failed after " + count + " bytes"
           + (expectedSize >= 0 ? " of " + expectedSize : "") + " (" + e.getMessage() + "); try again", e);
     }
     if (n < 0) {

@@ -88,7 +88,7 @@ class RegistryTlsIT {
   }
 
   @Test
-  void insecureMarkDoesNotSkipTlsOnTlsRegistry() {
+  void insecureMarkMeansPlainHttp() {
     RegistryOptions options = RegistryOptions.DEFAULT.withHost(registry.host(), RegistryHostSettings.DEFAULT.withInsecure(true));
     RegistrySource source = new RegistrySource(registry.host(), List.of(REPOSITORY), options);
 

@@ -22,7 +22,7 @@ import java.util.UUID;
  * A token service for the distribution registry's {@code token} auth on 127.0.0.1: it checks Basic
  * credentials and returns a JWT signed with RS256 whose {@code x5c} header carries the signing
  * certificate, which the registry finds in its {@code rootcertbundle}. It grants every scope the
- * request names, and refuses requests without the right credentials.
+ * request names, and rejects requests without the right credentials.
  */
 final class TokenServer implements AutoCloseable {
 
