@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -102,8 +101,7 @@ public final class DockerConfigCredentials implements CredentialStore {
     if (!credHelpers.isObject()) {
       return null;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = credHelpers.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : credHelpers.properties()) {
       if (sameRegistry(entry.getKey(), registry) && entry.getValue().isTextual()) {
         return entry.getValue().asText();
       }
@@ -115,8 +113,7 @@ public final class DockerConfigCredentials implements CredentialStore {
     if (!auths.isObject()) {
       return Optional.empty();
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : auths.properties()) {
       if (sameRegistry(entry.getKey(), registry)) {
         return decode(entry.getValue(), entry.getKey());
       }

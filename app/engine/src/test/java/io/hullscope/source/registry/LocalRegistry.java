@@ -94,11 +94,17 @@ final class LocalRegistry implements AutoCloseable {
     }
   }
 
+  /** Stops the registry, forcibly when it has not exited 30 s after the request to stop. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 

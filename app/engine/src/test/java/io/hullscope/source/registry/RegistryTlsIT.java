@@ -52,7 +52,7 @@ class RegistryTlsIT {
   }
 
   @AfterAll
-  static void stopRegistry() throws InterruptedException {
+  static void stopRegistry() {
     if (registry != null) {
       registry.close();
     }

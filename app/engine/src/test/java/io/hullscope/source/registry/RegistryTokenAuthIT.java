@@ -79,7 +79,7 @@ class RegistryTokenAuthIT {
   }
 
   @AfterAll
-  static void stopRegistry() throws InterruptedException {
+  static void stopRegistry() {
     if (registry != null) {
       registry.close();
     }
