@@ -110,7 +110,7 @@ final class BinaryReader {
       streamPosition += skipped;
     }
     bufferStart = offset;
-    if (offset > limit) {
+    if (offset > limit && !endOfStream) {
       limitReached = true;
     }
     if (streamPosition < offset) {

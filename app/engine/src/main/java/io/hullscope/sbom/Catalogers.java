@@ -16,6 +16,8 @@ public final class Catalogers {
     catalogers.add(new ApkCataloger());
     catalogers.add(new RpmCataloger());
     catalogers.add(new PythonCataloger());
+    catalogers.add(new GoBinaryCataloger());
+    catalogers.add(new RustAuditableCataloger());
     return List.copyOf(catalogers);
   }
 }
