@@ -61,6 +61,11 @@ final class CargoAuditScanner {
     }
   }
 
+  /** Returns true while a stream that started like audit JSON is being inflated. */
+  boolean inflating() {
+    return active != null;
+  }
+
   /** Returns what the stream starting at {@code offset} inflated to, or null when none started there. */
   Inflated at(long offset) {
     return streams.get(offset);
@@ -139,14 +144,19 @@ final class CargoAuditScanner {
     activeJson = null;
   }
 
-  /** Returns true for a zlib header (RFC 1950): deflate, a valid window size and check bits, no preset dictionary. */
+  /**
+   * Returns true for a zlib header (RFC 1950) with a 32 KiB deflate window, valid check bits and no
+   * preset dictionary. cargo-auditable compresses through flate2, which always writes that window
+   * size (first byte {@code 0x78}). Accepting the smaller windows too would try an inflation every
+   * 60 bytes or so of x86-64 code, where {@code 0x48} (also deflate, 4 KiB window) is a common
+   * instruction prefix.
+   */
   private static boolean isZlibHeader(byte[] buffer, int at, int available) {
-    if (available < 2) {
+    if (available < 2 || buffer[at] != 0x78) {
       return false;
     }
-    int method = buffer[at] & 0xff;
     int flags = buffer[at + 1] & 0xff;
-    return (method & 0x0f) == 8 && (method >> 4) <= 7 && ((method << 8) | flags) % 31 == 0 && (flags & 0x20) == 0;
+    return ((0x78 << 8) | flags) % 31 == 0 && (flags & 0x20) == 0;
   }
 
   private boolean looksLikeAuditJson(byte[] buffer, int at, int length) {

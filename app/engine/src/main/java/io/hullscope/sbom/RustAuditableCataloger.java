@@ -115,6 +115,8 @@ public final class RustAuditableCataloger implements Cataloger {
     private long position;
     /** Bytes from this offset on stay in the reader's window while scanning goes on. */
     private long keepFrom;
+    /** Section start offsets, sorted, once the table is read: the section can only start there. */
+    private long[] sectionStarts;
 
     Pass(String path, BinaryReader reader, ElfHeader header, CargoAuditScanner scanner) {
       this.path = path;
@@ -145,6 +147,7 @@ public final class RustAuditableCataloger implements Cataloger {
       }
       ElfSectionTable table = ElfSectionTable.parse(header, reader.copy(tableOffset, tableBytes), (int) count);
       keepFrom = Long.MAX_VALUE;
+      sectionStarts = table.sections().stream().mapToLong(ElfSectionTable.Section::offset).sorted().toArray();
 
       ElfSectionTable.Section section = findByName(table);
       if (section == null) {
@@ -253,6 +256,15 @@ public final class RustAuditableCataloger implements Cataloger {
     /** Scans for audit streams up to {@code end}, keeping the bytes from {@link #keepFrom} on. */
     private void scanTo(long end) throws IOException {
       while (position < end) {
+        if (sectionStarts != null && !scanner.inflating()) {
+          // Past the table only section starts matter, so the bytes in between are skipped.
+          long next = nextSectionStart();
+          if (next >= end) {
+            position = end;
+            return;
+          }
+          position = next;
+        }
         if (position - keepFrom > NAME_WINDOW + MAX_TABLE_BYTES) {
           keepFrom = Long.MAX_VALUE;
         }
@@ -268,6 +280,15 @@ public final class RustAuditableCataloger implements Cataloger {
         scanner.scan(reader.buffer(), reader.index(position), scanned, available, position);
         position += scanned;
       }
+    }
+
+    private long nextSectionStart() {
+      for (long start : sectionStarts) {
+        if (start >= position) {
+          return start;
+        }
+      }
+      return Long.MAX_VALUE;
     }
 
     private PackageDatabaseException pastEnd(String what) {

@@ -223,6 +223,18 @@ class RustAuditableCatalogerTest {
   }
 
   @Test
+  void garbageSectionFarBeforeTableFails() {
+    byte[] binary = ElfBuilder.elf64()
+        .section(RustAuditableCataloger.SECTION, ElfBuilder.SHT_PROGBITS, 0, noise(3000))
+        .section(".symtab", 2, 0, noise(1024 * 1024))
+        .build();
+
+    assertThatThrownBy(() -> read(binary))
+        .isInstanceOf(PackageDatabaseException.class)
+        .hasMessageContaining("does not hold zlib-compressed cargo-auditable JSON");
+  }
+
+  @Test
   void garbageSectionAfterTableFails() {
     assertThatThrownBy(() -> read(auditElf(ElfBuilder.elf64().tableFirst(), noise(3000))))
         .isInstanceOf(PackageDatabaseException.class)
