@@ -29,7 +29,7 @@ record BinaryLayout(Format format, List<Segment> segments) {
    *
    * @param address virtual address of the first byte
    * @param fileOffset offset of the first byte in the file
-   * @param fileSize number of bytes the file holds for it (the rest of its memory is zero-filled)
+   * @param fileSize number of bytes the file has for it (the rest of its memory is zero-filled)
    * @param writable true when the segment is mapped writable
    */
   record Segment(long address, long fileOffset, long fileSize, boolean writable) {}
@@ -74,7 +74,7 @@ record BinaryLayout(Format format, List<Segment> segments) {
     return null;
   }
 
-  /** Returns the file offset of a virtual address, or -1 when no segment holds file bytes there. */
+  /** Returns the file offset of a virtual address, or -1 when no segment has file bytes there. */
   long fileOffset(long address) {
     for (Segment segment : segments) {
       long delta = address - segment.address();

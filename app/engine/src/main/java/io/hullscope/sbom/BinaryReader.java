@@ -58,11 +58,11 @@ final class BinaryReader {
   }
 
   /** Returns true when {@code offset} is inside the bytes currently kept. */
-  boolean holds(long offset, int count) {
+  boolean contains(long offset, int count) {
     return offset >= bufferStart && offset + count <= bufferStart + length;
   }
 
-  /** Returns the window; index {@code i} holds the byte at file offset {@link #bufferStart()} + i. */
+  /** Returns the window; index {@code i} is the byte at file offset {@link #bufferStart()} + i. */
   byte[] buffer() {
     return buffer;
   }
@@ -71,7 +71,7 @@ final class BinaryReader {
     return bufferStart;
   }
 
-  /** Returns the index in {@link #buffer()} of a file offset that {@link #holds} says is kept. */
+  /** Returns the index in {@link #buffer()} of a file offset within the kept window. */
   int index(long offset) {
     return (int) (offset - bufferStart);
   }
@@ -99,7 +99,7 @@ final class BinaryReader {
     while (toSkip > 0 && !endOfStream) {
       long skipped = in.skip(toSkip);
       if (skipped <= 0) {
-        // skip may return 0 before the end, so one read tells whether the stream ended.
+        // skip may return 0 before the end, so reading one byte checks whether the stream ended.
         if (in.read() < 0) {
           endOfStream = true;
           break;

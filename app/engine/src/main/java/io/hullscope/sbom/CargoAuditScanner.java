@@ -9,16 +9,19 @@ import java.util.zip.Inflater;
 
 /**
  * Finds zlib streams that inflate to cargo-auditable JSON while a binary streams past, and keeps
- * their inflated bytes by file offset. The ELF section header table that says where {@code
- * .dep-v0} lies usually comes at the end of the file, after the section's bytes, so the bytes
- * must be caught on the way. A zlib header at an offset is tried by inflating its first bytes: only
- * a stream whose output starts as a JSON object naming {@code packages} or {@code format} is
- * inflated in full, up to the size limit. The caller then keeps the copy whose offset is the
+ * their inflated bytes by file offset. The ELF section header table that locates {@code .dep-v0}
+ * usually comes at the end of the file, after the section's bytes, so the bytes must be caught on
+ * the way. The scanner tries each zlib header by inflating its first bytes. Only a stream whose
+ * output starts as a JSON object with {@code packages} or {@code format} as its first key is
+ * inflated in full, up to the size limit. The caller then uses the copy whose offset is the
  * section's offset.
+ *
+ * <p>NOTE: the first-key check assumes cargo-auditable's compact serde output; JSON that starts
+ * with another key or with whitespace is only found when the section is read directly.
  */
 final class CargoAuditScanner {
 
-  /** What a zlib stream at one offset inflated to. */
+  /** The result of inflating the zlib stream at one offset: the JSON, or why there is none. */
   record Inflated(byte[] json, boolean tooLarge, boolean invalid) {}
 
   /** Input bytes after each offset that a trial inflation may use. */

@@ -23,7 +23,7 @@ record ElfSectionTable(List<Section> sections) {
    * @param type {@code sh_type}
    * @param offset file offset of the section's bytes
    * @param size size of the section's bytes
-   * @param link {@code sh_link}, which holds the real {@code e_shstrndx} in section 0
+   * @param link {@code sh_link}, which is the real {@code e_shstrndx} in section 0
    */
   record Section(long nameOffset, long type, long offset, long size, long link) {}
 
@@ -31,12 +31,12 @@ record ElfSectionTable(List<Section> sections) {
     sections = List.copyOf(sections);
   }
 
-  /** Returns the number of table entries; {@code e_shnum} 0 with a table means section 0 holds it. */
+  /** Returns the number of table entries; {@code e_shnum} 0 with a table means the count is in section 0. */
   static long count(ElfHeader header, Section first) {
     return header.sectionHeaderCount() == 0 ? first.size() : header.sectionHeaderCount();
   }
 
-  /** Parses {@code count} entries from {@code bytes}, which holds the table from its start. */
+  /** Parses {@code count} entries from {@code bytes}, which start with the table. */
   static ElfSectionTable parse(ElfHeader header, byte[] bytes, int count) {
     ByteBuffer buffer = ByteBuffer.wrap(bytes).order(header.order());
     List<Section> sections = new ArrayList<>(count);

@@ -14,10 +14,10 @@ import java.util.Map;
  * Finds the build information a Go toolchain writes into an executable: the Go version and the
  * module text. It sits behind a 32-byte header that starts with the magic {@code "\xff Go
  * buildinf:"} at a 16-byte aligned offset near the start of the writable data, in the {@code
- * .go.buildinfo} section where there is one. Header byte 14 is the pointer size, byte 15 holds
+ * .go.buildinfo} section where there is one. Header byte 14 is the pointer size, byte 15 contains
  * flags: bit 0 set means big-endian pointers, bit 1 set means the two strings follow the header
  * inline, each as an unsigned varint length and its bytes (Go 1.18 and later). Without bit 1
- * (Go 1.17 and earlier) the header holds, at offset 16, the addresses of two Go string headers
+ * (Go 1.17 and earlier) the header has, at offset 16, the addresses of two Go string headers
  * (data address and length, one pointer each): the version's, then the module text's.
  *
  * <p>The file is read once, forward. The old layout points backwards to string bytes in the
@@ -158,7 +158,7 @@ final class GoBuildInfoReader {
     return new BuildInfo(new String(version, StandardCharsets.UTF_8), module);
   }
 
-  private byte[] inlineString(String path, BinaryReader reader, long[] cursor, String what) throws IOException {
+  private byte[] inlineString(String path, BinaryReader reader, long[] cursor, String field) throws IOException {
     int available = reader.fill(cursor[0], 10);
     long length = 0;
     int shift = 0;
@@ -166,13 +166,13 @@ final class GoBuildInfoReader {
     while (true) {
       if (i >= available) {
         throw new PackageDatabaseException(
-            path + ": Go build information is truncated in the length of its " + what + " at offset " + cursor[0]);
+            path + ": Go build information is truncated in the length of its " + field + " at offset " + cursor[0]);
       }
       int value = reader.buffer()[reader.index(cursor[0]) + i] & 0xff;
       i++;
       if (shift == 63 && value > 1 || shift > 63) {
         throw new PackageDatabaseException(
-            path + ": Go build information has an invalid varint length for its " + what + " at offset " + cursor[0]);
+            path + ": Go build information has an invalid varint length for its " + field + " at offset " + cursor[0]);
       }
       length |= (long) (value & 0x7f) << shift;
       if ((value & 0x80) == 0) {
@@ -182,14 +182,14 @@ final class GoBuildInfoReader {
     }
     if (length < 0 || length > maxStringBytes) {
       throw new PackageDatabaseException(
-          path + ": Go build information " + what + " is " + Long.toUnsignedString(length)
+          path + ": Go build information " + field + " is " + Long.toUnsignedString(length)
               + " bytes long, more than the limit of " + maxStringBytes);
     }
     long start = cursor[0] + i;
     int got = reader.fill(start, (int) length);
     if (got < length) {
       throw new PackageDatabaseException(
-          path + ": Go build information " + what + " of " + length + " bytes at offset " + start
+          path + ": Go build information " + field + " of " + length + " bytes at offset " + start
               + " runs past the end of the file");
     }
     cursor[0] = start + length;
@@ -237,27 +237,27 @@ final class GoBuildInfoReader {
       this.order = order;
     }
 
-    byte[] string(long headerAddress, String what) throws IOException {
-      byte[] stringHeader = bytesAt(headerAddress, 2 * pointerSize, what + " string header", false);
+    byte[] string(long headerAddress, String field) throws IOException {
+      byte[] stringHeader = bytesAt(headerAddress, 2 * pointerSize, field + " string header", false);
       ByteBuffer fields = ByteBuffer.wrap(stringHeader).order(order);
       long dataAddress = pointer(fields, 0, pointerSize);
       long length = pointer(fields, pointerSize, pointerSize);
       if (length < 0 || length > maxStringBytes) {
         throw new PackageDatabaseException(
-            path + ": Go build information " + what + " is " + Long.toUnsignedString(length)
+            path + ": Go build information " + field + " is " + Long.toUnsignedString(length)
                 + " bytes long, more than the limit of " + maxStringBytes);
       }
-      return bytesAt(dataAddress, (int) length, what, true);
+      return bytesAt(dataAddress, (int) length, field, true);
     }
 
-    private byte[] bytesAt(long address, int count, String what, boolean copied) throws IOException {
+    private byte[] bytesAt(long address, int count, String field, boolean copied) throws IOException {
       long offset = layout.fileOffset(address);
       if (offset < 0) {
         throw new PackageDatabaseException(
-            path + ": Go build information " + what + " address 0x" + Long.toHexString(address)
+            path + ": Go build information " + field + " address 0x" + Long.toHexString(address)
                 + " is not in any segment of the file");
       }
-      if (reader.holds(offset, count)) {
+      if (reader.contains(offset, count)) {
         return reader.copy(offset, count);
       }
       if (offset >= headerOffset && offset + count - headerOffset <= MAX_FORWARD_SPAN
@@ -267,7 +267,7 @@ final class GoBuildInfoReader {
       } else if (offset >= reader.bufferStart()) {
         reader.fill(offset, count);
       }
-      if (reader.holds(offset, count)) {
+      if (reader.contains(offset, count)) {
         return reader.copy(offset, count);
       }
       byte[] copy = copied ? copies.get(offset, count) : null;
@@ -275,7 +275,7 @@ final class GoBuildInfoReader {
         return copy;
       }
       throw new PackageDatabaseException(
-          path + ": Go build information " + what + " at file offset " + offset + " (" + count
+          path + ": Go build information " + field + " at file offset " + offset + " (" + count
               + " bytes) is outside the file or was passed before the header at offset " + headerOffset
               + " pointed to it");
     }

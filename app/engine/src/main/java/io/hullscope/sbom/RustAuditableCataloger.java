@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * cargo-auditable JSON ({@link CargoAuditScanner}), keeps the last {@link #NAME_WINDOW} bytes
  * before the table for the name table, and at the table picks the stream that starts exactly at
  * the section's offset. When the table comes first, the section is read directly when the stream
- * reaches it. When the names cannot be read, the section is the one whose start holds such a
+ * reaches it. When the names cannot be read, the section is the one that starts with such a
  * stream.
  *
  * <p>A file that is not ELF, or an ELF file without that section, gives no packages and no error.
@@ -41,7 +41,7 @@ public final class RustAuditableCataloger implements Cataloger {
   /** Maximum size of the section header table (4 MiB, 65,536 entries of 64 bytes). */
   static final int MAX_TABLE_BYTES = 4 * 1024 * 1024;
 
-  /** Maximum size of the section name table; real ones hold a few hundred bytes. */
+  /** Maximum size of the section name table; real ones have a few hundred bytes. */
   static final int MAX_NAME_TABLE_BYTES = 1024 * 1024;
 
   static final String SECTION = ".dep-v0";
@@ -130,7 +130,7 @@ public final class RustAuditableCataloger implements Cataloger {
       long tableOffset = header.sectionHeaderOffset();
       int entrySize = header.sectionHeaderSize();
       scanTo(tableOffset + entrySize);
-      if (!reader.holds(tableOffset, entrySize)) {
+      if (!reader.contains(tableOffset, entrySize)) {
         throw pastEnd("section header table at offset " + tableOffset);
       }
       ByteBuffer first = ByteBuffer.wrap(reader.copy(tableOffset, entrySize)).order(header.order());
@@ -142,7 +142,7 @@ public final class RustAuditableCataloger implements Cataloger {
       }
       int tableBytes = (int) (count * entrySize);
       scanTo(tableOffset + tableBytes);
-      if (!reader.holds(tableOffset, tableBytes)) {
+      if (!reader.contains(tableOffset, tableBytes)) {
         throw pastEnd("section header table at offset " + tableOffset + " with " + count + " entries");
       }
       ElfSectionTable table = ElfSectionTable.parse(header, reader.copy(tableOffset, tableBytes), (int) count);
@@ -210,7 +210,7 @@ public final class RustAuditableCataloger implements Cataloger {
         }
         return inflated.json();
       }
-      if (section.offset() < position && !reader.holds(section.offset(), (int) section.size())) {
+      if (section.offset() < position && !reader.contains(section.offset(), (int) section.size())) {
         // The scanner inflates every stream that starts like audit JSON, so this one does not.
         throw invalidData(section);
       }
@@ -235,7 +235,7 @@ public final class RustAuditableCataloger implements Cataloger {
 
     /** Returns file bytes that are kept or still ahead, or null when they were passed or are outside the file. */
     private byte[] bytes(long offset, int count) throws IOException {
-      if (reader.holds(offset, count)) {
+      if (reader.contains(offset, count)) {
         return reader.copy(offset, count);
       }
       if (offset < position) {
@@ -244,7 +244,7 @@ public final class RustAuditableCataloger implements Cataloger {
       // Scan on up to the bytes, so that the section may also be caught on the way.
       scanTo(offset);
       reader.fill(offset, count);
-      if (!reader.holds(offset, count)) {
+      if (!reader.contains(offset, count)) {
         if (reader.reachedLimit()) {
           throw pastEnd("bytes at offset " + offset);
         }
@@ -291,13 +291,13 @@ public final class RustAuditableCataloger implements Cataloger {
       return Long.MAX_VALUE;
     }
 
-    private PackageDatabaseException pastEnd(String what) {
+    private PackageDatabaseException pastEnd(String location) {
       if (reader.reachedLimit()) {
         return new PackageDatabaseException(
-            path + ": " + what + " lies past the scan limit of " + maxScanBytes
+            path + ": " + location + " lies past the scan limit of " + maxScanBytes
                 + " bytes; raise the limit to read this binary's cargo-auditable data");
       }
-      return new PackageDatabaseException(path + ": ELF " + what + " lies past the end of the file");
+      return new PackageDatabaseException(path + ": ELF " + location + " lies past the end of the file");
     }
   }
 }

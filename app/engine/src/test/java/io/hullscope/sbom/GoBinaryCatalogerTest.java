@@ -117,7 +117,7 @@ class GoBinaryCatalogerTest {
   }
 
   @Test
-  void develToolchainVersionIsKeptButNotInPurl() throws IOException {
+  void develVersionLeftOutOfPurl() throws IOException {
     byte[] binary = goElf(GoBuildInfoFixtures.inline("devel go1.23-abc123 Tue Jan 2 15:04:05 2024 +0000", new byte[0]));
 
     Package stdlib = read(binary).get(0);
@@ -177,7 +177,7 @@ class GoBinaryCatalogerTest {
 
   @Test
   void magicInReadOnlyDataIsIgnored() throws IOException {
-    // Go's own debug/buildinfo package holds the magic as a literal outside the writable data.
+    // Go's own debug/buildinfo package contains the magic as a literal outside the writable data.
     byte[] info = GoBuildInfoFixtures.inline("go1.21.0", new byte[0]);
     byte[] binary = ElfBuilder.elf64().readOnly(".rodata", info).data(".data", new byte[64]).build();
 

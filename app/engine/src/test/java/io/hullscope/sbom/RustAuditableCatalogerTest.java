@@ -66,7 +66,7 @@ class RustAuditableCatalogerTest {
   }
 
   @Test
-  void sectionFarBeforeTableIsCaughtOnTheWay() throws IOException {
+  void farSectionCaughtBeforeTable() throws IOException {
     // A megabyte of symbols after the section pushes it out of the bytes kept before the table.
     byte[] binary = ElfBuilder.elf64()
         .section(".text", ElfBuilder.SHT_PROGBITS, ElfBuilder.SHF_ALLOC | ElfBuilder.SHF_EXECINSTR, noise(4096))
@@ -80,7 +80,7 @@ class RustAuditableCatalogerTest {
   }
 
   @Test
-  void unreadableSectionNamesFallBackToStreamAtSectionStart() throws IOException {
+  void unreadableNamesUseStreamAtSectionStart() throws IOException {
     byte[] binary = auditElf(ElfBuilder.elf64(), zlib(AUDIT_JSON));
     ByteBuffer.wrap(binary).order(ByteOrder.LITTLE_ENDIAN).putShort(62, (short) 0);
 
@@ -251,7 +251,7 @@ class RustAuditableCatalogerTest {
   }
 
   @Test
-  void entriesOfWrongTypesAndBadIndexesAreSkipped() throws IOException {
+  void badEntriesAndIndexesSkipped() throws IOException {
     String json = "{\"packages\":["
         + "{\"name\":\"app\",\"version\":\"1.0.0\",\"dependencies\":[1,2,99,-1,\"x\",1.5,3]},"
         + "{\"name\":7,\"version\":\"1.0.0\"},"
