@@ -99,8 +99,9 @@ final class GoBuildInfoReader {
             if (found != null) {
               return found;
             }
-            // The reader may have moved its window, so scanning goes on from a fresh fill.
-            resumeAt = offset + 1;
+            // Reading the strings may have moved the reader's window past this offset, so scanning
+            // goes on from a fresh fill, after those strings when they were dropped.
+            resumeAt = Math.max(offset + 1, reader.bufferStart());
             break;
           }
         } else if (value == 'g' || value == 'd' || value == GoModuleInfo.START_SENTINEL[0]) {

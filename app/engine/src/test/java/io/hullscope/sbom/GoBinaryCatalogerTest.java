@@ -196,6 +196,19 @@ class GoBinaryCatalogerTest {
   }
 
   @Test
+  void headerWithLongNonGoVersionIsSkipped() throws IOException {
+    // The first header's 200,000-byte version moves the reader's window past the header itself.
+    byte[] bogus = GoBuildInfoFixtures.inline("x".repeat(200_000), new byte[0]);
+    byte[] real = GoBuildInfoFixtures.inline("go1.21.0", new byte[0]);
+    int realAt = (bogus.length + 15) & ~15;
+    byte[] data = new byte[realAt + real.length];
+    System.arraycopy(bogus, 0, data, 0, bogus.length);
+    System.arraycopy(real, 0, data, realAt, real.length);
+
+    assertThat(read(goElf(data))).extracting(Package::purl).containsExactly("pkg:golang/stdlib@1.21.0");
+  }
+
+  @Test
   void elfWithoutBuildInfoGivesNothing() throws IOException {
     byte[] binary = ElfBuilder.elf64().readOnly(".text", new byte[4096]).data(".data", new byte[4096]).build();
 
