@@ -106,6 +106,24 @@ class RustAuditableCatalogerTest {
   }
 
   @Test
+  void rustcBinaryWithObjcopySectionIsRead(@TempDir Path dir) throws Exception {
+    assumeTrue(onPath("rustc") && onPath("objcopy"), "rustc or objcopy is missing");
+    Path source = dir.resolve("hello.rs");
+    Files.writeString(source, "fn main() {\n    println!(\"hello\");\n}\n");
+    Path plain = dir.resolve("hello");
+    Path audited = dir.resolve("hello-audited");
+    Path section = dir.resolve("dep-v0.bin");
+    Files.write(section, zlib(AUDIT_JSON));
+    run(dir, "rustc", "-O", "-o", plain.toString(), source.toString());
+    run(dir, "objcopy", "--add-section", RustAuditableCataloger.SECTION + "=" + section, plain.toString(),
+        audited.toString());
+
+    assertThat(read(Files.readAllBytes(plain))).isEmpty();
+    assertThat(read(Files.readAllBytes(audited))).extracting(Package::purl)
+        .containsExactly("pkg:cargo/myapp@0.1.0", "pkg:cargo/serde@1.0.193", "pkg:cargo/itoa@1.0.9");
+  }
+
+  @Test
   void formatFieldFirstIsAccepted() throws IOException {
     String json = "{\"format\":1,\"packages\":[{\"name\":\"tool\",\"version\":\"2.0.0\",\"source\":\"crates.io\"}]}";
 
