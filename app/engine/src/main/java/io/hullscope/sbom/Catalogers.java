@@ -20,8 +20,7 @@ public final class Catalogers {
     catalogers.add(new RubyGemspecCataloger());
     catalogers.add(new ComposerInstalledCataloger());
     catalogers.add(new DotnetDepsCataloger());
-    catalogers.add(new GoBinaryCataloger());
-    catalogers.add(new RustAuditableCataloger());
+    catalogers.add(new BinaryCataloger(new GoBinaryCataloger(), new RustAuditableCataloger()));
     return List.copyOf(catalogers);
   }
 }

@@ -1,0 +1,115 @@
+package io.hullscope.sbom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hullscope.index.EntryType;
+import io.hullscope.index.FileEntry;
+import io.hullscope.testing.TestData;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BinaryCatalogerTest {
+
+  private static final String PATH = "usr/bin/tool";
+  private static final String AUDIT_JSON =
+      "{\"packages\":[{\"name\":\"tool\",\"version\":\"0.3.1\",\"source\":\"local\",\"dependencies\":[1],\"root\":true},"
+          + "{\"name\":\"memchr\",\"version\":\"2.7.1\",\"source\":\"crates.io\"}]}";
+
+  private final BinaryCataloger cataloger = new BinaryCataloger();
+
+  @Test
+  void goFixtureGivesGoModules() throws IOException {
+    byte[] binary = Files.readAllBytes(TestData.file("lang/go/app-linux-amd64"));
+
+    assertThat(read(binary)).extracting(Package::purl)
+        .containsExactly("pkg:golang/example.com/app", "pkg:golang/example.com/lib", "pkg:golang/stdlib@1.19.8");
+  }
+
+  @Test
+  void auditedRustBinaryGivesCrates() throws IOException {
+    assertThat(read(rustElf(RustAuditableCatalogerTest.zlib(AUDIT_JSON), 1024 * 1024))).extracting(Package::purl)
+        .containsExactly("pkg:cargo/tool@0.3.1", "pkg:cargo/memchr@2.7.1");
+  }
+
+  @Test
+  void trickledStreamGivesSameCrates() throws IOException {
+    byte[] binary = rustElf(RustAuditableCatalogerTest.zlib(AUDIT_JSON), 300_000);
+
+    List<Package> packages = cataloger.read(PATH, new GoBinaryCatalogerTest.TrickleInputStream(binary));
+
+    assertThat(packages).extracting(Package::name).containsExactly("tool", "memchr");
+  }
+
+  @Test
+  void goPackagesKeptWhenRustReaderFails() throws IOException {
+    byte[] info = GoBuildInfoFixtures.inline("go1.22.1", new byte[0]);
+    byte[] garbage = new byte[4000];
+    new Random(3).nextBytes(garbage);
+    byte[] binary = ElfBuilder.elf64()
+        .data(".go.buildinfo", info)
+        .section(RustAuditableCataloger.SECTION, ElfBuilder.SHT_PROGBITS, 0, garbage)
+        .build();
+
+    assertThat(new RustAuditableCataloger().wants(executable())).isTrue();
+    assertThatThrownBy(() -> new RustAuditableCataloger().read(PATH, new ByteArrayInputStream(binary)))
+        .isInstanceOf(PackageDatabaseException.class);
+    assertThat(read(binary)).extracting(Package::purl).containsExactly("pkg:golang/stdlib@1.22.1");
+  }
+
+  @Test
+  void bothReadersFailingThrowsFirstFailure() {
+    byte[] binary = Arrays.copyOf(ElfBuilder.elf64().data(".data", new byte[16]).build(), 40);
+
+    assertThatThrownBy(() -> read(binary))
+        .isInstanceOf(PackageDatabaseException.class)
+        .hasMessageStartingWith(PATH + ":")
+        .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void nonExecutableContentGivesNothing() throws IOException {
+    byte[] random = new byte[3 * 1024 * 1024];
+    new Random(11).nextBytes(random);
+
+    assertThat(read(random)).isEmpty();
+    assertThat(read("#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII))).isEmpty();
+    assertThat(read(new byte[0])).isEmpty();
+  }
+
+  @Test
+  void defaultsHaveOneBinaryCataloger() {
+    List<Cataloger> binaryCatalogers = Catalogers.defaults().stream()
+        .filter(candidate -> candidate.wants(executable()))
+        .toList();
+
+    assertThat(binaryCatalogers).hasSize(1);
+    assertThat(binaryCatalogers.get(0)).isInstanceOf(BinaryCataloger.class);
+  }
+
+  private static FileEntry executable() {
+    return new FileEntry("usr/bin/tool", EntryType.FILE, 4096, 0755, 0, 0, null, 0);
+  }
+
+  /** Returns a Rust-like ELF: code, the audit section, then symbols of {@code symbolBytes}, then the table. */
+  private static byte[] rustElf(byte[] section, int symbolBytes) {
+    byte[] symbols = new byte[symbolBytes];
+    new Random(symbolBytes).nextBytes(symbols);
+    return ElfBuilder.elf64()
+        .section(".text", ElfBuilder.SHT_PROGBITS, ElfBuilder.SHF_ALLOC | ElfBuilder.SHF_EXECINSTR, new byte[5000])
+        .data(".data", new byte[300])
+        .section(RustAuditableCataloger.SECTION, ElfBuilder.SHT_PROGBITS, 0, section)
+        .section(".symtab", 2, 0, symbols)
+        .build();
+  }
+
+  private List<Package> read(byte[] binary) throws IOException {
+    return cataloger.read(PATH, new ByteArrayInputStream(binary));
+  }
+}
