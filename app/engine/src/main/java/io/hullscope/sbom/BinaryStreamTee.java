@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs two readers over one forward-only stream at the same time. The first reads the stream on
- * the calling thread; every byte it reads (or skips) is also queued for the second, which runs on
+ * the calling thread. Every byte it reads (or skips) is also queued for the second, which runs on
  * its own thread. When the first stops early, the calling thread goes on reading the stream for the
  * second until that one stops too. At most {@link #QUEUED_PIECES} pieces of up to {@link
  * #PIECE_BYTES} bytes wait in the queue, so memory stays bounded whichever reader is slower.
@@ -25,7 +25,7 @@ final class BinaryStreamTee {
     List<Package> read(InputStream in) throws IOException;
   }
 
-  /** What one reader returned, or the exception it threw. */
+  /** The result of one reader: its packages, or the exception it threw. */
   record Outcome(List<Package> packages, Exception failure) {}
 
   static final int PIECE_BYTES = 64 * 1024;
@@ -81,7 +81,7 @@ final class BinaryStreamTee {
     }
   }
 
-  /** The stream the second reader sees: the queued pieces, then the end. */
+  /** The input of the second reader: the queued pieces, then the end. */
   private static final class Branch extends InputStream {
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUED_PIECES);
     private volatile boolean consumerDone;
@@ -136,7 +136,7 @@ final class BinaryStreamTee {
     }
   }
 
-  /** The stream the first reader sees: the source, with every byte also passed to the branch. */
+  /** The input of the first reader: the source, with every byte also passed to the branch. */
   private static final class Tap extends InputStream {
     private final InputStream source;
     private final Branch branch;
