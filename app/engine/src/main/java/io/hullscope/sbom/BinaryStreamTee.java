@@ -60,9 +60,11 @@ final class BinaryStreamTee {
       }
       tap.drain();
       return new Outcome[] {firstOutcome, outcome(secondTask)};
-    } catch (InterruptedIOException e) {
-      thread.interrupt();
-      throw e;
+    } finally {
+      // On a failure of the source or an interrupt, the second reader may wait for bytes forever.
+      if (!secondTask.isDone()) {
+        thread.interrupt();
+      }
     }
   }
 

@@ -7,7 +7,9 @@ import io.hullscope.index.EntryType;
 import io.hullscope.index.FileEntry;
 import io.hullscope.testing.TestData;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -71,6 +73,27 @@ class BinaryCatalogerTest {
         .isInstanceOf(PackageDatabaseException.class)
         .hasMessageStartingWith(PATH + ":")
         .hasMessageContaining("truncated");
+  }
+
+  @Test
+  void sourceFailureStopsBothReaders() throws InterruptedException {
+    byte[] binary = rustElf(RustAuditableCatalogerTest.zlib(AUDIT_JSON), 1024 * 1024);
+    InputStream failing = new FilterInputStream(new ByteArrayInputStream(binary)) {
+      private int reads;
+
+      @Override
+      public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (++reads > 3) {
+          throw new IOException("layer stream broke");
+        }
+        return super.read(buffer, offset, length);
+      }
+    };
+
+    assertThatThrownBy(() -> cataloger.read(PATH, failing)).hasMessageContaining("layer stream broke");
+    Thread.sleep(200);
+    assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+        .doesNotContain("hullscope-binary-reader");
   }
 
   @Test
