@@ -2,9 +2,13 @@ package io.hullscope.sbom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hullscope.index.EntryType;
 import io.hullscope.index.FileEntry;
+import io.hullscope.testing.ImageArchiveBuilder;
+import io.hullscope.testing.ImageArchiveBuilder.TestImage;
+import io.hullscope.testing.TarBuilder;
 import io.hullscope.testing.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -12,10 +16,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BinaryCatalogerTest {
 
@@ -63,6 +69,28 @@ class BinaryCatalogerTest {
     assertThatThrownBy(() -> new RustAuditableCataloger().read(PATH, new ByteArrayInputStream(binary)))
         .isInstanceOf(PackageDatabaseException.class);
     assertThat(read(binary)).extracting(Package::purl).containsExactly("pkg:golang/stdlib@1.22.1");
+  }
+
+  @Test
+  void imageSbomListsGoAndRustPackagesWithLayers(@TempDir Path temp) throws IOException {
+    byte[] goBinary = Files.readAllBytes(TestData.file("lang/go/app-linux-amd64"));
+    byte[] rustBinary = rustElf(RustAuditableCatalogerTest.zlib(AUDIT_JSON), 200_000);
+    TestImage image = ImageArchiveBuilder.image()
+        .layer(new TarBuilder().file("usr/local/bin/app", goBinary, 0755).build())
+        .layer(new TarBuilder().file("usr/bin/tool", rustBinary, 0755).file("usr/share/tool.dat", rustBinary, 0644).build())
+        .reference("binaries:1");
+
+    ImageSbom sbom = TestSboms.of(temp, image, Catalogers.defaults());
+
+    assertThat(sbom.warnings()).isEmpty();
+    assertThat(sbom.packages())
+        .extracting(pkg -> pkg.pkg().purl(), ImagePackage::addedLayer, pkg -> pkg.pkg().evidencePath())
+        .containsExactlyInAnyOrder(
+            tuple("pkg:golang/example.com/app", 0, "usr/local/bin/app"),
+            tuple("pkg:golang/example.com/lib", 0, "usr/local/bin/app"),
+            tuple("pkg:golang/stdlib@1.19.8", 0, "usr/local/bin/app"),
+            tuple("pkg:cargo/tool@0.3.1", 1, "usr/bin/tool"),
+            tuple("pkg:cargo/memchr@2.7.1", 1, "usr/bin/tool"));
   }
 
   @Test
