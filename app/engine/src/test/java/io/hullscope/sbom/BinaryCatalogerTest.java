@@ -72,7 +72,7 @@ class BinaryCatalogerTest {
   }
 
   @Test
-  void imageSbomListsGoAndRustPackagesWithLayers(@TempDir Path temp) throws IOException {
+  void imageSbomListsBinaryPackages(@TempDir Path temp) throws IOException {
     byte[] goBinary = Files.readAllBytes(TestData.file("lang/go/app-linux-amd64"));
     byte[] rustBinary = rustElf(RustAuditableCatalogerTest.zlib(AUDIT_JSON), 200_000);
     TestImage image = ImageArchiveBuilder.image()
