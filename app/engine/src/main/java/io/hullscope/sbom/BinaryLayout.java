@@ -51,6 +51,9 @@ record BinaryLayout(Format format, List<Segment> segments) {
    * Returns the layout described by the headers in {@code prefix}, or null when it does not start
    * with the magic of an ELF, Mach-O (32 or 64-bit, either byte order) or PE file.
    *
+   * <p>NOTE: a Mach-O universal ("fat") file, which starts with {@code 0xcafebabe} like a Java
+   * class file, is not read, so it gives null too.
+   *
    * @param prefix the first {@code length} bytes of the file; the headers must lie within them
    * @throws PackageDatabaseException naming {@code path} when the headers are truncated or invalid
    */
