@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * How an executable's file maps to memory: its loaded segments (ELF program headers, Mach-O
+ * The mapping of an executable's file to memory: its loaded segments (ELF program headers, Mach-O
  * segment commands, PE section headers) with their addresses, file ranges and whether they are
  * writable. Parsed from the headers at the start of the file only, because catalogers read
  * binaries as forward-only streams.

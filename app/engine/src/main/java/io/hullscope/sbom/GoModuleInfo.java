@@ -36,8 +36,8 @@ record GoModuleInfo(String path, Module main, List<Module> dependencies, Map<Str
   }
 
   /**
-   * Sentinel bytes the Go linker writes before the module text (cmd/go/internal/modload). Both
-   * sentinels are 16 bytes long.
+   * Sentinel bytes that the go command (cmd/go/internal/modload) writes before the module text.
+   * {@link #END_SENTINEL} follows it, and both are 16 bytes long.
    */
   static final byte[] START_SENTINEL = hex("3077af0c9274080241e1c107e6d618e6");
 
@@ -52,8 +52,8 @@ record GoModuleInfo(String path, Module main, List<Module> dependencies, Map<Str
 
   /**
    * Parses the module text as stored in a binary. The 16-byte sentinels around it are removed
-   * when present; lines the format does not define are ignored, as {@code go version -m} does for
-   * newer line kinds.
+   * when present. Lines that are malformed or of an unknown kind are ignored, so that one odd line
+   * does not hide the other modules.
    */
   static GoModuleInfo parse(byte[] stored) {
     String text = new String(stripSentinels(stored), StandardCharsets.UTF_8);
