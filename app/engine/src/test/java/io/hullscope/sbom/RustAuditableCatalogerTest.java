@@ -234,6 +234,15 @@ class RustAuditableCatalogerTest {
   }
 
   @Test
+  void deeplyNestedJsonFails() {
+    String json = "{\"packages\":[" + "[".repeat(200_000) + "]".repeat(200_000) + "]}";
+
+    assertThatThrownBy(() -> read(auditElf(ElfBuilder.elf64(), zlib(json))))
+        .isInstanceOf(PackageDatabaseException.class)
+        .hasMessageContaining("invalid cargo-auditable JSON");
+  }
+
+  @Test
   void garbageSectionFails() {
     assertThatThrownBy(() -> read(auditElf(ElfBuilder.elf64(), noise(3000))))
         .isInstanceOf(PackageDatabaseException.class)
