@@ -253,6 +253,12 @@ final class GoBuildInfoReader {
 
     private byte[] bytesAt(long address, int count, String field, boolean copied) throws IOException {
       long offset = layout.fileOffset(address);
+      if (address == 0 && offset < 0) {
+        // A position-independent binary gets its pointers from relocations at load time.
+        throw new PackageDatabaseException(
+            path + ": Go build information " + field + " pointer is 0, as in a position-independent binary"
+                + " built before Go 1.18; such pointers are only set by relocations, which are not read");
+      }
       if (offset < 0) {
         throw new PackageDatabaseException(
             path + ": Go build information " + field + " address 0x" + Long.toHexString(address)

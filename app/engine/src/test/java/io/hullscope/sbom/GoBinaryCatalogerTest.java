@@ -162,6 +162,15 @@ class GoBinaryCatalogerTest {
   }
 
   @Test
+  void unrelocatedPointerFailsNamingCause() {
+    byte[] binary = goElf(GoBuildInfoFixtures.pointerHeader(8, ByteOrder.LITTLE_ENDIAN, 0, 0));
+
+    assertThatThrownBy(() -> read(binary))
+        .isInstanceOf(PackageDatabaseException.class)
+        .hasMessageContaining("position-independent");
+  }
+
+  @Test
   void machO64BinaryIsRead() throws IOException {
     byte[] info = GoBuildInfoFixtures.inline("go1.20.5", GoBuildInfoFixtures.withSentinels(GoBuildInfoFixtures.MODULE_TEXT));
 
