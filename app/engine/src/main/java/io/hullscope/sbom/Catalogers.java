@@ -20,6 +20,8 @@ public final class Catalogers {
     catalogers.add(new RubyGemspecCataloger());
     catalogers.add(new ComposerInstalledCataloger());
     catalogers.add(new DotnetDepsCataloger());
+    catalogers.add(new JavaArchiveCataloger());
+    catalogers.add(new BinaryCataloger(new GoBinaryCataloger(), new RustAuditableCataloger()));
     return List.copyOf(catalogers);
   }
 }
