@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code hullscope harbor}: browse a Harbor instance and audit its projects. */
 @Command(
     name = "harbor",
-    mixinStandardHelpOptions = true,
+    mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Lists Harbor projects and artifacts, and audits a project's settings.",
     subcommands = {HarborCommand.Projects.class, HarborCommand.Artifacts.class, HarborCommand.Audit.class})
 final class HarborCommand implements Runnable {
@@ -97,7 +97,7 @@ final class HarborCommand implements Runnable {
     }
   }
 
-  @Command(name = "projects", mixinStandardHelpOptions = true, description = "Lists the projects visible to the account.")
+  @Command(name = "projects", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Lists the projects visible to the account.")
   static final class Projects implements Callable<Integer> {
     @Spec private CommandSpec spec;
     @Mixin private ConnectionOptions connection;
@@ -131,7 +131,7 @@ final class HarborCommand implements Runnable {
     }
   }
 
-  @Command(name = "artifacts", mixinStandardHelpOptions = true,
+  @Command(name = "artifacts", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
       description = "Lists the artifacts of a repository with tags, scan results and accessories.")
   static final class Artifacts implements Callable<Integer> {
     @Spec private CommandSpec spec;
@@ -168,7 +168,7 @@ final class HarborCommand implements Runnable {
     }
   }
 
-  @Command(name = "audit", mixinStandardHelpOptions = true,
+  @Command(name = "audit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
       description = {"Audits a project's settings and prints findings with the place in Harbor to fix each.",
           "Exit code 3 when a finding is at least as severe as --fail-on."})
   static final class Audit implements Callable<Integer> {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = "Prints an image's summary, config, layers and file statistics.")
 final class InspectCommand implements Callable<Integer> {
 

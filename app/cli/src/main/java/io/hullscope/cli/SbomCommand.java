@@ -43,10 +43,12 @@ import picocli.CommandLine.Spec;
     name = "sbom",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a software bill of materials of the image's OS and Python packages.",
-      "Every layer is read again: the layer cache is never used, because a cached layer's"
-          + " package database files are not read."
-    })
+      "Writes a software bill of materials of the image: every package with the layer that added it.",
+      "Packages found in a layer are cached, so layers read before are not read again. Files that"
+          + " cannot be read are listed on standard error. With --compare, prints how another tool's"
+          + " SBOM differs from ours instead."
+    },
+    versionProvider = VersionProvider.class)
 final class SbomCommand implements Callable<Integer> {
 
   /** Output formats of {@code --format}, named as the user types them. */
@@ -102,6 +104,10 @@ final class SbomCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Platform requested = PlatformOption.parse(image.platform, spec);
     ImageTarget imageTarget = new ImageTarget(image.target);
+    if (compare != null && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--format does not apply to --compare, which writes a text report.");
+    }
     SbomImport theirs = compare == null ? null : new SbomImporter().read(compare);
     String document;
     try (ImageSource source = imageTarget.openSource(image.dockerHost);
@@ -155,7 +161,8 @@ final class SbomCommand implements Callable<Integer> {
         Files.writeString(output, document, StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new IOException(
-            "Failed to write the SBOM to " + output + ": " + e.getMessage() + ". Check that the folder exists and is writable.", e);
+            "Failed to write the SBOM to " + output + " (" + e.getClass().getSimpleName() + ")."
+                + " Check that the folder exists and is writable.", e);
       }
       return;
     }

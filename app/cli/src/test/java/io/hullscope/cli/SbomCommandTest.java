@@ -117,6 +117,30 @@ class SbomCommandTest {
   }
 
   @Test
+  void compareWithFormatIsAUsageError() {
+    Result result = run("sbom", "--compare", "theirs.json", "--format", "spdx-json", sample());
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err).contains("--format does not apply to --compare");
+  }
+
+  @Test
+  void compareWithMissingFileSaysNotFound() {
+    Result result = run("sbom", "--no-cache", "--compare", folder.resolve("missing.json").toString(), sample());
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err).contains("SBOM file not found").doesNotContain("java.nio");
+  }
+
+  @Test
+  void subcommandPrintsTheVersion() {
+    Result result = run("sbom", "--version");
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).startsWith("hullscope ");
+  }
+
+  @Test
   void compareWithGarbageFileFailsWithOneLine() throws Exception {
     Path garbage = folder.resolve("garbage.json");
     java.nio.file.Files.writeString(garbage, "not an sbom");

@@ -13,7 +13,8 @@ public record CatalogWarning(int layer, String path, String cataloger, String me
   /** Returns the warning as one line, for example for the CLI's standard error. */
   @Override
   public String toString() {
-    String where = layer >= 0 ? "layer " + (layer + 1) + ", " : "";
+    // Layers are numbered from 0, as 'inspect' lists them.
+    String where = layer >= 0 ? "layer " + layer + ", " : "";
     return "/" + path + " (" + where + cataloger + "): " + message;
   }
 }

@@ -73,6 +73,12 @@ public final class CycloneDxExporter {
           .thenComparing(Package::name)
           .thenComparing(Package::version, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+  /** License names that stand for a family of licenses, never for one SPDX id. */
+  private static final Set<String> AMBIGUOUS_NAMES = Set.of(
+      "bsd", "bsd license", "bsd-style", "gpl", "gnu gpl", "gnu general public license", "lgpl",
+      "gnu lesser general public license", "mpl", "apache", "apache software license", "cc", "creative commons",
+      "public domain", "other/proprietary license", "dfsg approved");
+
   private CycloneDxExporter() {}
 
   /**
@@ -262,6 +268,14 @@ public final class CycloneDxExporter {
    * choice holds either licenses or one expression, not both.
    */
   private static LicenseChoice licenses(List<String> texts) {
+    List<String> present = texts.stream().filter(text -> text != null && !text.isBlank()).map(String::strip)
+        .distinct().toList();
+    if (present.size() == 1 && isCompoundExpression(present.get(0))) {
+      // One SPDX expression such as "MIT OR Apache-2.0" is written as an expression, not a name.
+      LicenseChoice choice = new LicenseChoice();
+      choice.setExpression(new org.cyclonedx.model.license.Expression(present.get(0)));
+      return choice;
+    }
     Set<String> seen = new TreeSet<>();
     List<License> licenses = new ArrayList<>();
     for (String text : texts) {
@@ -285,7 +299,20 @@ public final class CycloneDxExporter {
     return choice;
   }
 
+  /** Returns true for a valid SPDX expression with an operator, for example {@code (MIT OR Apache-2.0)}. */
+  private static boolean isCompoundExpression(String text) {
+    return text.matches(".*\\s(AND|OR|WITH)\\s.*") && SpdxExporter.looksLikeExpression(text);
+  }
+
+  /**
+   * Returns the SPDX id of a license text, or null. A name that covers several SPDX licenses,
+   * such as "BSD License" from a Python classifier, stays a name: mapping it to one id would be a
+   * guess recorded as a fact.
+   */
   private static String spdxId(String text) {
+    if (AMBIGUOUS_NAMES.contains(text.toLowerCase(java.util.Locale.ROOT))) {
+      return null;
+    }
     LicenseChoice resolved = LicenseResolver.resolve(text, false);
     if (resolved == null || resolved.getLicenses() == null || resolved.getLicenses().size() != 1) {
       return null;

@@ -152,7 +152,8 @@ public final class SbomCollector implements FileInterest {
     try {
       return new FileCatalog(cataloger.name(), cataloger.read(path, content), null, null);
     } catch (PackageDatabaseException e) {
-      LOG.warn("Skipped /{}: {}", path, e.getMessage());
+      // The warning reaches the user through the SBOM; the log keeps it for the desktop's log file.
+      LOG.info("Skipped /{}: {}", path, e.getMessage());
       return new FileCatalog(cataloger.name(), List.of(), null, e.getMessage());
     } catch (RuntimeException e) {
       // A cataloger bug must cost one file, not the image: record it and keep the stack in the log.

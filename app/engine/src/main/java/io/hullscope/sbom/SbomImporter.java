@@ -97,8 +97,10 @@ public final class SbomImporter {
       }
     } catch (SbomImportException e) {
       throw e;
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new SbomImportException("SBOM file not found: " + name, e);
     } catch (IOException e) {
-      throw new SbomImportException("failed to read SBOM " + name + ": " + e, e);
+      throw new SbomImportException("failed to read SBOM " + name + ": " + e.getMessage(), e);
     }
     return read(name, content);
   }

@@ -172,6 +172,32 @@ class CycloneDxExporterTest {
   }
 
   @Test
+  void spdxExpressionIsWrittenAsExpression() throws IOException {
+    Package pkg = new Package("either", "1.0.0", "npm", "pkg:npm/either@1.0.0", List.of("(MIT OR Apache-2.0)"),
+        null, null, null, "node_modules/either/package.json", List.of());
+
+    Bom bom = CycloneDxExporter.toBom(SUBJECT, BOOKWORM, List.of(pkg), TIME);
+    String json = CycloneDxExporter.toJson(SUBJECT, BOOKWORM, List.of(pkg), TIME);
+
+    assertThat(component(bom, "either").getLicenses().getExpression().getValue()).isEqualTo("(MIT OR Apache-2.0)");
+    assertThat(component(bom, "either").getLicenses().getLicenses()).isNullOrEmpty();
+    assertThat(new JsonParser().validate(json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        CycloneDxExporter.SPEC_VERSION)).isEmpty();
+  }
+
+  @Test
+  void familyNameIsNotGuessedIntoOneLicense() {
+    Package pkg = new Package("six", "1.16.0", "pypi", "pkg:pypi/six@1.16.0", List.of("BSD License", "Apache 2.0"),
+        null, null, null, "usr/lib/python3/dist-packages/six-1.16.0.dist-info/METADATA", List.of());
+
+    Bom bom = CycloneDxExporter.toBom(SUBJECT, BOOKWORM, List.of(pkg), TIME);
+
+    assertThat(component(bom, "six").getLicenses().getLicenses())
+        .extracting(License::getId, License::getName)
+        .containsExactly(tuple(null, "BSD License"), tuple("Apache-2.0", null));
+  }
+
+  @Test
   void duplicatePackagesGetUniqueBomRefs() throws IOException {
     Package first = deb("libssl3", "3.0.13-1~deb12u1", List.of());
     Package second = deb("libssl3", "3.0.13-1~deb12u1", List.of());

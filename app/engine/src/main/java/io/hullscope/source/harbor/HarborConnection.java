@@ -32,8 +32,8 @@ public record HarborConnection(URI url, String username, String secret, Path caF
     }
     String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !(scheme.equals("http") && insecure)) {
-      throw new IllegalArgumentException("Harbor address " + url + " is not HTTPS; turn on 'insecure' to use plain HTTP"
-          + " for this host");
+      throw new IllegalArgumentException("Harbor address " + url + " is not HTTPS; use --insecure (or the connection's"
+          + " insecure switch) to allow plain HTTP for this host");
     }
     if ((username == null) != (secret == null)) {
       throw new IllegalArgumentException("give both a user name and a secret, or neither for anonymous access");
