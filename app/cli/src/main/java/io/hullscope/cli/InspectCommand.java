@@ -47,7 +47,7 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Platform wanted = PlatformOption.parse(image.platform, spec);
-    ImageTarget imageTarget = new ImageTarget(image.target);
+    ImageTarget imageTarget = new ImageTarget(image.target, image);
     InspectReport report;
     try (ImageSource source = imageTarget.openSource(image.dockerHost);
         Image image = imageTarget.open(source, wanted, ProgressListener.NONE)) {

@@ -103,7 +103,7 @@ final class SbomCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Platform requested = PlatformOption.parse(image.platform, spec);
-    ImageTarget imageTarget = new ImageTarget(image.target);
+    ImageTarget imageTarget = new ImageTarget(image.target, image);
     if (compare != null && spec.commandLine().getParseResult().hasMatchedOption("--format")) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--format does not apply to --compare, which writes a text report.");

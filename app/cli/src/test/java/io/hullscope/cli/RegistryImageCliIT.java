@@ -1,0 +1,108 @@
+package io.hullscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hullscope.testing.Ci;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reads a training sample pushed to the real local registry ({@code docker-registry} on loopback,
+ * found through {@code HULLSCOPE_REGISTRY}) with {@code docker://}, and checks that it gives the
+ * same SBOM as the archive it was pushed from.
+ */
+@Tag("registry")
+class RegistryImageCliIT {
+
+  private static String reference;
+  private static String host;
+
+  @BeforeAll
+  static void pushSample() throws Exception {
+    String configured = System.getenv("HULLSCOPE_REGISTRY");
+    boolean available = Ci.checkServiceForClass(configured != null && !configured.isBlank(),
+        "docker-registry (set HULLSCOPE_REGISTRY to host:port)");
+    boolean skopeo = Ci.checkServiceForClass(commandWorks("skopeo", "--version"), "skopeo (install the skopeo package)");
+    if (!available || !skopeo) {
+      return;
+    }
+    host = configured.strip();
+    reference = host + "/hullscope-cli-it/" + UUID.randomUUID().toString().substring(0, 8) + ":good";
+    assertThat(commandWorks("skopeo", "copy", "--quiet", "--dest-tls-verify=false",
+        "docker-archive:" + sample(), "docker://" + reference)).as("skopeo copy to " + reference).isTrue();
+  }
+
+  @BeforeEach
+  void requireRegistry() {
+    Ci.requireService(reference != null, "docker-registry (set HULLSCOPE_REGISTRY) and skopeo");
+  }
+
+  @Test
+  void registryImageHasTheSamePackagesAsItsArchive() throws Exception {
+    Result fromRegistry = run("sbom", "--no-cache", "--insecure-registry", host, "docker://" + reference);
+    Result fromArchive = run("sbom", "--no-cache", sample().toString());
+
+    assertThat(fromRegistry.code).as(fromRegistry.err).isZero();
+    assertThat(purls(fromRegistry.out)).hasSize(5).isEqualTo(purls(fromArchive.out));
+  }
+
+  @Test
+  void plainHttpRegistryNeedsTheInsecureOption() {
+    Result result = run("inspect", "--no-cache", "docker://" + reference);
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err.strip()).doesNotContain("\n");
+  }
+
+  private static Set<String> purls(String json) throws IOException {
+    Set<String> purls = new TreeSet<>();
+    for (JsonNode component : new ObjectMapper().readTree(json).get("components")) {
+      if (component.has("purl")) {
+        purls.add(component.get("purl").asText());
+      }
+    }
+    return purls;
+  }
+
+  private static Path sample() {
+    Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
+    return root.resolve("samples/images/hygiene-good.tar");
+  }
+
+  private static boolean commandWorks(String... command) {
+    try {
+      Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+      process.getOutputStream().close();
+      process.getInputStream().transferTo(OutputStream.nullOutputStream());
+      return process.waitFor(5, TimeUnit.MINUTES) && process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = HullscopeCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private record Result(int code, String out, String err) {}
+}
