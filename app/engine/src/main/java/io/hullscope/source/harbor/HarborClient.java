@@ -5,6 +5,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.source.harbor.HarborModel.Accessory;
+import io.hullscope.source.registry.Credentials;
+import io.hullscope.source.registry.RegistryHostSettings;
+import io.hullscope.source.registry.RegistryOptions;
+import io.hullscope.source.registry.RegistrySource;
 import io.hullscope.source.registry.RegistryTls;
 import io.hullscope.source.harbor.HarborModel.Artifact;
 import io.hullscope.source.harbor.HarborModel.AuditEntry;
@@ -357,6 +361,35 @@ public final class HarborClient {
       });
     }
     return actions;
+  }
+
+  /**
+   * Returns an image source that reads this Harbor's artifacts through its registry endpoint
+   * (the same host, {@code /v2/}) with the same credentials, CA and insecure switch, so an
+   * artifact opens without pulling it into Docker. Open an artifact with {@link #artifactKey}.
+   *
+   * @param repositoryName the full repository name, for example {@code library/app/api}
+   */
+  public RegistrySource registrySource(String repositoryName) {
+    RegistryHostSettings settings = RegistryHostSettings.DEFAULT.withInsecure(connection.insecure());
+    if (connection.caFile() != null) {
+      settings = settings.withCaFile(connection.caFile());
+    }
+    if (connection.hasCredentials()) {
+      settings = settings.withCredentials(Credentials.basic(connection.username(), connection.secret()));
+    }
+    String host = registryHost();
+    return new RegistrySource(host, List.of(repositoryName), RegistryOptions.DEFAULT.withHost(host, settings));
+  }
+
+  /** Returns the key that opens an artifact in {@link #registrySource}, {@code host/repository@digest}. */
+  public String artifactKey(String repositoryName, String digest) {
+    return registryHost() + "/" + repositoryName + "@" + digest;
+  }
+
+  private String registryHost() {
+    URI url = connection.url();
+    return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
   }
 
   /** Returns {@code /projects/P/repositories/R} for a full repository name, with R encoded twice. */

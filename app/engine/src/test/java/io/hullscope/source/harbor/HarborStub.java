@@ -44,6 +44,7 @@ public final class HarborStub implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private volatile URI registryUpstream;
   private final HarborContract contract = HarborContract.load();
   private final Map<String, Function<Request, Answer>> routes = new HashMap<>();
   private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -58,6 +59,15 @@ public final class HarborStub implements AutoCloseable {
   /** Returns the stub's address, for example {@code http://127.0.0.1:41234}. */
   public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /**
+   * Forwards the registry API ({@code /v2/...}) to a real registry, as Harbor serves its registry
+   * on the same host, so manifests and blobs come from a real distribution registry.
+   */
+  public HarborStub forwardRegistryTo(URI upstream) {
+    this.registryUpstream = upstream;
+    return this;
   }
 
   /** Answers requests to a raw path (query ignored) with a fixed answer. */
@@ -80,6 +90,10 @@ public final class HarborStub implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    if (registryUpstream != null && exchange.getRequestURI().getRawPath().startsWith("/v2/")) {
+      forward(exchange);
+      return;
+    }
     String rawUri = exchange.getRequestURI().getRawPath()
         + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
     Map<String, List<String>> headers = new HashMap<>();
@@ -104,6 +118,40 @@ public final class HarborStub implements AutoCloseable {
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  private void forward(HttpExchange exchange) throws IOException {
+    URI target = URI.create(registryUpstream + exchange.getRequestURI().getRawPath()
+        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(target)
+        .method(exchange.getRequestMethod(), java.net.http.HttpRequest.BodyPublishers.noBody());
+    String accept = exchange.getRequestHeaders().getFirst("Accept");
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), Map.of(), ""));
+    try {
+      java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      for (String name : List.of("Content-Type", "Docker-Content-Digest", "Docker-Distribution-Api-Version")) {
+        response.headers().firstValue(name).ifPresent(value -> exchange.getResponseHeaders().set(name, value));
+      }
+      byte[] body = response.body();
+      boolean head = exchange.getRequestMethod().equals("HEAD");
+      if (head) {
+        response.headers().firstValue("Content-Length")
+            .ifPresent(value -> exchange.getResponseHeaders().set("Content-Length", value));
+      }
+      exchange.sendResponseHeaders(response.statusCode(), head || body.length == 0 ? -1 : body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        if (!head) {
+          out.write(body);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while forwarding to the registry", e);
     }
   }
 
