@@ -392,6 +392,52 @@ public final class HarborClient {
     return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
   }
 
+  /**
+   * Returns one artifact with its tags, scan overview, SBOM overview and accessories.
+   *
+   * @param reference a digest or a tag
+   */
+  public Artifact artifact(String repositoryName, String reference) throws IOException {
+    String path = repositoryPath(repositoryName) + "/artifacts/" + reference(reference)
+        + "?with_tag=true&with_label=true&with_scan_overview=true&with_sbom_overview=true&with_accessory=true";
+    HttpResponse<byte[]> response = send(get(path, Map.of("X-Accept-Vulnerabilities", ACCEPT_VULNERABILITIES)));
+    check(response, "read artifact " + repositoryName + "@" + reference);
+    return artifact(parse(response, "artifact " + repositoryName + "@" + reference));
+  }
+
+  /**
+   * Waits until the scan (or SBOM generation) of an artifact ends, asking Harbor every {@code
+   * interval}; returns the status Harbor reports last: {@code Success}, {@code Error} or {@code
+   * Stopped}, or the running status when {@code timeout} passed first.
+   *
+   * @param sbom true to follow the SBOM generation instead of the vulnerability scan
+   * @throws io.hullscope.image.OperationCancelledException when {@code progress} reports a cancel
+   */
+  public String followScan(String repositoryName, String reference, boolean sbom, Duration interval, Duration timeout,
+      io.hullscope.image.ProgressListener progress) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String status = null;
+    while (true) {
+      progress.checkCancelled();
+      Artifact artifact = artifact(repositoryName, reference);
+      status = sbom ? artifact.sbomStatus() : artifact.scan() == null ? null : artifact.scan().status();
+      progress.step((sbom ? "SBOM generation of " : "Scan of ") + repositoryName + ": " + (status == null ? "waiting"
+          : status));
+      if (status != null && FINISHED.contains(status) || System.nanoTime() > deadline) {
+        return status;
+      }
+      try {
+        Thread.sleep(interval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new HarborException("interrupted while following the scan of " + repositoryName, e);
+      }
+    }
+  }
+
+  /** Scan states after which Harbor does nothing more. */
+  private static final java.util.Set<String> FINISHED = java.util.Set.of("Success", "Error", "Stopped");
+
   /** Returns {@code /projects/P/repositories/R} for a full repository name, with R encoded twice. */
   static String repositoryPath(String repositoryName) {
     int slash = repositoryName.indexOf('/');
@@ -574,7 +620,7 @@ public final class HarborClient {
     node.path("accessories").forEach(accessory -> accessories.add(accessory(accessory)));
     return new Artifact(text(node, "digest"), text(node, "manifest_media_type"), text(node, "type"),
         node.path("size").asLong(), time(node, "push_time"), time(node, "pull_time"), tags, labels,
-        scan(node.path("scan_overview")), accessories);
+        scan(node.path("scan_overview")), accessories, text(node.path("sbom_overview"), "scan_status"));
   }
 
   private static ScanSummary scan(JsonNode overview) {

@@ -81,9 +81,11 @@ public final class HarborModel {
    * An artifact (an image manifest or index) of a repository.
    *
    * @param scan the scan overview; null when never scanned or not requested
+   * @param sbomStatus the state of Harbor's SBOM generation, for example {@code Success}; null when
+   *     never generated or not requested
    */
   public record Artifact(String digest, String mediaType, String type, long size, Instant pushed, Instant pulled,
-      List<String> tags, List<String> labels, ScanSummary scan, List<Accessory> accessories) {
+      List<String> tags, List<String> labels, ScanSummary scan, List<Accessory> accessories, String sbomStatus) {
     public Artifact {
       tags = List.copyOf(tags);
       labels = List.copyOf(labels);

@@ -252,6 +252,40 @@ class HarborClientTest {
   }
 
   @Test
+  void followScanPollsUntilHarborFinishes() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    String[] states = {"Pending", "Running", "Success"};
+    stub.on("GET", ARTIFACTS + "/" + DIGEST, request -> Answer.json(200, "{\"id\":42,\"digest\":\"" + DIGEST
+        + "\",\"sbom_overview\":{\"scan_status\":\"" + states[Math.min(calls.getAndIncrement(), 2)] + "\"}}"));
+    java.util.List<String> steps = new java.util.ArrayList<>();
+
+    String status = anonymous().followScan("team/app/api", DIGEST, true, java.time.Duration.ofMillis(10),
+        java.time.Duration.ofSeconds(30), new io.hullscope.image.ProgressListener() {
+          @Override
+          public void step(String description) {
+            steps.add(description);
+          }
+        });
+
+    assertThat(status).isEqualTo("Success");
+    assertThat(calls.get()).isEqualTo(3);
+    assertThat(steps).containsExactly("SBOM generation of team/app/api: Pending",
+        "SBOM generation of team/app/api: Running", "SBOM generation of team/app/api: Success");
+    assertThat(stub.requests().get(0).rawUri()).contains("with_sbom_overview=true");
+    assertThat(stub.contractViolations()).isEmpty();
+  }
+
+  @Test
+  void followScanStopsAtTheTimeout() throws IOException {
+    stub.on("GET", ARTIFACTS + "/" + DIGEST, Answer.json(200, "{\"id\":42,\"digest\":\"" + DIGEST + "\"}"));
+
+    String status = anonymous().followScan("team/app/api", DIGEST, false, java.time.Duration.ofMillis(10),
+        java.time.Duration.ofMillis(50), io.hullscope.image.ProgressListener.NONE);
+
+    assertThat(status).isNull();
+  }
+
+  @Test
   void oversizedAnswerIsRefused() throws IOException {
     stub.on("GET", API + "/projects", Answer.json(200, "[" + (project(1, "a", "true", null) + ",").repeat(50)
         + project(2, "b", "true", null) + "]"));
