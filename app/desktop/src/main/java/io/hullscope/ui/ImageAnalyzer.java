@@ -32,7 +32,7 @@ public final class ImageAnalyzer {
    * @param platform the platform to pick from a multi-platform image, or null for the source's
    *     default (this machine's platform when the image has it)
    */
-  public ImageAnalysis analyze(ImageRow row, Platform platform, ProgressListener progress) throws Exception {
+  public OpenedImage analyze(ImageRow row, Platform platform, ProgressListener progress) throws Exception {
     progress.step("Opening " + row.reference() + (platform == null ? "" : " for " + platform));
     long started = System.nanoTime();
     Image image = row.source().open(row.summary().key(), platform, progress);
@@ -44,7 +44,8 @@ public final class ImageAnalyzer {
       analysis.waste();
       LOG.info("Opened {} with {} layers in {} ms", row.reference(), analysis.layers().size(),
           (System.nanoTime() - started) / 1_000_000);
-      return analysis;
+      // TODO: build the SBOM with SbomCollector during indexing once the engine has it.
+      return new OpenedImage(analysis, null, "this build does not catalog packages yet");
     } catch (Exception e) {
       closeQuietly(image);
       throw e;

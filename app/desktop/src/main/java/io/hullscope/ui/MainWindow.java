@@ -8,6 +8,7 @@ import io.hullscope.source.docker.DockerDaemonSource;
 import io.hullscope.ui.content.FileContentViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.task.TaskExecutor;
@@ -52,6 +53,7 @@ public final class MainWindow {
         error,
         new OverviewViewModel(),
         new LayersViewModel(executor, error, content),
+        new SbomViewModel(executor, error),
         List.of(
             new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), Limits.DEFAULT)),
             new FolderSourceEntry("Samples", settings.samplesFolder())));

@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.FileTree;
+import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.index.TreeNode;
+import io.hullscope.sbom.ImagePackage;
+import io.hullscope.sbom.ImageSbom;
+import io.hullscope.sbom.Package;
+import io.hullscope.sbom.SbomSubject;
 import io.hullscope.ui.layers.LayersViewModel;
+import io.hullscope.ui.layers.TreeMode;
+import io.hullscope.ui.sbom.SbomNode;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.FxTaskExecutor;
 import java.io.IOException;
@@ -21,6 +28,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeTableRow;
@@ -184,6 +192,31 @@ class MainWindowTest {
     assertThat(results.getColumns().get(3).getCellData(0)).isEqualTo("-rw-r--r--");
   }
 
+  @Test
+  void evidenceLinkSelectsFileInLayersTab(FxRobot robot) throws TimeoutException {
+    openSample(robot);
+    ImageAnalysis analysis = window.viewModel().analysisProperty().get();
+    ImagePackage script = new ImagePackage(new Package("run", "1.0", "npm", "pkg:npm/run@1.0", List.of("MIT"),
+        null, null, null, "app/run.sh", List.of()), 1, 1);
+    SbomSubject subject = SbomSubject.of(analysis.image());
+    robot.interact(() -> window.viewModel().sbom().show(
+        new ImageSbom(subject, null, List.of(script), List.of(), List.of(), "test"), analysis));
+    robot.clickOn("#sbomTab");
+
+    robot.clickOn(sbomRow(robot, "run"));
+    robot.clickOn("#evidenceLink");
+
+    LayersViewModel layers = window.viewModel().layers();
+    TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
+    waitUntil(() -> tree.getSelectionModel().getSelectedItem() != null);
+    assertThat(window.viewModel().selectedTabProperty().get()).isEqualTo(ImageTab.LAYERS);
+    TabPane tabs = robot.lookup("#imageTabs").query();
+    assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("layersTab");
+    assertThat(tree.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("app/run.sh");
+    assertThat(layers.selectedLayerProperty().get()).isEqualTo(1);
+    assertThat(layers.modeProperty().get()).isEqualTo(TreeMode.SQUASHED);
+  }
+
   private void openSample(FxRobot robot) throws TimeoutException {
     waitForSourceChecks();
     robot.clickOn("Samples");
@@ -212,6 +245,17 @@ class MainWindowTest {
         .match(node -> {
           TreeTableRow<TreeNode> row = (TreeTableRow<TreeNode>) node;
           return row.isVisible() && row.getItem() != null && row.getItem().path().equals(path);
+        })
+        .query();
+  }
+
+  /** Returns the visible row of the SBOM tree whose name column shows the text. */
+  @SuppressWarnings("unchecked")
+  private static TreeTableRow<SbomNode> sbomRow(FxRobot robot, String label) {
+    return robot.lookup("#sbomTree .tree-table-row-cell")
+        .match(node -> {
+          TreeTableRow<SbomNode> row = (TreeTableRow<SbomNode>) node;
+          return row.isVisible() && row.getItem() != null && row.getItem().label().equals(label);
         })
         .query();
   }

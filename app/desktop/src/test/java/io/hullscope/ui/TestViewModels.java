@@ -6,6 +6,7 @@ import io.hullscope.index.LayerIndexCache;
 import io.hullscope.ui.content.FileContentViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.SourceEntry;
 import io.hullscope.ui.task.TaskExecutor;
 import java.util.List;
@@ -26,6 +27,7 @@ final class TestViewModels {
         error,
         new OverviewViewModel(),
         new LayersViewModel(executor, error, content),
+        new SbomViewModel(executor, error),
         sources);
   }
 }

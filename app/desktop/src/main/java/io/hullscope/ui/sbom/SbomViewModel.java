@@ -55,6 +55,8 @@ public final class SbomViewModel {
   private final ReadOnlyObjectWrapper<PackageDetails> details = new ReadOnlyObjectWrapper<>();
   private final ObservableList<String> warnings = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
+  private String failure;
   private final ReadOnlyObjectWrapper<ImageSbom> sbom = new ReadOnlyObjectWrapper<>();
   private ImageAnalysis analysis;
   private List<SbomLayer> layers = List.of();
@@ -83,6 +85,7 @@ public final class SbomViewModel {
    *     when the image's files are not open
    */
   public void show(ImageSbom newSbom, ImageAnalysis newAnalysis) {
+    failure = null;
     sbom.set(newSbom);
     analysis = newSbom == null ? null : newAnalysis;
     layers = newSbom == null ? List.of() : SbomLayer.of(newSbom, newAnalysis);
@@ -105,6 +108,17 @@ public final class SbomViewModel {
     return texts;
   }
 
+  /**
+   * Clears the tab and says why the open image has no SBOM.
+   *
+   * @param reason what went wrong, for example the message of the exception
+   */
+  public void showUnavailable(ImageAnalysis newAnalysis, String reason) {
+    show(null, newAnalysis);
+    failure = reason == null || reason.isBlank() ? "unknown error" : reason;
+    placeholder.set("The SBOM could not be built: " + failure);
+  }
+
   /** Applies the filter and the grouping to the SBOM and updates the tree, the counts and the summary. */
   private void rebuild() {
     ImageSbom current = sbom.get();
@@ -112,9 +126,11 @@ public final class SbomViewModel {
       roots.set(List.of());
       counts.clear();
       summary.set("");
+      placeholder.set(failure == null ? "" : "The SBOM could not be built: " + failure);
       return;
     }
     List<ImagePackage> shown = matching(current.packages());
+    placeholder.set(current.packages().isEmpty() ? "No packages found in this image" : "No package matches the filter");
     Map<String, Integer> totals = current.countsByType();
     roots.set(switch (grouping.get()) {
       case ECOSYSTEM -> SbomTrees.byEcosystem(shown, totals);
@@ -262,6 +278,11 @@ public final class SbomViewModel {
   /** Files whose packages could not be read, one line each: path, layer, cataloger and reason. */
   public ObservableList<String> warnings() {
     return warnings;
+  }
+
+  /** Returns the text the tree shows while it has no rows: why there are none. */
+  public ReadOnlyStringProperty placeholderProperty() {
+    return placeholder.getReadOnlyProperty();
   }
 
   /** Returns the result of the last export, for example "Saved 87 packages as SPDX JSON to /tmp/a.spdx.json". */

@@ -1,0 +1,174 @@
+package io.hullscope.ui.sbom;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The SBOM tab: grouping switch, filter and export on top, the counts per ecosystem below, the
+ * package tree and the details of the selected package side by side, and the files that could not
+ * be read at the bottom.
+ */
+public final class SbomView {
+
+  private final SbomViewModel viewModel;
+  private final VBox root;
+
+  public SbomView(SbomViewModel viewModel) {
+    this.viewModel = viewModel;
+
+    SplitPane split = new SplitPane(new SbomTreeView(viewModel).node(), new PackageDetailsView(viewModel).node());
+    split.setDividerPositions(0.62);
+    VBox.setVgrow(split, Priority.ALWAYS);
+
+    Label exportMessage = new Label();
+    exportMessage.setId("sbomExportMessage");
+    exportMessage.textProperty().bind(viewModel.exportMessageProperty());
+    exportMessage.getStyleClass().add(Styles.TEXT_MUTED);
+    exportMessage.visibleProperty().bind(viewModel.exportMessageProperty().isNotEmpty());
+    exportMessage.managedProperty().bind(exportMessage.visibleProperty());
+
+    root = new VBox(6, toolbar(), counts(), split, warnings(), exportMessage);
+    root.setPadding(new Insets(6));
+    root.setId("sbomView");
+  }
+
+  private HBox toolbar() {
+    ToggleGroup group = new ToggleGroup();
+    ToggleButton byEcosystem = grouping(group, "By ecosystem", "groupByEcosystem", SbomGrouping.ECOSYSTEM);
+    ToggleButton byLayer = grouping(group, "By layer", "groupByLayer", SbomGrouping.LAYER);
+    ToggleButton byDependency = grouping(group, "Dependencies", "groupByDependency", SbomGrouping.DEPENDENCIES);
+    byEcosystem.getStyleClass().add(Styles.LEFT_PILL);
+    byLayer.getStyleClass().add(Styles.CENTER_PILL);
+    byDependency.getStyleClass().add(Styles.RIGHT_PILL);
+    group.selectedToggleProperty().addListener((observable, before, after) -> {
+      if (after == null) {
+        group.selectToggle(before);
+      } else {
+        viewModel.groupingProperty().set((SbomGrouping) after.getUserData());
+      }
+    });
+    selectToggle(group, viewModel.groupingProperty().get());
+    viewModel.groupingProperty().addListener((observable, before, after) -> selectToggle(group, after));
+
+    CustomTextField filter = new CustomTextField();
+    filter.setId("sbomFilter");
+    filter.setPromptText("Filter by name, version, license or package URL");
+    filter.textProperty().bindBidirectional(viewModel.filterProperty());
+    filter.setLeft(new FontIcon(Feather.FILTER));
+    HBox.setHgrow(filter, Priority.ALWAYS);
+
+    MenuButton export = new MenuButton("Export", new FontIcon(Feather.DOWNLOAD));
+    export.setId("sbomExport");
+    for (SbomFormat format : SbomFormat.values()) {
+      MenuItem item = new MenuItem(format.displayName() + "...");
+      item.setId("export-" + format.name());
+      item.setOnAction(event -> chooseExportFile(format));
+      export.getItems().add(item);
+    }
+    export.disableProperty().bind(viewModel.sbomProperty().isNull());
+
+    HBox toolbar = new HBox(8, new HBox(byEcosystem, byLayer, byDependency), filter, export);
+    toolbar.setAlignment(Pos.CENTER_LEFT);
+    return toolbar;
+  }
+
+  private static ToggleButton grouping(ToggleGroup group, String text, String id, SbomGrouping grouping) {
+    ToggleButton button = new ToggleButton(text);
+    button.setId(id);
+    button.setUserData(grouping);
+    button.setToggleGroup(group);
+    return button;
+  }
+
+  private static void selectToggle(ToggleGroup group, SbomGrouping grouping) {
+    group.getToggles().stream()
+        .filter(toggle -> toggle.getUserData() == grouping)
+        .findFirst()
+        .ifPresent(group::selectToggle);
+  }
+
+  /** Builds the summary line and one chip per ecosystem. */
+  private FlowPane counts() {
+    Label summary = new Label();
+    summary.setId("sbomSummary");
+    summary.textProperty().bind(viewModel.summaryProperty());
+    summary.getStyleClass().add(Styles.TEXT_BOLD);
+    FlowPane pane = new FlowPane(6, 4);
+    pane.setId("sbomCounts");
+    pane.setAlignment(Pos.CENTER_LEFT);
+    Runnable fill = () -> {
+      pane.getChildren().setAll(summary);
+      for (EcosystemCount count : viewModel.counts()) {
+        Label chip = new Label(count.label());
+        chip.getStyleClass().add("sbom-count");
+        if (count.shown() == 0) {
+          chip.getStyleClass().add("sbom-count-empty");
+        }
+        pane.getChildren().add(chip);
+      }
+    };
+    viewModel.counts().addListener((ListChangeListener<EcosystemCount>) change -> fill.run());
+    fill.run();
+    return pane;
+  }
+
+  /** Builds the collapsed list of files that could not be read; hidden when there are none. */
+  private TitledPane warnings() {
+    ListView<String> list = new ListView<>(viewModel.warnings());
+    list.setId("sbomWarnings");
+    list.setPrefHeight(110);
+    TitledPane pane = new TitledPane();
+    pane.setContent(list);
+    pane.setExpanded(false);
+    pane.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+    pane.textProperty().bind(Bindings.createStringBinding(() -> {
+      int count = viewModel.warnings().size();
+      return count == 1 ? "1 file could not be read" : count + " files could not be read";
+    }, viewModel.warnings()));
+    pane.setTooltip(new Tooltip("Packages from these files are missing from the SBOM"));
+    pane.visibleProperty().bind(Bindings.isNotEmpty(viewModel.warnings()));
+    pane.managedProperty().bind(pane.visibleProperty());
+    pane.setMinHeight(Region.USE_PREF_SIZE);
+    return pane;
+  }
+
+  private void chooseExportFile(SbomFormat format) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the SBOM as " + format.displayName());
+    chooser.setInitialFileName(viewModel.suggestedFileName(format));
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter(format.displayName() + " (*" + format.suffix() + ")", "*" + format.suffix()),
+        new FileChooser.ExtensionFilter("All files", "*"));
+    File chosen = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    if (chosen != null) {
+      viewModel.export(format, chosen.toPath());
+    }
+  }
+
+  public Node node() {
+    return root;
+  }
+}
