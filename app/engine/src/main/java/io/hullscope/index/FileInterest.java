@@ -1,5 +1,6 @@
 package io.hullscope.index;
 
+import io.hullscope.image.Layer;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,8 +9,9 @@ import java.io.InputStream;
  * /etc/passwd}. The indexer calls {@link #wants} for every regular file and hands the content of the
  * wanted ones to {@link #accept} while the layer streams past, so nothing is read twice.
  *
- * <p>Layers whose index comes from the cache are not streamed, so an interest receives files only
- * from the layers actually read. Analyzers therefore cache their own results by layer digest.
+ * <p>Layers whose index comes from the cache are not streamed unless an interest says through
+ * {@link #needsLayer} that it has no result of its own for that layer. Analyzers therefore cache
+ * their own results by layer digest, and a layer is read only when someone lacks it.
  */
 public interface FileInterest {
 
@@ -21,4 +23,15 @@ public interface FileInterest {
    * closed, and may be left unread; the indexer skips what is left.
    */
   void accept(int layer, FileEntry entry, InputStream content) throws IOException;
+
+  /**
+   * Returns true when this interest needs the files of a layer whose index the cache holds, so the
+   * layer must be streamed anyway. Called once per layer before any streaming; the default
+   * returns false, so the interest sees only the layers read for their index.
+   *
+   * @param position position of the layer in the image, as passed to {@link #wants}
+   */
+  default boolean needsLayer(int position, Layer layer) {
+    return false;
+  }
 }

@@ -24,6 +24,7 @@ public final class ImageIndexer {
 
   private final LayerIndexCache cache;
   private final LayerIndexer indexer;
+  private final List<FileInterest> interests;
 
   public ImageIndexer(LayerIndexCache cache, Limits limits) {
     this(cache, limits, List.of());
@@ -33,6 +34,7 @@ public final class ImageIndexer {
   public ImageIndexer(LayerIndexCache cache, Limits limits, List<FileInterest> interests) {
     this.cache = cache;
     this.indexer = new LayerIndexer(limits, interests);
+    this.interests = List.copyOf(interests);
   }
 
   /**
@@ -46,20 +48,26 @@ public final class ImageIndexer {
     String imageName = LayerIndexer.imageName(image);
     List<Layer> layers = image.layers();
     LayerIndex[] indexes = cachedIndexes(layers);
+    boolean[] toRead = new boolean[layers.size()];
     long totalBytes = 0;
     int cached = 0;
+    int reading = 0;
     for (int position = 0; position < layers.size(); position++) {
       Layer layer = layers.get(position);
       if (indexes[position] != null) {
         cached++;
-      } else {
+      }
+      toRead[position] = indexes[position] == null || neededByInterest(position, layer);
+      if (toRead[position]) {
+        reading++;
         totalBytes = totalBytes < 0 || layer.size() < 0 ? -1 : totalBytes + layer.size();
       }
     }
-    log.debug("Image {}: {} of {} layers indexed from the cache", imageName, cached, layers.size());
+    log.debug("Image {}: {} of {} layers indexed from the cache, {} to read", imageName, cached, layers.size(),
+        reading);
 
-    if (cached < layers.size()) {
-      image.streamLayers(new Visitor(imageName, layers, indexes, progress, totalBytes));
+    if (reading > 0) {
+      image.streamLayers(new Visitor(imageName, layers, indexes, toRead, progress, totalBytes));
     }
 
     for (int position = 0; position < indexes.length; position++) {
@@ -72,6 +80,15 @@ public final class ImageIndexer {
     log.info("Indexed {}: {} layers, {} from the cache, in {} ms",
         imageName, layers.size(), cached, (System.nanoTime() - start) / 1_000_000);
     return new ImageAnalysis(image, Arrays.asList(indexes));
+  }
+
+  private boolean neededByInterest(int position, Layer layer) {
+    boolean needed = false;
+    // Every interest is asked, because asking is how an interest learns which layers it will see.
+    for (FileInterest interest : interests) {
+      needed |= interest.needsLayer(position, layer);
+    }
+    return needed;
   }
 
   /**
@@ -94,15 +111,18 @@ public final class ImageIndexer {
     private final String imageName;
     private final List<Layer> layers;
     private final LayerIndex[] indexes;
+    private final boolean[] toRead;
     private final ProgressListener progress;
     private final long totalBytes;
     private long doneBytes;
     private int read;
 
-    Visitor(String imageName, List<Layer> layers, LayerIndex[] indexes, ProgressListener progress, long totalBytes) {
+    Visitor(String imageName, List<Layer> layers, LayerIndex[] indexes, boolean[] toRead, ProgressListener progress,
+        long totalBytes) {
       this.imageName = imageName;
       this.layers = layers;
       this.indexes = indexes;
+      this.toRead = toRead;
       this.progress = progress;
       this.totalBytes = totalBytes;
     }
@@ -110,16 +130,18 @@ public final class ImageIndexer {
     @Override
     public boolean wants(Layer layer) {
       int position = positionOf(layer);
-      return position >= 0 && indexes[position] == null;
+      return position >= 0 && toRead[position];
     }
 
     @Override
     public void visit(Layer layer, InputStream blob) throws IOException {
       progress.checkCancelled();
       int position = positionOf(layer);
-      if (position < 0 || indexes[position] != null) {
+      if (position < 0 || !toRead[position]) {
         return;
       }
+      // A source may deliver a layer twice (a duplicated layer in docker save); read it once.
+      toRead[position] = false;
       read++;
       progress.step("Indexing layer " + (position + 1) + " of " + layers.size());
       long before = doneBytes;
@@ -135,12 +157,15 @@ public final class ImageIndexer {
           return progress.isCancelled();
         }
       });
+      boolean wasCached = indexes[position] != null;
       indexes[position] = index;
-      try {
-        cache.put(index);
-      } catch (RuntimeException e) {
-        log.warn("Could not cache the index of layer {} of {}; it will be read again next time",
-            LayerIndexer.layerName(layer), imageName, e);
+      if (!wasCached) {
+        try {
+          cache.put(index);
+        } catch (RuntimeException e) {
+          log.warn("Could not cache the index of layer {} of {}; it will be read again next time",
+              LayerIndexer.layerName(layer), imageName, e);
+        }
       }
       log.debug("Indexed {} of the layers of {} that were not cached", read, imageName);
     }

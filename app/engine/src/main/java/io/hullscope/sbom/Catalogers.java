@@ -12,6 +12,10 @@ public final class Catalogers {
   public static List<Cataloger> defaults() {
     List<Cataloger> catalogers = new ArrayList<>();
     // One line per ecosystem, in the order their packages are listed.
+    catalogers.add(new DpkgCataloger());
+    catalogers.add(new ApkCataloger());
+    catalogers.add(new RpmCataloger());
+    catalogers.add(new PythonCataloger());
     return List.copyOf(catalogers);
   }
 }
