@@ -1,11 +1,11 @@
 package io.hullscope.ui.sbom;
 
 /**
- * How many packages of one ecosystem the SBOM has and how many of them the filter shows.
+ * The number of packages of one ecosystem in the SBOM and the number of them the filter matches.
  *
  * @param type package URL type, for example {@code deb}
  */
-public record EcosystemCount(String type, int shown, int total) {
+public record EcosystemCount(String type, int matching, int total) {
 
   /** Returns the ecosystem's display name, for example "Debian packages". */
   public String name() {
@@ -14,6 +14,6 @@ public record EcosystemCount(String type, int shown, int total) {
 
   /** Returns the text of the count chip, for example "Python 12" or "Python 3 of 12" while filtering. */
   public String label() {
-    return name() + " " + (shown == total ? Integer.toString(total) : shown + " of " + total);
+    return name() + " " + (matching == total ? Integer.toString(total) : matching + " of " + total);
   }
 }

@@ -1,6 +1,6 @@
 package io.hullscope.ui.sbom;
 
-/** How the SBOM tree arranges the packages. */
+/** Arrangement of the packages in the SBOM tree. */
 public enum SbomGrouping {
   /** Ecosystem, then package, then the files that evidence it. */
   ECOSYSTEM,

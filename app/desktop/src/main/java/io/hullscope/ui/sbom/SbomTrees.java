@@ -23,14 +23,14 @@ final class SbomTrees {
   private SbomTrees() {}
 
   /**
-   * Groups the shown packages by ecosystem, in the order of {@code totals}.
+   * Groups the matching packages by ecosystem, in the order of {@code totals}.
    *
    * @param totals package count per type in the whole SBOM, most frequent first
    */
-  static List<SbomNode> byEcosystem(List<ImagePackage> shown, Map<String, Integer> totals) {
+  static List<SbomNode> byEcosystem(List<ImagePackage> matching, Map<String, Integer> totals) {
     Map<String, List<ImagePackage>> byType = new LinkedHashMap<>();
     totals.keySet().forEach(type -> byType.put(type, new ArrayList<>()));
-    for (ImagePackage found : shown) {
+    for (ImagePackage found : matching) {
       byType.computeIfAbsent(found.pkg().type(), type -> new ArrayList<>()).add(found);
     }
     List<SbomNode> groups = new ArrayList<>();
@@ -44,12 +44,12 @@ final class SbomTrees {
   }
 
   /**
-   * Groups the shown packages by the layer that added them, bottom layer first. Packages whose
+   * Groups the matching packages by the layer that added them, bottom layer first. Packages whose
    * layer is unknown, as in an imported SBOM, come last.
    */
-  static List<SbomNode> byLayer(List<ImagePackage> shown, List<ImagePackage> all, List<SbomLayer> layers) {
+  static List<SbomNode> byLayer(List<ImagePackage> matching, List<ImagePackage> all, List<SbomLayer> layers) {
     Map<Integer, List<ImagePackage>> byLayer = new TreeMap<>(Comparator.comparingInt(SbomTrees::unknownLast));
-    for (ImagePackage found : shown) {
+    for (ImagePackage found : matching) {
       byLayer.computeIfAbsent(found.addedLayer(), layer -> new ArrayList<>()).add(found);
     }
     Map<Integer, Integer> totals = new TreeMap<>();
@@ -65,13 +65,13 @@ final class SbomTrees {
   }
 
   /**
-   * Lists the shown packages, each expandable to the packages it depends on.
+   * Lists the matching packages, each expandable to the packages it depends on.
    *
    * @param graph resolved dependencies of every package of the SBOM, see
    *     {@link io.hullscope.sbom.ImageSbom#dependencies()}
    */
-  static List<SbomNode> byDependencies(List<ImagePackage> shown, Map<ImagePackage, List<ImagePackage>> graph) {
-    List<ImagePackage> sorted = new ArrayList<>(shown);
+  static List<SbomNode> byDependencies(List<ImagePackage> matching, Map<ImagePackage, List<ImagePackage>> graph) {
+    List<ImagePackage> sorted = new ArrayList<>(matching);
     sorted.sort(Comparator.comparing((ImagePackage found) -> Ecosystems.displayName(found.pkg().type()))
         .thenComparing(BY_NAME));
     List<SbomNode> rows = new ArrayList<>(sorted.size());
@@ -118,8 +118,8 @@ final class SbomTrees {
     return List.of(new Evidence(found, EvidencePaths.display(path)));
   }
 
-  private static String count(int shown, int total) {
-    return shown == total ? Integer.toString(total) : shown + " of " + total;
+  private static String count(int matching, int total) {
+    return matching == total ? Integer.toString(total) : matching + " of " + total;
   }
 
   private static int unknownLast(int layer) {

@@ -124,7 +124,7 @@ public final class SbomView {
       for (EcosystemCount count : viewModel.counts()) {
         Label chip = new Label(count.label());
         chip.getStyleClass().add("sbom-count");
-        if (count.shown() == 0) {
+        if (count.matching() == 0) {
           chip.getStyleClass().add("sbom-count-empty");
         }
         pane.getChildren().add(chip);

@@ -28,8 +28,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The SBOM tab: the packages of the open image as a tree grouped by ecosystem, by layer or by
- * dependency, a filter, counts per ecosystem, the details of the selected package, the files that
- * could not be read, and export to CycloneDX and SPDX files.
+ * dependency. It also has a filter, counts per ecosystem, the details of the selected package, the
+ * files that could not be read, and export to CycloneDX and SPDX files.
  */
 public final class SbomViewModel {
 
@@ -109,7 +109,7 @@ public final class SbomViewModel {
   }
 
   /**
-   * Clears the tab and says why the open image has no SBOM.
+   * Clears the tab and shows why the open image has no SBOM.
    *
    * @param reason what went wrong, for example the message of the exception
    */
@@ -129,22 +129,22 @@ public final class SbomViewModel {
       placeholder.set(failure == null ? "" : "The SBOM could not be built: " + failure);
       return;
     }
-    List<ImagePackage> shown = matching(current.packages());
+    List<ImagePackage> matching = matching(current.packages());
     placeholder.set(current.packages().isEmpty() ? "No packages found in this image" : "No package matches the filter");
     Map<String, Integer> totals = current.countsByType();
     roots.set(switch (grouping.get()) {
-      case ECOSYSTEM -> SbomTrees.byEcosystem(shown, totals);
-      case LAYER -> SbomTrees.byLayer(shown, current.packages(), layers);
-      case DEPENDENCIES -> SbomTrees.byDependencies(shown, dependencyGraph());
+      case ECOSYSTEM -> SbomTrees.byEcosystem(matching, totals);
+      case LAYER -> SbomTrees.byLayer(matching, current.packages(), layers);
+      case DEPENDENCIES -> SbomTrees.byDependencies(matching, dependencyGraph());
     });
-    Map<String, Integer> shownByType = new LinkedHashMap<>();
-    for (ImagePackage found : shown) {
-      shownByType.merge(found.pkg().type(), 1, Integer::sum);
+    Map<String, Integer> matchingByType = new LinkedHashMap<>();
+    for (ImagePackage found : matching) {
+      matchingByType.merge(found.pkg().type(), 1, Integer::sum);
     }
     List<EcosystemCount> newCounts = new ArrayList<>();
-    totals.forEach((type, total) -> newCounts.add(new EcosystemCount(type, shownByType.getOrDefault(type, 0), total)));
+    totals.forEach((type, total) -> newCounts.add(new EcosystemCount(type, matchingByType.getOrDefault(type, 0), total)));
     counts.setAll(newCounts);
-    summary.set(summarize(shown.size(), current.packages().size()));
+    summary.set(summarize(matching.size(), current.packages().size()));
   }
 
   private List<ImagePackage> matching(List<ImagePackage> packages) {
@@ -155,12 +155,12 @@ public final class SbomViewModel {
     return packages.stream().filter(found -> searchText.get(found).contains(text)).toList();
   }
 
-  private static String summarize(int shown, int total) {
+  private static String summarize(int matching, int total) {
     String packages = total == 1 ? " package" : " packages";
-    if (shown == total) {
+    if (matching == total) {
       return total + packages;
     }
-    return shown + " of " + total + packages + " match";
+    return matching + " of " + total + packages + " match";
   }
 
   /** Resolves dependency names once per SBOM, on first use, because only two views need them. */
@@ -256,7 +256,7 @@ public final class SbomViewModel {
     return roots.getReadOnlyProperty();
   }
 
-  /** Package counts per ecosystem, most frequent first; each says how many the filter shows. */
+  /** Package counts per ecosystem, most frequent first, each with the number the filter matches. */
   public ObservableList<EcosystemCount> counts() {
     return counts;
   }

@@ -193,7 +193,7 @@ class SbomViewModelTest {
   }
 
   @Test
-  void detailsShowHashesAndSourceVersion() {
+  void detailsShowHashesAndArchiveEvidence() {
     ImagePackage app = new ImagePackage(jar("app", "1.0", "app/lib/outer.jar!/BOOT-INF/lib/inner.jar"), 1, 1);
     viewModel.show(sbom(List.of(app)), null);
 
@@ -275,7 +275,7 @@ class SbomViewModelTest {
   }
 
   @Test
-  void deepDependencyChainExpandsWithoutRecursion() {
+  void deepDependencyChainExpandsLazily() {
     List<ImagePackage> chain = new ArrayList<>();
     int length = 5_000;
     for (int i = 0; i < length; i++) {
