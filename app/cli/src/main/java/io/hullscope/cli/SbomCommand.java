@@ -7,13 +7,17 @@ import io.hullscope.image.ProgressListener;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.ImageIndexer;
 import io.hullscope.index.LayerIndexCache;
+import io.hullscope.sbom.CatalogCache;
+import io.hullscope.sbom.CatalogWarning;
+import io.hullscope.sbom.Catalogers;
 import io.hullscope.sbom.CycloneDxExporter;
-import io.hullscope.sbom.OsPackageCatalog;
-import io.hullscope.sbom.Package;
-import io.hullscope.sbom.PackageDatabaseFiles;
-import io.hullscope.sbom.PythonPackageCatalog;
-import io.hullscope.sbom.SbomSubject;
+import io.hullscope.sbom.ImageSbom;
+import io.hullscope.sbom.SbomCollector;
 import io.hullscope.sbom.SpdxExporter;
+import io.hullscope.store.AppPaths;
+import io.hullscope.store.Database;
+import io.hullscope.store.SqliteCatalogCache;
+import io.hullscope.store.SqliteLayerIndexCache;
 import io.hullscope.source.ImageSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +33,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code hullscope sbom}: writes the image's OS and Python packages as a CycloneDX or SPDX document. */
+/**
+ * {@code hullscope sbom}: writes the image's packages as a CycloneDX or SPDX document. Files whose
+ * packages could not be read are listed on standard error; the document is still written.
+ */
 @Command(
     name = "sbom",
     mixinStandardHelpOptions = true,
@@ -82,7 +88,7 @@ final class SbomCommand implements Callable<Integer> {
   private Path output;
 
   @Option(names = "--no-cache",
-      description = "Accepted as in 'inspect'. sbom never uses the layer cache.")
+      description = "Read every layer again instead of using the layer and package caches.")
   private boolean noCache;
 
   @Override
@@ -99,21 +105,35 @@ final class SbomCommand implements Callable<Integer> {
   }
 
   private String export(Image image, Instant timestamp) throws IOException {
-    PackageDatabaseFiles files = new PackageDatabaseFiles();
-    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, List.of(files));
-    ImageAnalysis analysis = indexer.analyze(image, ProgressListener.NONE);
-    OsPackageCatalog.Result os = OsPackageCatalog.catalog(analysis, files);
-    List<Package> packages = new ArrayList<>(os.packages());
-    packages.addAll(PythonPackageCatalog.catalog(analysis, files));
-    SbomSubject subject = SbomSubject.of(image);
+    ImageSbom sbom = noCache ? collect(image, LayerIndexCache.NONE, CatalogCache.NONE) : collectWithCache(image);
+    PrintWriter err = spec.commandLine().getErr();
+    for (CatalogWarning warning : sbom.warnings()) {
+      err.println("warning: skipped " + warning);
+    }
+    err.flush();
     switch (format) {
       case CYCLONEDX_XML:
-        return CycloneDxExporter.toXml(subject, os.distro(), packages, timestamp);
+        return CycloneDxExporter.toXml(sbom, timestamp);
       case SPDX_JSON:
-        return SpdxExporter.toJson(subject, packages, timestamp);
+        return SpdxExporter.toJson(sbom, timestamp);
       default:
-        return CycloneDxExporter.toJson(subject, os.distro(), packages, timestamp);
+        return CycloneDxExporter.toJson(sbom, timestamp);
     }
+  }
+
+  private static ImageSbom collectWithCache(Image image) throws IOException {
+    Files.createDirectories(AppPaths.dataDir());
+    try (Database database = Database.open(AppPaths.databaseFile())) {
+      return collect(image, new SqliteLayerIndexCache(database), new SqliteCatalogCache(database));
+    }
+  }
+
+  private static ImageSbom collect(Image image, LayerIndexCache indexCache, CatalogCache catalogCache)
+      throws IOException {
+    SbomCollector collector = new SbomCollector(Catalogers.defaults(), catalogCache);
+    ImageAnalysis analysis = new ImageIndexer(indexCache, Limits.DEFAULT, List.of(collector))
+        .analyze(image, ProgressListener.NONE);
+    return collector.build(analysis, CycloneDxExporter.TOOL_NAME + " " + CycloneDxExporter.TOOL_VERSION);
   }
 
   private void write(String document) throws IOException {

@@ -16,6 +16,8 @@ import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.cyclonedx.parsers.JsonParser;
 import org.junit.jupiter.api.Test;
+import io.hullscope.testing.ImageArchiveBuilder;
+import io.hullscope.testing.TarBuilder;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -46,6 +48,62 @@ class SbomCommandTest {
     JsonNode bom = new ObjectMapper().readTree(result.out);
     assertThat(bom.get("bomFormat").asText()).isEqualTo("CycloneDX");
     assertThat(bom.get("components").findValuesAsText("purl")).containsAll(DISTROLESS_PURLS);
+  }
+
+  @Test
+  void secondRunFromTheCacheListsTheSamePackagesWithTheirLayers() throws Exception {
+    Path data = folder.resolve("data");
+    String previous = System.setProperty("hullscope.data", data.toString());
+    try {
+      Result first = run("sbom", sample());
+      assertThat(data.resolve("hullscope.db")).exists();
+      Result second = run("sbom", sample());
+
+      assertThat(second.code).isZero();
+      assertThat(componentsWithLayers(second.out)).isEqualTo(componentsWithLayers(first.out)).hasSize(5);
+    } finally {
+      if (previous == null) {
+        System.clearProperty("hullscope.data");
+      } else {
+        System.setProperty("hullscope.data", previous);
+      }
+    }
+  }
+
+  @Test
+  void unreadableDatabaseIsAWarningAndTheDocumentIsStillWritten() throws Exception {
+    Path archive = ImageArchiveBuilder.dockerSave(ImageArchiveBuilder.image()
+            .layer(new TarBuilder()
+                .file("var/lib/dpkg/status", "Package: bash\nStatus: install ok installed\nVersion: 5.2\n")
+                .file("usr/lib/python3/dist-packages/six-1.0.dist-info/METADATA", "Name: six\n")
+                .build())
+            .reference("half-broken:1"))
+        .writeTar(folder.resolve("half-broken.tar"));
+
+    Result result = run("sbom", "--no-cache", archive.toString());
+
+    assertThat(result.code).isZero();
+    assertThat(result.err).contains("warning: skipped /usr/lib/python3/dist-packages/six-1.0.dist-info/METADATA")
+        .contains("python");
+    assertThat(new ObjectMapper().readTree(result.out).get("components").findValuesAsText("name")).contains("bash");
+  }
+
+  /** Returns each component's purl with its added-layer property. */
+  private static java.util.Set<String> componentsWithLayers(String json) throws Exception {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    for (JsonNode component : new ObjectMapper().readTree(json).get("components")) {
+      if (!component.has("purl")) {
+        continue;
+      }
+      String layer = "";
+      for (JsonNode property : component.path("properties")) {
+        if (property.get("name").asText().equals(CycloneDxExporter.ADDED_LAYER_PROPERTY)) {
+          layer = property.get("value").asText();
+        }
+      }
+      found.add(component.get("purl").asText() + " " + layer);
+    }
+    return found;
   }
 
   @Test

@@ -57,7 +57,9 @@ public final class ImageIndexer {
       if (indexes[position] != null) {
         cached++;
       }
-      toRead[position] = indexes[position] == null || neededByInterest(position, layer);
+      // Interests are asked about every layer, also those without a cached index.
+      boolean needed = neededByInterest(position, layer);
+      toRead[position] = indexes[position] == null || needed;
       if (toRead[position]) {
         reading++;
         totalBytes = totalBytes < 0 || layer.size() < 0 ? -1 : totalBytes + layer.size();

@@ -1,5 +1,6 @@
 package io.hullscope.sbom;
 
+import io.hullscope.image.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.cyclonedx.generators.BomGeneratorFactory;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Dependency;
+import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.License;
 import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.model.Metadata;
@@ -59,6 +61,12 @@ public final class CycloneDxExporter {
   /** Property naming the source package, as {@code name} or {@code name@version}. */
   public static final String SOURCE_PROPERTY = "hullscope:package:source";
 
+  /** Property with the diff id of the layer that added the package. */
+  public static final String ADDED_LAYER_PROPERTY = "hullscope:layer:added";
+
+  /** Property with the diff id of the layer that last changed the package's version. */
+  public static final String CHANGED_LAYER_PROPERTY = "hullscope:layer:changed";
+
   private static final Comparator<Package> ORDER =
       Comparator.comparing(CycloneDxExporter::purlOrName)
           .thenComparing(Package::evidencePath, Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -68,7 +76,7 @@ public final class CycloneDxExporter {
   private CycloneDxExporter() {}
 
   /**
-   * Builds the BOM of an image.
+   * Builds the BOM of an image from packages without layer information.
    *
    * @param subject the image
    * @param distro the image's distro; null when unknown
@@ -76,17 +84,32 @@ public final class CycloneDxExporter {
    * @param timestamp the time written to the metadata
    */
   public static Bom toBom(SbomSubject subject, Distro distro, List<Package> packages, Instant timestamp) {
-    Component image = imageComponent(subject);
+    return toBom(new ImageSbom(subject, distro, packages.stream().map(ImagePackage::withoutLayers).toList(),
+        List.of(), List.of(), TOOL_NAME + " " + TOOL_VERSION), timestamp);
+  }
+
+  /**
+   * Builds the BOM of an image: the image as metadata component, the distro and every package as
+   * components with their layers as properties, and the dependency graph.
+   *
+   * @param timestamp the time written to the metadata
+   */
+  public static Bom toBom(ImageSbom sbom, Instant timestamp) {
+    if (sbom.subject() == null) {
+      throw new IllegalArgumentException("an SBOM without an image digest cannot be exported");
+    }
+    Component image = imageComponent(sbom.subject());
     Bom bom = new Bom();
     bom.setSerialNumber("urn:uuid:" + serialNumber(image.getBomRef(), timestamp));
     bom.setMetadata(metadata(image, timestamp));
 
     List<Component> components = new ArrayList<>();
-    Component os = distroComponent(distro);
+    Component os = distroComponent(sbom.distro());
     if (os != null) {
       components.add(os);
     }
-    List<Package> sorted = packages.stream().sorted(ORDER).toList();
+    List<ImagePackage> sorted = sbom.packages().stream()
+        .sorted(Comparator.comparing(ImagePackage::pkg, ORDER)).toList();
     Map<String, List<String>> refsByName = new TreeMap<>();
     List<String> refs = new ArrayList<>();
     Set<String> used = new HashSet<>();
@@ -94,21 +117,30 @@ public final class CycloneDxExporter {
     if (os != null) {
       used.add(os.getBomRef());
     }
-    for (Package pkg : sorted) {
+    for (ImagePackage found : sorted) {
+      Package pkg = found.pkg();
       String ref = uniqueRef(purlOrName(pkg), used);
       refs.add(ref);
-      refsByName.computeIfAbsent(pkg.name(), name -> new ArrayList<>()).add(ref);
-      components.add(packageComponent(pkg, ref));
+      refsByName.computeIfAbsent(typeAndName(pkg.type(), pkg.name()), name -> new ArrayList<>()).add(ref);
+      components.add(packageComponent(found, sbom.layers(), ref));
     }
     bom.setComponents(components);
-    bom.setDependencies(dependencies(image, os, sorted, refs, refsByName));
+    bom.setDependencies(dependencies(image, os, sorted.stream().map(ImagePackage::pkg).toList(), refs, refsByName));
     return bom;
   }
 
   /** Writes the BOM of an image as CycloneDX 1.6 JSON. */
   public static String toJson(SbomSubject subject, Distro distro, List<Package> packages, Instant timestamp)
       throws IOException {
-    Bom bom = toBom(subject, distro, packages, timestamp);
+    return toJson(toBom(subject, distro, packages, timestamp), subject);
+  }
+
+  /** Writes the BOM of an image as CycloneDX 1.6 JSON. */
+  public static String toJson(ImageSbom sbom, Instant timestamp) throws IOException {
+    return toJson(toBom(sbom, timestamp), sbom.subject());
+  }
+
+  private static String toJson(Bom bom, SbomSubject subject) throws IOException {
     try {
       return BomGeneratorFactory.createJson(SPEC_VERSION, bom).toJsonString();
     } catch (GeneratorException e) {
@@ -120,7 +152,15 @@ public final class CycloneDxExporter {
   /** Writes the BOM of an image as CycloneDX 1.6 XML. */
   public static String toXml(SbomSubject subject, Distro distro, List<Package> packages, Instant timestamp)
       throws IOException {
-    Bom bom = toBom(subject, distro, packages, timestamp);
+    return toXml(toBom(subject, distro, packages, timestamp), subject);
+  }
+
+  /** Writes the BOM of an image as CycloneDX 1.6 XML. */
+  public static String toXml(ImageSbom sbom, Instant timestamp) throws IOException {
+    return toXml(toBom(sbom, timestamp), sbom.subject());
+  }
+
+  private static String toXml(Bom bom, SbomSubject subject) throws IOException {
     try {
       return BomGeneratorFactory.createXml(SPEC_VERSION, bom).toXmlString();
     } catch (GeneratorException e) {
@@ -171,7 +211,8 @@ public final class CycloneDxExporter {
     return os;
   }
 
-  private static Component packageComponent(Package pkg, String ref) {
+  private static Component packageComponent(ImagePackage found, List<Digest> layers, String ref) {
+    Package pkg = found.pkg();
     Component component = new Component();
     component.setType(Component.Type.LIBRARY);
     component.setBomRef(ref);
@@ -191,6 +232,22 @@ public final class CycloneDxExporter {
     if (pkg.sourceName() != null) {
       String source = pkg.sourceVersion() == null ? pkg.sourceName() : pkg.sourceName() + "@" + pkg.sourceVersion();
       properties.add(new Property(SOURCE_PROPERTY, source));
+    }
+    if (found.addedLayer() >= 0 && found.addedLayer() < layers.size() && layers.get(found.addedLayer()) != null) {
+      properties.add(new Property(ADDED_LAYER_PROPERTY, layers.get(found.addedLayer()).toString()));
+    }
+    if (found.changedLayer() >= 0 && found.changedLayer() < layers.size() && layers.get(found.changedLayer()) != null) {
+      properties.add(new Property(CHANGED_LAYER_PROPERTY, layers.get(found.changedLayer()).toString()));
+    }
+    List<Hash> hashes = new ArrayList<>();
+    new TreeMap<>(pkg.hashes()).forEach((algorithm, value) -> {
+      Hash.Algorithm known = Hash.Algorithm.fromSpec(algorithm);
+      if (known != null) {
+        hashes.add(new Hash(known, value));
+      }
+    });
+    if (!hashes.isEmpty()) {
+      component.setHashes(hashes);
     }
     if (!properties.isEmpty()) {
       component.setProperties(properties);
@@ -250,7 +307,7 @@ public final class CycloneDxExporter {
       for (String name : sorted.get(i).dependencies()) {
         // Names without a package in the image are skipped. NOTE: this includes virtual
         // packages that another package provides, because Package does not record Provides.
-        for (String target : refsByName.getOrDefault(name, List.of())) {
+        for (String target : refsByName.getOrDefault(typeAndName(sorted.get(i).type(), name), List.of())) {
           if (!target.equals(ref)) {
             targets.add(target);
           }
@@ -269,6 +326,10 @@ public final class CycloneDxExporter {
               dependencies.add(dependency);
             });
     return dependencies;
+  }
+
+  private static String typeAndName(String type, String name) {
+    return type + "/" + name;
   }
 
   private static String uniqueRef(String base, Set<String> used) {

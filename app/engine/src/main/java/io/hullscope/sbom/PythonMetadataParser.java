@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * an indented line still belongs to the headers.
  *
  * <p>A file without Name or Version is not a package, so parsing fails with a {@link
- * PackageDatabaseException} naming the file; {@link PythonPackageCatalog} skips such a file with a
+ * PackageDatabaseException} naming the file; {@link SbomCollector} records such a file with a
  * warning.
  */
 public final class PythonMetadataParser {

@@ -69,6 +69,21 @@ public final class SpdxExporter {
    * @param timestamp the creation time, written in whole seconds
    */
   public static ObjectNode toTree(SbomSubject subject, List<Package> packages, Instant timestamp) {
+    return toTree(new ImageSbom(subject, null, packages.stream().map(ImagePackage::withoutLayers).toList(),
+        List.of(), List.of(), CREATOR), timestamp);
+  }
+
+  /**
+   * Builds the SPDX document of an image's SBOM as a JSON tree. The layers a package came from are
+   * written as a package comment, because SPDX 2.3 has no field for them.
+   *
+   * @param timestamp the creation time, written in whole seconds
+   */
+  public static ObjectNode toTree(ImageSbom sbom, Instant timestamp) {
+    SbomSubject subject = sbom.subject();
+    if (subject == null) {
+      throw new IllegalArgumentException("an SBOM without an image digest cannot be exported");
+    }
     String imagePurl = subject.purl();
     Instant created = timestamp.truncatedTo(ChronoUnit.SECONDS);
     ObjectNode document = MAPPER.createObjectNode();
@@ -83,15 +98,23 @@ public final class SpdxExporter {
 
     ArrayNode packageNodes = document.putArray("packages");
     packageNodes.add(imagePackage(subject, imagePurl));
-    List<Package> sorted = packages.stream().sorted(ORDER).toList();
+    List<ImagePackage> sortedFound = sbom.packages().stream()
+        .sorted(java.util.Comparator.comparing(ImagePackage::pkg, ORDER)).toList();
+    List<Package> sorted = sortedFound.stream().map(ImagePackage::pkg).toList();
     Set<String> used = new HashSet<>(List.of("SPDXRef-DOCUMENT", IMAGE_ID));
     List<String> ids = new ArrayList<>();
     Map<String, List<String>> idsByName = new TreeMap<>();
-    for (Package pkg : sorted) {
+    for (ImagePackage found : sortedFound) {
+      Package pkg = found.pkg();
       String id = uniqueId("SPDXRef-Package-" + sanitize(Objects.toString(pkg.type(), "package") + "-" + pkg.name() + "-" + Objects.toString(pkg.version(), "")), used);
       ids.add(id);
-      idsByName.computeIfAbsent(pkg.name(), name -> new ArrayList<>()).add(id);
-      packageNodes.add(packageNode(pkg, id));
+      idsByName.computeIfAbsent(pkg.type() + "/" + pkg.name(), name -> new ArrayList<>()).add(id);
+      ObjectNode node = packageNode(pkg, id);
+      String layers = layerComment(found, sbom.layers());
+      if (layers != null) {
+        node.put("comment", layers);
+      }
+      packageNodes.add(node);
     }
 
     ArrayNode relationships = document.putArray("relationships");
@@ -103,7 +126,7 @@ public final class SpdxExporter {
       Set<String> targets = new TreeSet<>();
       for (String name : sorted.get(i).dependencies()) {
         // Names without a package in the image (missing or virtual packages) are skipped.
-        targets.addAll(idsByName.getOrDefault(name, List.of()));
+        targets.addAll(idsByName.getOrDefault(sorted.get(i).type() + "/" + name, List.of()));
       }
       targets.remove(ids.get(i));
       for (String target : targets) {
@@ -115,7 +138,15 @@ public final class SpdxExporter {
 
   /** Writes the SPDX document of an image as SPDX 2.3 JSON. */
   public static String toJson(SbomSubject subject, List<Package> packages, Instant timestamp) throws IOException {
-    ObjectNode document = toTree(subject, packages, timestamp);
+    return toJson(toTree(subject, packages, timestamp), subject);
+  }
+
+  /** Writes the SPDX document of an image's SBOM as SPDX 2.3 JSON. */
+  public static String toJson(ImageSbom sbom, Instant timestamp) throws IOException {
+    return toJson(toTree(sbom, timestamp), sbom.subject());
+  }
+
+  private static String toJson(ObjectNode document, SbomSubject subject) throws IOException {
     try {
       return MAPPER.writeValueAsString(document);
     } catch (JsonProcessingException e) {
@@ -273,6 +304,7 @@ public final class SpdxExporter {
     node.put("supplier", NOASSERTION);
     node.put("downloadLocation", NOASSERTION);
     node.put("filesAnalyzed", false);
+    checksums(node, pkg.hashes());
     if (pkg.sourceName() != null) {
       String version = pkg.sourceVersion() != null ? pkg.sourceVersion() : pkg.version();
       node.put("sourceInfo", "built package from: " + pkg.sourceName() + (version == null ? "" : " " + version));
@@ -283,6 +315,34 @@ public final class SpdxExporter {
       purlRef(node, pkg.purl());
     }
     return node;
+  }
+
+  private static String layerComment(ImagePackage found, List<io.hullscope.image.Digest> layers) {
+    if (found.addedLayer() < 0 || found.addedLayer() >= layers.size() || layers.get(found.addedLayer()) == null) {
+      return null;
+    }
+    String comment = "Added by layer " + layers.get(found.addedLayer());
+    if (found.changedLayer() != found.addedLayer() && found.changedLayer() < layers.size()
+        && layers.get(found.changedLayer()) != null) {
+      comment += "; version set by layer " + layers.get(found.changedLayer());
+    }
+    return comment;
+  }
+
+  private static void checksums(ObjectNode node, java.util.Map<String, String> hashes) {
+    ArrayNode checksums = null;
+    for (var hash : new TreeMap<>(hashes).entrySet()) {
+      // SPDX names algorithms without the dash: SHA1, SHA256.
+      String algorithm = hash.getKey().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+      if (algorithm.equals("SHA1") || algorithm.equals("SHA256") || algorithm.equals("SHA512") || algorithm.equals("MD5")) {
+        if (checksums == null) {
+          checksums = node.putArray("checksums");
+        }
+        ObjectNode checksum = checksums.addObject();
+        checksum.put("algorithm", algorithm);
+        checksum.put("checksumValue", hash.getValue());
+      }
+    }
   }
 
   private static void purlRef(ObjectNode node, String purl) {

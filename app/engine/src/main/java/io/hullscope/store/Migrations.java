@@ -12,6 +12,12 @@ final class Migrations {
               + " index_format INTEGER NOT NULL,"
               + " entry_count INTEGER NOT NULL,"
               + " data BLOB NOT NULL,"
+              + " created_at TEXT NOT NULL)")),
+      new Migration(2, "layer catalog cache", List.of(
+          "CREATE TABLE layer_catalog ("
+              + " diff_id TEXT PRIMARY KEY,"
+              + " catalogers TEXT NOT NULL,"
+              + " data BLOB NOT NULL,"
               + " created_at TEXT NOT NULL)")));
 
   private Migrations() {}

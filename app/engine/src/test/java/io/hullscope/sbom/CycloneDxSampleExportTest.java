@@ -28,42 +28,30 @@ class CycloneDxSampleExportTest {
 
   private static final Instant TIME = Instant.parse("2026-12-04T12:00:00Z");
 
-  private static SbomSubject subject;
-  private static OsPackageCatalog.Result catalog;
+  private static ImageSbom sbom;
 
   @BeforeAll
   static void readSample() throws IOException {
-    Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
-    Path sample = root.resolve("samples/images/hygiene-good.tar");
-    PackageDatabaseFiles files = new PackageDatabaseFiles();
-    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, List.of(files));
-    try (ImageSource source = FileSources.open(sample)) {
-      String key = source.listImages().get(0).key();
-      try (Image image = source.open(key, null, ProgressListener.NONE)) {
-        ImageAnalysis analysis = indexer.analyze(image, ProgressListener.NONE);
-        subject = SbomSubject.of(image);
-        catalog = OsPackageCatalog.catalog(analysis, files);
-      }
-    }
+    sbom = TestSboms.of(TestSboms.sample("hygiene-good.tar"));
   }
 
   @Test
   void sampleJsonPassesSchema() throws IOException {
-    String json = CycloneDxExporter.toJson(subject, catalog.distro(), catalog.packages(), TIME);
+    String json = CycloneDxExporter.toJson(sbom, TIME);
 
     assertThat(new JsonParser().validate(json.getBytes(StandardCharsets.UTF_8), CycloneDxExporter.SPEC_VERSION)).isEmpty();
   }
 
   @Test
   void sampleXmlPassesSchema() throws IOException {
-    String xml = CycloneDxExporter.toXml(subject, catalog.distro(), catalog.packages(), TIME);
+    String xml = CycloneDxExporter.toXml(sbom, TIME);
 
     assertThat(new XmlParser().validate(xml.getBytes(StandardCharsets.UTF_8), CycloneDxExporter.SPEC_VERSION)).isEmpty();
   }
 
   @Test
   void sampleListsDistrolessPackagePurls() {
-    Bom bom = CycloneDxExporter.toBom(subject, catalog.distro(), catalog.packages(), TIME);
+    Bom bom = CycloneDxExporter.toBom(sbom, TIME);
 
     assertThat(bom.getComponents())
         .filteredOn(c -> c.getType() == Component.Type.LIBRARY)
@@ -78,13 +66,13 @@ class CycloneDxSampleExportTest {
 
   @Test
   void sampleImageNamedByReference() {
-    Bom bom = CycloneDxExporter.toBom(subject, catalog.distro(), catalog.packages(), TIME);
+    Bom bom = CycloneDxExporter.toBom(sbom, TIME);
 
     Component image = bom.getMetadata().getComponent();
     assertThat(image.getName()).isEqualTo("hullscope-samples/hygiene-good");
     assertThat(image.getVersion()).isEqualTo("1.4.2");
     assertThat(image.getPurl())
-        .startsWith("pkg:oci/hygiene-good@" + subject.digest().toString().replace(":", "%3A") + "?");
+        .startsWith("pkg:oci/hygiene-good@" + sbom.subject().digest().toString().replace(":", "%3A") + "?");
     assertThat(image.getPurl()).contains("repository_url=docker.io%2Fhullscope-samples%2Fhygiene-good");
   }
 }

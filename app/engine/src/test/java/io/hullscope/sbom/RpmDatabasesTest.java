@@ -44,12 +44,12 @@ class RpmDatabasesTest {
             .build())
         .reference("rpm:1");
 
-    OsPackageCatalog.Result result = catalog(image);
+    List<Package> packages = TestSboms.packages(TestSboms.of(temp, image, Catalogers.defaults()));
 
     List<String> expected = RpmExpectedPackages.read(database.resolveSibling("expected-packages.tsv"));
-    assertThat(result.packages()).extracting(Package::name)
+    assertThat(packages).extracting(Package::name)
         .containsExactlyInAnyOrderElementsOf(expected.stream().map(row -> row.split("\t")[0]).toList());
-    assertThat(result.packages()).allSatisfy(pkg -> {
+    assertThat(packages).allSatisfy(pkg -> {
       assertThat(pkg.type()).isEqualTo("rpm");
       assertThat(pkg.evidencePath()).isEqualTo(imagePath);
       assertThat(pkg.purl()).startsWith("pkg:rpm/mariner/").contains("distro=mariner-2.0");
@@ -66,7 +66,7 @@ class RpmDatabasesTest {
     "var/lib/rpm/rpmdb.sqlite-shm,      false",
   })
   void interestSelectsRpmDatabasePaths(String path, boolean wanted) {
-    assertThat(PackageDatabaseFiles.isPackageDatabase(path)).isEqualTo(wanted);
+    assertThat(new RpmCataloger().wants(TestEntries.file(path))).isEqualTo(wanted);
   }
 
   @Test
@@ -78,17 +78,5 @@ class RpmDatabasesTest {
     List<Package> packages = RpmDatabases.toPackages(List.of(bash, key), "var/lib/rpm/rpmdb.sqlite", null);
 
     assertThat(packages).extracting(Package::name).containsExactly("bash");
-  }
-
-  private OsPackageCatalog.Result catalog(TestImage testImage) throws IOException {
-    PackageDatabaseFiles files = new PackageDatabaseFiles();
-    Path tar = ImageArchiveBuilder.dockerSave(testImage).writeTar(temp.resolve("image.tar"));
-    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, List.of(files));
-    try (ImageSource source = FileSources.open(tar)) {
-      String key = source.listImages().get(0).key();
-      try (Image image = source.open(key, null, ProgressListener.NONE)) {
-        return OsPackageCatalog.catalog(indexer.analyze(image, ProgressListener.NONE), files);
-      }
-    }
   }
 }

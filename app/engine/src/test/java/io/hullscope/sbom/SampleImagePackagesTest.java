@@ -24,13 +24,13 @@ class SampleImagePackagesTest {
 
   @Test
   void badSampleListsPackagesOfRewrittenStatus() throws IOException {
-    OsPackageCatalog.Result result = catalog("hygiene-bad.tar");
+    ImageSbom result = catalog("hygiene-bad.tar");
 
     assertThat(result.distro()).isEqualTo(new Distro("debian", "11", "bullseye", "Debian GNU/Linux 11 (bullseye)"));
     // Layer 1 rewrites the status of layer 0: its 7 base packages plus 7 tools, each listed once.
-    assertThat(result.packages()).hasSize(14);
-    assertThat(result.packages()).extracting(Package::name).doesNotHaveDuplicates();
-    assertThat(result.packages())
+    assertThat(TestSboms.packages(result)).hasSize(14);
+    assertThat(TestSboms.packages(result)).extracting(Package::name).doesNotHaveDuplicates();
+    assertThat(TestSboms.packages(result))
         .extracting(Package::name, Package::version, Package::sourceName)
         .contains(
             tuple("base-files", "11.1+deb11u5", null),
@@ -39,23 +39,23 @@ class SampleImagePackagesTest {
             tuple("libcurl4", "7.74.0-1.3+deb11u3", "curl"),
             tuple("openssh-server", "1:8.4p1-5+deb11u1", "openssh"),
             tuple("python3.9", "3.9.2-1", null));
-    assertThat(result.packages()).extracting(Package::evidencePath).containsOnly("var/lib/dpkg/status");
+    assertThat(TestSboms.packages(result)).extracting(Package::evidencePath).containsOnly("var/lib/dpkg/status");
   }
 
   @Test
   void badSamplePurlsNameBullseye() throws IOException {
     Package sudo =
-        catalog("hygiene-bad.tar").packages().stream().filter(p -> p.name().equals("sudo")).findFirst().orElseThrow();
+        TestSboms.packages(catalog("hygiene-bad.tar")).stream().filter(p -> p.name().equals("sudo")).findFirst().orElseThrow();
 
     assertThat(sudo.purl()).isEqualTo("pkg:deb/debian/sudo@1.9.5p2-3%2Bdeb11u1?arch=amd64&distro=debian-11");
   }
 
   @Test
   void goodSampleListsDistrolessRecords() throws IOException {
-    OsPackageCatalog.Result result = catalog("hygiene-good.tar");
+    ImageSbom result = catalog("hygiene-good.tar");
 
     assertThat(result.distro()).isEqualTo(new Distro("debian", "12", null, "Distroless"));
-    assertThat(result.packages())
+    assertThat(TestSboms.packages(result))
         .extracting(Package::name, Package::version, Package::sourceName)
         .containsExactlyInAnyOrder(
             tuple("base-files", "12.4+deb12u5", null),
@@ -68,23 +68,13 @@ class SampleImagePackagesTest {
   @Test
   void goodSampleLibcPurlAndPath() throws IOException {
     Package libc =
-        catalog("hygiene-good.tar").packages().stream().filter(p -> p.name().equals("libc6")).findFirst().orElseThrow();
+        TestSboms.packages(catalog("hygiene-good.tar")).stream().filter(p -> p.name().equals("libc6")).findFirst().orElseThrow();
 
     assertThat(libc.purl()).isEqualTo("pkg:deb/debian/libc6@2.36-9%2Bdeb12u7?arch=amd64&distro=debian-12");
     assertThat(libc.evidencePath()).isEqualTo("var/lib/dpkg/status.d/libc6");
   }
 
-  private static OsPackageCatalog.Result catalog(String fileName) throws IOException {
-    Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
-    Path sample = root.resolve("samples/images").resolve(fileName);
-    PackageDatabaseFiles files = new PackageDatabaseFiles();
-    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, List.of(files));
-    try (ImageSource source = FileSources.open(sample)) {
-      String key = source.listImages().get(0).key();
-      try (Image image = source.open(key, null, ProgressListener.NONE)) {
-        ImageAnalysis analysis = indexer.analyze(image, ProgressListener.NONE);
-        return OsPackageCatalog.catalog(analysis, files);
-      }
-    }
+  private static ImageSbom catalog(String fileName) throws IOException {
+    return TestSboms.of(TestSboms.sample(fileName));
   }
 }

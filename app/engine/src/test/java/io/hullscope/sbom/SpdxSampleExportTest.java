@@ -30,18 +30,8 @@ class SpdxSampleExportTest {
 
   @BeforeAll
   static void exportSample() throws IOException {
-    Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
-    Path sample = root.resolve("samples/images/hygiene-good.tar");
-    PackageDatabaseFiles files = new PackageDatabaseFiles();
-    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, List.of(files));
-    try (ImageSource source = FileSources.open(sample)) {
-      String key = source.listImages().get(0).key();
-      try (Image image = source.open(key, null, ProgressListener.NONE)) {
-        ImageAnalysis analysis = indexer.analyze(image, ProgressListener.NONE);
-        OsPackageCatalog.Result catalog = OsPackageCatalog.catalog(analysis, files);
-        document = new ObjectMapper().readTree(SpdxExporter.toJson(SbomSubject.of(image), catalog.packages(), TIME));
-      }
-    }
+    ImageSbom sbom = TestSboms.of(TestSboms.sample("hygiene-good.tar"));
+    document = new ObjectMapper().readTree(SpdxExporter.toJson(sbom, TIME));
   }
 
   @Test

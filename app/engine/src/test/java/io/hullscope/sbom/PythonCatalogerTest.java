@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PythonPackageCatalogTest {
+class PythonCatalogerTest {
 
   private static final String DIST_PACKAGES = "usr/lib/python3/dist-packages/";
 
@@ -43,7 +43,7 @@ class PythonPackageCatalogTest {
                 .build())
             .reference("python:1");
 
-    List<Package> packages = catalog(image, new PackageDatabaseFiles());
+    List<Package> packages = catalog(image);
 
     assertThat(packages)
         .extracting(Package::purl)
@@ -63,7 +63,7 @@ class PythonPackageCatalogTest {
             .layer(new TarBuilder().file(path, metadata("six", "1.16.0") + "License: BSD\n").build())
             .reference("rewritten:1");
 
-    assertThat(catalog(image, new PackageDatabaseFiles()))
+    assertThat(catalog(image))
         .flatExtracting(Package::licenses)
         .containsExactly("BSD");
   }
@@ -77,7 +77,7 @@ class PythonPackageCatalogTest {
                 .build())
             .reference("egg:1");
 
-    assertThat(catalog(image, new PackageDatabaseFiles()))
+    assertThat(catalog(image))
         .extracting(Package::evidencePath)
         .containsExactly("usr/lib/python2.7/lib-dynload/Python-2.7.egg-info");
   }
@@ -92,22 +92,27 @@ class PythonPackageCatalogTest {
                 .build())
             .reference("broken:1");
 
-    assertThat(catalog(image, new PackageDatabaseFiles())).extracting(Package::name).containsExactly("six");
+    assertThat(catalog(image)).extracting(Package::name).containsExactly("six");
   }
 
   @Test
-  void oversizedMetadataFails() {
+  void oversizedMetadataBecomesWarningAndOthersAreListed() throws IOException {
     TestImage image =
         ImageArchiveBuilder.image()
             .layer(new TarBuilder()
                 .file(DIST_PACKAGES + "six-1.16.0.dist-info/METADATA", metadata("six", "1.16.0") + "x".repeat(100))
+                .file(DIST_PACKAGES + "idna-3.6.dist-info/METADATA", metadata("idna", "3.6"))
                 .build())
             .reference("large:1");
 
-    assertThatThrownBy(() -> catalog(image, new PackageDatabaseFiles(64)))
-        .isInstanceOf(PackageDatabaseException.class)
-        .hasMessageContaining(DIST_PACKAGES + "six-1.16.0.dist-info/METADATA")
-        .hasMessageContaining("limit of 64");
+    ImageSbom sbom = TestSboms.of(temp, image, List.of(new PythonCataloger(64)));
+
+    assertThat(TestSboms.packages(sbom)).extracting(Package::name).containsExactly("idna");
+    assertThat(sbom.warnings()).singleElement().satisfies(warning -> {
+      assertThat(warning.path()).isEqualTo(DIST_PACKAGES + "six-1.16.0.dist-info/METADATA");
+      assertThat(warning.cataloger()).isEqualTo("python");
+      assertThat(warning.message()).contains("64");
+    });
   }
 
   @ParameterizedTest
@@ -125,19 +130,13 @@ class PythonPackageCatalogTest {
     "srv/app/PKG-INFO, false",
   })
   void metadataPathsAreRecognized(String path, boolean expected) {
-    assertThat(PythonPackageCatalog.isMetadataPath(path)).isEqualTo(expected);
+    assertThat(PythonCataloger.isMetadataPath(path)).isEqualTo(expected);
   }
 
-  private List<Package> catalog(TestImage testImage, PackageDatabaseFiles files) throws IOException {
-    Path tar = ImageArchiveBuilder.dockerSave(testImage).writeTar(temp.resolve("image-" + System.nanoTime() + ".tar"));
-    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, List.of(files));
-    try (ImageSource source = FileSources.open(tar)) {
-      String key = source.listImages().get(0).key();
-      try (Image image = source.open(key, null, ProgressListener.NONE)) {
-        return PythonPackageCatalog.catalog(indexer.analyze(image, ProgressListener.NONE), files);
-      }
-    }
+  private List<Package> catalog(TestImage testImage) throws IOException {
+    return TestSboms.packages(TestSboms.of(temp, testImage, List.of(new PythonCataloger())));
   }
+
 
   private static String metadata(String name, String version) {
     return "Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n";

@@ -1,0 +1,34 @@
+package io.hullscope.sbom;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the catalogers found in one layer's own files, keyed by path. It depends only on the layer's
+ * bytes and the catalogers' versions, so it is cached by layer digest and shared by every image
+ * that contains the layer.
+ *
+ * @param files the result for each file a cataloger read, by path relative to the image root
+ */
+public record LayerCatalog(Map<String, FileCatalog> files) {
+
+  public LayerCatalog {
+    files = Map.copyOf(files);
+  }
+
+  /**
+   * The result of reading one file: the packages it declares, the distro it names (for {@code
+   * os-release}), or the reason it could not be read.
+   *
+   * @param cataloger name of the cataloger that read the file, or {@code os-release}
+   * @param packages packages declared; empty when the file could not be read
+   * @param distro the distro, for an {@code os-release} file; null otherwise
+   * @param warning why the file could not be read; null when it was read
+   */
+  public record FileCatalog(String cataloger, List<Package> packages, Distro distro, String warning) {
+
+    public FileCatalog {
+      packages = List.copyOf(packages);
+    }
+  }
+}
