@@ -3,7 +3,6 @@ package io.hullscope.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
-import io.hullscope.index.LayerIndexCache;
 import io.hullscope.source.docker.DockerDaemonSource;
 import io.hullscope.ui.content.FileContentViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
@@ -40,7 +39,7 @@ public final class MainWindow {
       Stage stage,
       AppSettings settings,
       TaskExecutor executor,
-      LayerIndexCache cache,
+      ImageAnalyzer analyzer,
       FileContentReader contentReader,
       RecentFiles recentFiles) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -48,7 +47,7 @@ public final class MainWindow {
     FileContentViewModel content = new FileContentViewModel(executor, contentReader);
     MainViewModel viewModel = new MainViewModel(
         executor,
-        new ImageAnalyzer(cache, Limits.DEFAULT),
+        analyzer,
         recentFiles,
         error,
         new OverviewViewModel(),

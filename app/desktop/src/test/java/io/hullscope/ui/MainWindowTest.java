@@ -8,6 +8,7 @@ import io.hullscope.index.FileTree;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.index.TreeNode;
+import io.hullscope.sbom.CatalogCache;
 import io.hullscope.sbom.ImagePackage;
 import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.Package;
@@ -68,7 +69,7 @@ class MainWindowTest {
         stage,
         new AppSettings(samples, missingSocket),
         executor,
-        LayerIndexCache.NONE,
+        new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT),
         new FileContentReader(Limits.DEFAULT),
         new RecentFiles(preferences));
     stage.show();

@@ -3,6 +3,7 @@ package io.hullscope.ui;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
+import io.hullscope.sbom.CatalogCache;
 import io.hullscope.ui.content.FileContentViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
@@ -22,7 +23,7 @@ final class TestViewModels {
     FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
     return new MainViewModel(
         executor,
-        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
+        new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT),
         new RecentFiles(preferences),
         error,
         new OverviewViewModel(),

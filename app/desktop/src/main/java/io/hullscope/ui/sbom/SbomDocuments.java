@@ -1,29 +1,29 @@
 package io.hullscope.ui.sbom;
 
 import io.hullscope.sbom.CycloneDxExporter;
-import io.hullscope.sbom.ImagePackage;
 import io.hullscope.sbom.ImageSbom;
-import io.hullscope.sbom.Package;
 import io.hullscope.sbom.SpdxExporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 /** Writes an image's SBOM as a document file through the engine's exporters. */
 final class SbomDocuments {
 
   private SbomDocuments() {}
 
-  /** Renders the SBOM in a format; the exporters need the SBOM's subject, so it must not be null. */
+  /**
+   * Renders the SBOM in a format.
+   *
+   * @throws IllegalArgumentException when the SBOM names no image, which the exporters need
+   */
   static String render(ImageSbom sbom, SbomFormat format, Instant timestamp) throws IOException {
-    List<Package> packages = sbom.packages().stream().map(ImagePackage::pkg).toList();
     return switch (format) {
-      case CYCLONEDX_JSON -> CycloneDxExporter.toJson(sbom.subject(), sbom.distro(), packages, timestamp);
-      case CYCLONEDX_XML -> CycloneDxExporter.toXml(sbom.subject(), sbom.distro(), packages, timestamp);
-      case SPDX_JSON -> SpdxExporter.toJson(sbom.subject(), packages, timestamp);
+      case CYCLONEDX_JSON -> CycloneDxExporter.toJson(sbom, timestamp);
+      case CYCLONEDX_XML -> CycloneDxExporter.toXml(sbom, timestamp);
+      case SPDX_JSON -> SpdxExporter.toJson(sbom, timestamp);
     };
   }
 
