@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.FileTree;
-import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.index.TreeNode;
 import io.hullscope.sbom.CatalogCache;
 import io.hullscope.sbom.ImagePackage;
-import io.hullscope.sbom.ImageSbom;
-import io.hullscope.sbom.Package;
-import io.hullscope.sbom.SbomSubject;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.layers.TreeMode;
 import io.hullscope.ui.sbom.SbomNode;
@@ -32,6 +28,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
@@ -194,28 +191,74 @@ class MainWindowTest {
   }
 
   @Test
-  void evidenceLinkSelectsFileInLayersTab(FxRobot robot) throws TimeoutException {
-    openSample(robot);
-    ImageAnalysis analysis = window.viewModel().analysisProperty().get();
-    ImagePackage script = new ImagePackage(new Package("run", "1.0", "npm", "pkg:npm/run@1.0", List.of("MIT"),
-        null, null, null, "app/run.sh", List.of()), 1, 1);
-    SbomSubject subject = SbomSubject.of(analysis.image());
-    robot.interact(() -> window.viewModel().sbom().show(
-        new ImageSbom(subject, null, List.of(script), List.of(), List.of(), "test"), analysis));
+  void sbomTabListsSamplePackages(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+
     robot.clickOn("#sbomTab");
 
-    robot.clickOn(sbomRow(robot, "run"));
+    TreeTableView<SbomNode> tree = robot.lookup("#sbomTree").query();
+    assertThat(tree.getRoot().getChildren()).extracting(item -> item.getValue().label())
+        .containsExactly("Debian packages");
+    assertThat(tree.getRoot().getChildren().get(0).getChildren()).hasSize(14);
+    assertThat(robot.lookup("Debian packages (14)").tryQuery()).isPresent();
+    assertThat(robot.lookup("openssh-server").tryQuery()).isPresent();
+    assertThat(robot.lookup("#sbomSummary").queryAs(Label.class).getText()).isEqualTo("14 packages");
+  }
+
+  @Test
+  void sbomFilterNarrowsTreeAndCounts(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+    robot.clickOn("#sbomTab");
+
+    robot.clickOn("#sbomFilter").write("OPENSSH");
+
+    TreeTableView<SbomNode> tree = robot.lookup("#sbomTree").query();
+    waitUntil(() -> tree.getRoot().getChildren().size() == 1
+        && tree.getRoot().getChildren().get(0).getChildren().size() == 1);
+    assertThat(tree.getRoot().getChildren().get(0).getChildren().get(0).getValue().label()).isEqualTo("openssh-server");
+    assertThat(robot.lookup("#sbomSummary").queryAs(Label.class).getText()).isEqualTo("1 of 14 packages match");
+    assertThat(robot.lookup(".sbom-count").queryAllAs(Label.class)).extracting(Label::getText)
+        .containsExactly("Debian packages 1 of 14");
+  }
+
+  @Test
+  void evidenceLinkSelectsFileInLayersTab(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+    robot.clickOn("#sbomTab");
+    ImagePackage sudo = window.viewModel().sbom().sbomProperty().get().packages().stream()
+        .filter(found -> found.pkg().name().equals("sudo"))
+        .findFirst()
+        .orElseThrow();
+
+    TreeTableView<SbomNode> sbomTree = robot.lookup("#sbomTree").query();
+    TreeItem<SbomNode> sudoItem = sbomTree.getRoot().getChildren().get(0).getChildren().stream()
+        .filter(item -> item.getValue().label().equals("sudo"))
+        .findFirst()
+        .orElseThrow();
+    robot.interact(() -> sbomTree.scrollTo(sbomTree.getRow(sudoItem)));
+    robot.clickOn(sbomRow(robot, "sudo"));
     robot.clickOn("#evidenceLink");
 
     LayersViewModel layers = window.viewModel().layers();
     TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
     waitUntil(() -> tree.getSelectionModel().getSelectedItem() != null);
-    assertThat(window.viewModel().selectedTabProperty().get()).isEqualTo(ImageTab.LAYERS);
     TabPane tabs = robot.lookup("#imageTabs").query();
     assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("layersTab");
-    assertThat(tree.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("app/run.sh");
-    assertThat(layers.selectedLayerProperty().get()).isEqualTo(1);
+    assertThat(tree.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("var/lib/dpkg/status");
+    assertThat(layers.selectedLayerProperty().get()).isEqualTo(sudo.changedLayer());
     assertThat(layers.modeProperty().get()).isEqualTo(TreeMode.SQUASHED);
+  }
+
+  /** Opens the committed hygiene-bad sample, whose dpkg status lists 14 packages. */
+  private void openBadSample(FxRobot robot) throws TimeoutException {
+    waitForSourceChecks();
+    robot.interact(() -> window.viewModel().openPath(
+        MainViewModelSbomTest.samplesFolder().resolve("hygiene-bad.tar")));
+    TableView<ImageRow> images = robot.lookup("#images").queryTableView();
+    waitUntil(() -> images.getItems().size() == 1);
+    robot.clickOn("hullscope-samples/hygiene-bad:latest");
+    waitUntil(() -> window.viewModel().sbom().sbomProperty().get() != null);
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   private void openSample(FxRobot robot) throws TimeoutException {
