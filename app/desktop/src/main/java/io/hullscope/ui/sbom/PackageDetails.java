@@ -54,9 +54,10 @@ public record PackageDetails(ImagePackage pkg, List<Row> rows) {
     String evidence = pkg.evidencePath();
     boolean hasEvidence = evidence != null && !evidence.isBlank();
     rows.add(new Row(EVIDENCE, hasEvidence ? EvidencePaths.display(evidence) : NONE, hasEvidence && canReveal));
-    rows.add(text("Added in layer", found.addedLayer() < 0 ? null : SbomTrees.layerLabel(found.addedLayer(), layers)));
+    rows.add(text("Added in layer",
+        found.addedLayer() < 0 ? null : SbomTrees.fullLayerLabel(found.addedLayer(), layers)));
     rows.add(text("Changed in layer",
-        found.changedLayer() < 0 ? null : SbomTrees.layerLabel(found.changedLayer(), layers)));
+        found.changedLayer() < 0 ? null : SbomTrees.fullLayerLabel(found.changedLayer(), layers)));
     Map<String, String> hashes = new TreeMap<>(pkg.hashes());
     if (hashes.isEmpty()) {
       rows.add(text("Hashes", null));

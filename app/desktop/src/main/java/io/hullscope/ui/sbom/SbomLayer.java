@@ -18,17 +18,28 @@ import java.util.List;
  */
 public record SbomLayer(int index, Digest diffId, String command) {
 
-  /** Returns the label of the layer, for example {@code #2 3f1c0e9a7b21 RUN apt-get install -y curl}. */
+  /**
+   * Returns the label of the layer with its command on one line and cut to the length the Layers
+   * tab shows, for example {@code #2 3f1c0e9a7b21 RUN apt-get install -y curl}.
+   */
   public String label() {
-    StringBuilder text = new StringBuilder("#").append(index);
+    return withCommand(new LayerRow(index, -1, 0, 0, command).shortCommand());
+  }
+
+  /** Returns the label of the layer with the whole history command, for the details pane. */
+  public String fullLabel() {
+    return withCommand(command.strip());
+  }
+
+  private String withCommand(String text) {
+    StringBuilder label = new StringBuilder("#").append(index);
     if (diffId != null) {
-      text.append(' ').append(diffId.shortHex());
+      label.append(' ').append(diffId.shortHex());
     }
-    String shortCommand = new LayerRow(index, -1, 0, 0, command).shortCommand();
-    if (!shortCommand.isEmpty()) {
-      text.append(' ').append(shortCommand);
+    if (!text.isEmpty()) {
+      label.append(' ').append(text);
     }
-    return text.toString();
+    return label.toString();
   }
 
   /**

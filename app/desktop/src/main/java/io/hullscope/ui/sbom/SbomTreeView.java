@@ -39,20 +39,21 @@ final class SbomTreeView {
     table.setPlaceholder(placeholder);
     table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-    TreeTableColumn<SbomNode, SbomNode> name = column("Name", 300, node -> node);
+    TreeTableColumn<SbomNode, SbomNode> name = column("Name", 260, node -> node);
     name.setCellFactory(column -> new NameCell());
-    TreeTableColumn<SbomNode, String> version = column("Version", 150, node -> pkgText(node, pkg -> pkg.pkg().version()));
+    TreeTableColumn<SbomNode, String> version = column("Version", 190, node -> pkgText(node, pkg -> pkg.pkg().version()));
     version.setMinWidth(80);
-    TreeTableColumn<SbomNode, String> license = column("License", 140,
-        node -> pkgText(node, pkg -> String.join(", ", pkg.pkg().licenses())));
-    license.setMinWidth(80);
+    TreeTableColumn<SbomNode, String> layer = column("Layer", 70, node -> pkgText(node, SbomTreeView::layers));
+    layer.setMinWidth(65);
     TreeTableColumn<SbomNode, String> type = column("Type", 120,
         node -> pkgText(node, pkg -> Ecosystems.displayName(pkg.pkg().type())));
     type.setMinWidth(60);
     type.visibleProperty().bind(viewModel.groupingProperty().isNotEqualTo(SbomGrouping.ECOSYSTEM));
-    TreeTableColumn<SbomNode, String> layer = column("Layer", 80, node -> pkgText(node, SbomTreeView::layers));
-    layer.setMinWidth(70);
-    table.getColumns().setAll(List.of(name, version, license, type, layer));
+    // License is last, so it takes the remaining width: SPDX expressions can be long.
+    TreeTableColumn<SbomNode, String> license = column("License", 140,
+        node -> pkgText(node, pkg -> String.join(", ", pkg.pkg().licenses())));
+    license.setMinWidth(80);
+    table.getColumns().setAll(List.of(name, version, layer, type, license));
 
     viewModel.rootsProperty().addListener((observable, before, after) -> showRoots(after));
     showRoots(viewModel.rootsProperty().get());

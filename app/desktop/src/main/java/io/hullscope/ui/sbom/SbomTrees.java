@@ -100,6 +100,11 @@ final class SbomTrees {
     return layer < layers.size() ? layers.get(layer).label() : "#" + layer;
   }
 
+  /** Returns the label of a layer position with the whole history command. */
+  static String fullLayerLabel(int layer, List<SbomLayer> layers) {
+    return layer >= 0 && layer < layers.size() ? layers.get(layer).fullLabel() : layerLabel(layer, layers);
+  }
+
   private static List<SbomNode> withEvidence(List<ImagePackage> packages) {
     List<ImagePackage> sorted = new ArrayList<>(packages);
     sorted.sort(BY_NAME);

@@ -184,7 +184,7 @@ class SbomViewModelTest {
     assertThat(details.value("Licenses")).isEqualTo(PackageDetails.NONE);
     assertThat(details.value(PackageDetails.EVIDENCE)).isEqualTo("/var/lib/dpkg/status");
     assertThat(details.value("Added in layer")).isEqualTo("#0 1b2c3d4e5f60 ADD rootfs.tar.xz /");
-    assertThat(details.value("Changed in layer")).isEqualTo("#1 9f8e7d6c5b4a COPY lib /app/lib");
+    assertThat(details.value("Changed in layer")).isEqualTo("#1 9f8e7d6c5b4a /bin/sh -c #(nop) COPY lib /app/lib");
     assertThat(details.value("Hashes")).isEqualTo(PackageDetails.NONE);
     assertThat(details.value("Dependencies")).isEqualTo("libc6 2.36-9+deb12u7\nzlib1g 1:1.2.13.dfsg-1");
     assertThat(details.value("Dependencies not found")).isEqualTo("libssl3");
