@@ -24,8 +24,9 @@ public sealed interface SbomNode permits SbomNode.Group, SbomNode.PackageItem, S
    * An ecosystem or a layer with its packages.
    *
    * @param detail the package count, for example {@code 87} or {@code 3 of 87} while filtering
+   * @param description the whole text for a tooltip, for example a layer's full history command
    */
-  record Group(String label, String detail, List<SbomNode> children) implements SbomNode {
+  record Group(String label, String detail, String description, List<SbomNode> children) implements SbomNode {
 
     public Group {
       children = List.copyOf(children);

@@ -39,14 +39,14 @@ final class SbomTreeView {
     table.setPlaceholder(placeholder);
     table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-    TreeTableColumn<SbomNode, SbomNode> name = column("Name", 260, node -> node);
+    TreeTableColumn<SbomNode, SbomNode> name = column("Name", 320, node -> node);
     name.setCellFactory(column -> new NameCell());
-    TreeTableColumn<SbomNode, String> version = column("Version", 190, node -> pkgText(node, pkg -> pkg.pkg().version()));
+    TreeTableColumn<SbomNode, String> version = column("Version", 170, node -> pkgText(node, pkg -> pkg.pkg().version()));
     version.setMinWidth(80);
     TreeTableColumn<SbomNode, String> layer = column("Layer", 70, node -> pkgText(node, SbomTreeView::layers));
     layer.setMinWidth(65);
-    TreeTableColumn<SbomNode, String> type = column("Type", 120,
-        node -> pkgText(node, pkg -> Ecosystems.displayName(pkg.pkg().type())));
+    // The package URL type is short; the groups of the ecosystem view show the long names.
+    TreeTableColumn<SbomNode, String> type = column("Type", 75, node -> pkgText(node, pkg -> pkg.pkg().type()));
     type.setMinWidth(60);
     type.visibleProperty().bind(viewModel.groupingProperty().isNotEqualTo(SbomGrouping.ECOSYSTEM));
     // License is last, so it takes the remaining width: SPDX expressions can be long.
@@ -150,6 +150,13 @@ final class SbomTreeView {
     return table;
   }
 
+  private static Tooltip wrapped(String text) {
+    Tooltip tooltip = new Tooltip(text);
+    tooltip.setWrapText(true);
+    tooltip.setMaxWidth(600);
+    return tooltip;
+  }
+
   /** The name column: an icon by row kind, the group's count, and a mark on a dependency cycle. */
   private static final class NameCell extends TreeTableCell<SbomNode, SbomNode> {
     @Override
@@ -166,11 +173,13 @@ final class SbomTreeView {
         setText(group.label() + " (" + group.detail() + ")");
         setGraphic(new FontIcon(Feather.FOLDER));
         getStyleClass().add("sbom-group");
+        setTooltip(wrapped(group.description()));
+        return;
       } else if (node instanceof PackageItem row && row.isCycle()) {
         setText(row.label() + " (cycle)");
         setGraphic(new FontIcon(Feather.REPEAT));
         getStyleClass().add("sbom-cycle");
-        setTooltip(new Tooltip(row.label() + " is already listed above this row, so its dependencies are not repeated"));
+        setTooltip(wrapped(row.label() + " is already listed above this row, so its dependencies are not repeated"));
         return;
       } else if (node instanceof PackageItem row) {
         setText(row.label());

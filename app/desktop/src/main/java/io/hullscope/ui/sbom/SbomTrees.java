@@ -37,7 +37,9 @@ final class SbomTrees {
     byType.forEach((type, packages) -> {
       if (!packages.isEmpty()) {
         int total = totals.getOrDefault(type, packages.size());
-        groups.add(new Group(Ecosystems.displayName(type), count(packages.size(), total), withEvidence(packages)));
+        String name = Ecosystems.displayName(type);
+        String description = name + ": package URL type " + type;
+        groups.add(new Group(name, count(packages.size(), total), description, withEvidence(packages)));
       }
     });
     return groups;
@@ -59,7 +61,10 @@ final class SbomTrees {
     List<SbomNode> groups = new ArrayList<>();
     byLayer.forEach((layer, packages) -> {
       String label = layerLabel(layer, layers);
-      groups.add(new Group(label, count(packages.size(), totals.getOrDefault(layer, 0)), withEvidence(packages)));
+      String description = layer < 0 ? "Packages of an imported SBOM, which records no layers"
+          : "Packages added in layer " + fullLayerLabel(layer, layers);
+      groups.add(new Group(label, count(packages.size(), totals.getOrDefault(layer, 0)), description,
+          withEvidence(packages)));
     });
     return groups;
   }

@@ -40,7 +40,7 @@ public final class SbomView {
     this.viewModel = viewModel;
 
     SplitPane split = new SplitPane(new SbomTreeView(viewModel).node(), new PackageDetailsView(viewModel).node());
-    split.setDividerPositions(0.6);
+    split.setDividerPositions(0.64);
     VBox.setVgrow(split, Priority.ALWAYS);
 
     Label exportMessage = new Label();
