@@ -31,6 +31,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -247,6 +248,24 @@ class MainWindowTest {
     assertThat(tree.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("var/lib/dpkg/status");
     assertThat(layers.selectedLayerProperty().get()).isEqualTo(sudo.changedLayer());
     assertThat(layers.modeProperty().get()).isEqualTo(TreeMode.SQUASHED);
+  }
+
+  @Test
+  void enterOnEvidenceRowRevealsFile(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+    robot.clickOn("#sbomTab");
+    TreeTableView<SbomNode> sbomTree = robot.lookup("#sbomTree").query();
+    TreeItem<SbomNode> apt = sbomTree.getRoot().getChildren().get(0).getChildren().get(0);
+    assertThat(apt.getValue().label()).isEqualTo("apt");
+
+    robot.interact(() -> apt.setExpanded(true));
+    robot.clickOn(sbomRow(robot, "/var/lib/dpkg/status"));
+    robot.type(KeyCode.ENTER);
+
+    TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
+    waitUntil(() -> tree.getSelectionModel().getSelectedItem() != null);
+    assertThat(window.viewModel().selectedTabProperty().get()).isEqualTo(ImageTab.LAYERS);
+    assertThat(tree.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("var/lib/dpkg/status");
   }
 
   /** Opens the committed hygiene-bad sample, whose dpkg status lists 14 packages. */

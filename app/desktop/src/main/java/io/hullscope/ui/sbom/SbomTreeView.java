@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -62,10 +63,14 @@ final class SbomTreeView {
         viewModel.selectedPackageProperty().set(after == null ? null : packageOf(after.getValue()));
       }
     });
-    table.setOnMouseClicked(event -> {
-      if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
-        revealSelectedEvidence();
-      }
+    table.setRowFactory(view -> {
+      TreeTableRow<SbomNode> row = new TreeTableRow<>();
+      row.setOnMouseClicked(event -> {
+        if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && row.getItem() instanceof Evidence) {
+          revealSelectedEvidence();
+        }
+      });
+      return row;
     });
     table.setOnKeyPressed(event -> {
       if (event.getCode() == KeyCode.ENTER) {
