@@ -42,7 +42,8 @@ final class SbomTreeView {
 
     TreeTableColumn<SbomNode, SbomNode> name = column("Name", 320, node -> node);
     name.setCellFactory(column -> new NameCell());
-    TreeTableColumn<SbomNode, String> version = column("Version", 170, node -> pkgText(node, pkg -> pkg.pkg().version()));
+    TreeTableColumn<SbomNode, String> version = column("Version", 170,
+        node -> pkgText(node, pkg -> pkg.pkg().version()));
     version.setMinWidth(80);
     TreeTableColumn<SbomNode, String> layer = column("Layer", 70, node -> pkgText(node, SbomTreeView::layers));
     layer.setMinWidth(65);
@@ -66,7 +67,8 @@ final class SbomTreeView {
     table.setRowFactory(view -> {
       TreeTableRow<SbomNode> row = new TreeTableRow<>();
       row.setOnMouseClicked(event -> {
-        if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && row.getItem() instanceof Evidence) {
+        boolean doubleClick = event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2;
+        if (doubleClick && row.getItem() instanceof Evidence) {
           revealSelectedEvidence();
         }
       });
@@ -146,8 +148,10 @@ final class SbomTreeView {
   private static <T> TreeTableColumn<SbomNode, T> column(String title, double width, Function<SbomNode, T> value) {
     TreeTableColumn<SbomNode, T> column = new TreeTableColumn<>(title);
     column.setPrefWidth(width);
-    column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
-        cell.getValue() == null || cell.getValue().getValue() == null ? null : value.apply(cell.getValue().getValue())));
+    column.setCellValueFactory(cell -> {
+      SbomNode node = cell.getValue() == null ? null : cell.getValue().getValue();
+      return new ReadOnlyObjectWrapper<>(node == null ? null : value.apply(node));
+    });
     return column;
   }
 

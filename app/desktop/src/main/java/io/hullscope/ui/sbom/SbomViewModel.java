@@ -142,7 +142,8 @@ public final class SbomViewModel {
       matchingByType.merge(found.pkg().type(), 1, Integer::sum);
     }
     List<EcosystemCount> newCounts = new ArrayList<>();
-    totals.forEach((type, total) -> newCounts.add(new EcosystemCount(type, matchingByType.getOrDefault(type, 0), total)));
+    totals.forEach((type, total) ->
+        newCounts.add(new EcosystemCount(type, matchingByType.getOrDefault(type, 0), total)));
     counts.setAll(newCounts);
     summary.set(summarize(matching.size(), current.packages().size()));
   }
