@@ -51,6 +51,7 @@ public record PackageDetails(ImagePackage pkg, List<Row> rows) {
     rows.add(text("Source package", sourcePackage(pkg)));
     rows.add(text("Architecture", pkg.architecture()));
     rows.add(text("Licenses", String.join(", ", pkg.licenses())));
+
     String evidence = pkg.evidencePath();
     boolean hasEvidence = evidence != null && !evidence.isBlank();
     rows.add(new Row(EVIDENCE, hasEvidence ? EvidencePaths.display(evidence) : NONE, hasEvidence && canReveal));
@@ -58,11 +59,13 @@ public record PackageDetails(ImagePackage pkg, List<Row> rows) {
         found.addedLayer() < 0 ? null : SbomTrees.fullLayerLabel(found.addedLayer(), layers)));
     rows.add(text("Changed in layer",
         found.changedLayer() < 0 ? null : SbomTrees.fullLayerLabel(found.changedLayer(), layers)));
+
     Map<String, String> hashes = new TreeMap<>(pkg.hashes());
     if (hashes.isEmpty()) {
       rows.add(text("Hashes", null));
     }
     hashes.forEach((algorithm, hex) -> rows.add(text(algorithm, hex)));
+
     rows.add(text("Dependencies", resolved.stream()
         .map(dependency -> dependency.pkg().name() + " " + dependency.pkg().version())
         .collect(Collectors.joining("\n"))));

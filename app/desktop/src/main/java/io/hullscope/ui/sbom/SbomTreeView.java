@@ -47,11 +47,11 @@ final class SbomTreeView {
     version.setMinWidth(80);
     TreeTableColumn<SbomNode, String> layer = column("Layer", 70, node -> pkgText(node, SbomTreeView::layers));
     layer.setMinWidth(65);
-    // The package URL type is short; the groups of the ecosystem view show the long names.
+    // The package URL type is short. The groups of the ecosystem view show the long names.
     TreeTableColumn<SbomNode, String> type = column("Type", 75, node -> pkgText(node, pkg -> pkg.pkg().type()));
     type.setMinWidth(60);
     type.visibleProperty().bind(viewModel.groupingProperty().isNotEqualTo(SbomGrouping.ECOSYSTEM));
-    // License is last, so it takes the remaining width: SPDX expressions can be long.
+    // License is last, so it takes the remaining width, because SPDX expressions can be long.
     TreeTableColumn<SbomNode, String> license = column("License", 140,
         node -> pkgText(node, pkg -> String.join(", ", pkg.pkg().licenses())));
     license.setMinWidth(80);
