@@ -8,6 +8,8 @@ import io.hullscope.index.FileTree;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.index.TreeNode;
 import io.hullscope.sbom.CatalogCache;
+import io.hullscope.sbom.CatalogWarning;
+import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.ImagePackage;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.layers.TreeMode;
@@ -28,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -266,6 +269,28 @@ class MainWindowTest {
     waitUntil(() -> tree.getSelectionModel().getSelectedItem() != null);
     assertThat(window.viewModel().selectedTabProperty().get()).isEqualTo(ImageTab.LAYERS);
     assertThat(tree.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("var/lib/dpkg/status");
+  }
+
+  @Test
+  void sbomWarningsListUnreadableFiles(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+    robot.clickOn("#sbomTab");
+    TitledPane warnings = robot.lookup("#sbomWarningsPane").query();
+    assertThat(warnings.isVisible()).isFalse();
+    ImageSbom sample = window.viewModel().sbom().sbomProperty().get();
+    CatalogWarning warning = new CatalogWarning(1, "usr/lib/python3/dist-packages/broken.dist-info/METADATA",
+        "python", "the file is binary");
+    ImageSbom withWarning = new ImageSbom(sample.subject(), sample.distro(), sample.packages(), sample.layers(),
+        List.of(warning), sample.tool());
+
+    robot.interact(() -> window.viewModel().sbom().show(withWarning, window.viewModel().analysisProperty().get()));
+    robot.clickOn(warnings.lookup(".title"));
+
+    assertThat(warnings.isVisible()).isTrue();
+    assertThat(warnings.getText()).isEqualTo("1 file could not be read");
+    assertThat(robot.lookup("#sbomWarnings").queryListView().getItems()).singleElement().asString()
+        .startsWith("/usr/lib/python3/dist-packages/broken.dist-info/METADATA (layer #1 ")
+        .endsWith(", python): the file is binary");
   }
 
   /** Opens the committed hygiene-bad sample, whose dpkg status lists 14 packages. */

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -140,7 +141,9 @@ public final class SbomView {
     ListView<String> list = new ListView<>(viewModel.warnings());
     list.setId("sbomWarnings");
     list.setPrefHeight(110);
+    list.setCellFactory(view -> new WrappingCell());
     TitledPane pane = new TitledPane();
+    pane.setId("sbomWarningsPane");
     pane.setContent(list);
     pane.setExpanded(false);
     pane.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
@@ -153,6 +156,23 @@ public final class SbomView {
     pane.managedProperty().bind(pane.visibleProperty());
     pane.setMinHeight(Region.USE_PREF_SIZE);
     return pane;
+  }
+
+  /** A list cell that wraps its text to the list's width, because a warning names a long path. */
+  private static final class WrappingCell extends ListCell<String> {
+    WrappingCell() {
+      setWrapText(true);
+      // The width leaves room for the vertical scroll bar, so that the text never needs a horizontal one.
+      prefWidthProperty().bind(Bindings.createDoubleBinding(
+          () -> getListView() == null ? 0 : getListView().getWidth() - 30, listViewProperty()));
+      setMaxWidth(Region.USE_PREF_SIZE);
+    }
+
+    @Override
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      setText(empty ? null : text);
+    }
   }
 
   private void chooseExportFile(SbomFormat format) {

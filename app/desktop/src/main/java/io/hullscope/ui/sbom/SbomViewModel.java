@@ -181,9 +181,18 @@ public final class SbomViewModel {
     details.set(PackageDetails.of(found, layers, resolved, analysis != null));
   }
 
+  /** Returns the line of a warning, for example {@code /var/lib/dpkg/status (layer #1 0b7c277f9c7c, dpkg): ...}. */
   private String warningLine(CatalogWarning warning) {
-    String layer = warning.layer() < 0 ? "" : " in layer " + SbomTrees.layerLabel(warning.layer(), layers);
-    return EvidencePaths.display(warning.path()) + layer + " (" + warning.cataloger() + "): " + warning.message();
+    StringBuilder line = new StringBuilder(EvidencePaths.display(warning.path())).append(" (");
+    if (warning.layer() >= 0) {
+      line.append("layer #").append(warning.layer());
+      SbomLayer known = warning.layer() < layers.size() ? layers.get(warning.layer()) : null;
+      if (known != null && known.diffId() != null) {
+        line.append(' ').append(known.diffId().shortHex());
+      }
+      line.append(", ");
+    }
+    return line.append(warning.cataloger()).append("): ").append(warning.message()).toString();
   }
 
   /**

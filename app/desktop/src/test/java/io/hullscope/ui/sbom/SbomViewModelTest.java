@@ -305,7 +305,7 @@ class SbomViewModelTest {
     viewModel.show(sbom(List.of(libc), warning), analysis);
 
     assertThat(viewModel.warnings()).containsExactly(
-        "/var/lib/dpkg/status in layer #1 9f8e7d6c5b4a COPY lib /app/lib (dpkg): line 3 is not a field");
+        "/var/lib/dpkg/status (layer #1 9f8e7d6c5b4a, dpkg): line 3 is not a field");
   }
 
   @Test
