@@ -79,7 +79,8 @@ public final class SbomViewModel {
   }
 
   /**
-   * Shows the SBOM of an image, or clears the tab for null.
+   * Shows the SBOM of an image, or clears the tab for null. The filter is cleared, as the Layers
+   * tab clears its path search, and the grouping is kept.
    *
    * @param newAnalysis the image's analysis, for layer names and to reveal evidence files; null
    *     when the image's files are not open
@@ -93,6 +94,8 @@ public final class SbomViewModel {
     searchText = newSbom == null ? Map.of() : searchTexts(newSbom.packages());
     selectedPackage.set(null);
     exportMessage.set("");
+    // Setting the filter rebuilds the tree; the rebuild below covers the case where it was empty.
+    filter.set("");
     warnings.setAll(newSbom == null ? List.of() : newSbom.warnings().stream().map(this::warningLine).toList());
     rebuild();
   }

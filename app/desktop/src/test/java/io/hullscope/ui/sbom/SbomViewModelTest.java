@@ -413,6 +413,19 @@ class SbomViewModelTest {
   }
 
   @Test
+  void showingNextImageClearsFilterKeepsGrouping() {
+    viewModel.show(mixed(), null);
+    viewModel.groupingProperty().set(SbomGrouping.DEPENDENCIES);
+    viewModel.filterProperty().set("curl");
+
+    viewModel.show(sbom(List.of(libc, zlib)), null);
+
+    assertThat(viewModel.filterProperty().get()).isEmpty();
+    assertThat(viewModel.groupingProperty().get()).isEqualTo(SbomGrouping.DEPENDENCIES);
+    assertThat(viewModel.rootsProperty().get()).extracting(SbomNode::label).containsExactly("libc6", "zlib1g");
+  }
+
+  @Test
   void showingNullClearsTab() {
     viewModel.show(mixed(), null);
     viewModel.selectedPackageProperty().set(curl);
