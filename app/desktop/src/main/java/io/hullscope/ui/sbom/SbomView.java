@@ -136,7 +136,7 @@ public final class SbomView {
     return pane;
   }
 
-  /** Builds the collapsed list of files that could not be read; hidden when there are none. */
+  /** Builds the collapsed list of files that could not be read. It is hidden when there are none. */
   private TitledPane warnings() {
     ListView<String> list = new ListView<>(viewModel.warnings());
     list.setId("sbomWarnings");
@@ -162,7 +162,7 @@ public final class SbomView {
   private static final class WrappingCell extends ListCell<String> {
     WrappingCell() {
       setWrapText(true);
-      // The width leaves room for the vertical scroll bar, so that the text never needs a horizontal one.
+      // 30 pixels is an estimate of the vertical scroll bar and cell padding, so the text wraps first.
       prefWidthProperty().bind(Bindings.createDoubleBinding(
           () -> getListView() == null ? 0 : getListView().getWidth() - 30, listViewProperty()));
       setMaxWidth(Region.USE_PREF_SIZE);
