@@ -8,6 +8,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -51,7 +52,7 @@ public final class SbomView {
     exportMessage.visibleProperty().bind(viewModel.exportMessageProperty().isNotEmpty());
     exportMessage.managedProperty().bind(exportMessage.visibleProperty());
 
-    root = new VBox(6, toolbar(), counts(), split, warnings(), exportMessage);
+    root = new VBox(6, toolbar(), importBar(), counts(), split, warnings(), exportMessage);
     root.setPadding(new Insets(6));
     root.setId("sbomView");
   }
@@ -91,9 +92,36 @@ public final class SbomView {
     }
     export.disableProperty().bind(viewModel.sbomProperty().isNull());
 
-    HBox toolbar = new HBox(8, new HBox(byEcosystem, byLayer, byDependency), filter, export);
+    Button importButton = new Button("Import", new FontIcon(Feather.UPLOAD));
+    importButton.setId("sbomImport");
+    importButton.setTooltip(new Tooltip(
+        "Open a CycloneDX or SPDX document made by another tool and compare it with this image's SBOM"));
+    importButton.setOnAction(event -> chooseImportFile());
+
+    HBox toolbar = new HBox(8, new HBox(byEcosystem, byLayer, byDependency), filter, importButton, export);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     return toolbar;
+  }
+
+  /** Builds the line that names an imported document and compares it; hidden for the image's SBOM. */
+  private HBox importBar() {
+    Label source = new Label();
+    source.setId("sbomImportSource");
+    source.textProperty().bind(viewModel.importSourceProperty());
+    source.getStyleClass().add(Styles.TEXT_BOLD);
+    Label comparison = new Label();
+    comparison.setId("sbomComparison");
+    comparison.textProperty().bind(viewModel.comparisonProperty());
+    comparison.setWrapText(true);
+    Button back = new Button("Show the image's SBOM");
+    back.setId("sbomShowImage");
+    back.getStyleClass().add(Styles.SMALL);
+    back.setOnAction(event -> viewModel.showImageSbom());
+    HBox bar = new HBox(10, source, comparison, back);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.visibleProperty().bind(viewModel.importSourceProperty().isNotEmpty());
+    bar.managedProperty().bind(bar.visibleProperty());
+    return bar;
   }
 
   private static ToggleButton grouping(ToggleGroup group, String text, String id, SbomGrouping grouping) {
@@ -172,6 +200,18 @@ public final class SbomView {
     protected void updateItem(String text, boolean empty) {
       super.updateItem(text, empty);
       setText(empty ? null : text);
+    }
+  }
+
+  private void chooseImportFile() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Import a CycloneDX or SPDX document");
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter("SBOM documents (*.json, *.xml)", "*.json", "*.xml"),
+        new FileChooser.ExtensionFilter("All files", "*"));
+    File chosen = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    if (chosen != null) {
+      viewModel.importSbom(chosen.toPath());
     }
   }
 

@@ -1,9 +1,14 @@
 package io.hullscope.ui.sbom;
 
+import io.hullscope.image.Digest;
 import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.LayerIndex;
 import io.hullscope.sbom.CatalogWarning;
 import io.hullscope.sbom.ImagePackage;
 import io.hullscope.sbom.ImageSbom;
+import io.hullscope.sbom.SbomComparison;
+import io.hullscope.sbom.SbomImport;
+import io.hullscope.sbom.SbomImporter;
 import io.hullscope.ui.ErrorViewModel;
 import io.hullscope.ui.task.BackgroundTask;
 import io.hullscope.ui.task.TaskExecutor;
@@ -58,6 +63,10 @@ public final class SbomViewModel {
   private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
   private String failure;
   private final ReadOnlyObjectWrapper<ImageSbom> sbom = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper importSource = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+  private ImageSbom imageSbom;
+  private int importRequest;
   private ImageAnalysis analysis;
   private List<SbomLayer> layers = List.of();
   private Map<ImagePackage, String> searchText = Map.of();
@@ -86,9 +95,18 @@ public final class SbomViewModel {
    *     when the image's files are not open
    */
   public void show(ImageSbom newSbom, ImageAnalysis newAnalysis) {
+    imageSbom = newSbom;
+    importRequest++;
+    importSource.set("");
+    comparison.set("");
+    display(newSbom, newAnalysis);
+  }
+
+  /** Shows an SBOM in the tree, the counts and the warnings; the image's own or an imported one. */
+  private void display(ImageSbom newSbom, ImageAnalysis newAnalysis) {
     failure = null;
     sbom.set(newSbom);
-    analysis = newSbom == null ? null : newAnalysis;
+    analysis = newAnalysis;
     layers = newSbom == null ? List.of() : SbomLayer.of(newSbom, newAnalysis);
     dependencyGraph = null;
     searchText = newSbom == null ? Map.of() : searchTexts(newSbom.packages());
@@ -109,6 +127,56 @@ public final class SbomViewModel {
       texts.put(found, text.toLowerCase(Locale.ROOT));
     }
     return texts;
+  }
+
+  /**
+   * Reads a CycloneDX or SPDX document made by another tool in the background and shows its
+   * packages in place of the image's. Packages whose layer diff id is one of the open image's get
+   * that layer. When the image has an SBOM, the comparison line counts the packages both list,
+   * the version differences and what each side misses.
+   */
+  public void importSbom(Path file) {
+    ImageAnalysis current = analysis;
+    ImageSbom ours = imageSbom;
+    List<Digest> diffIds = current == null ? List.of()
+        : current.layers().stream().map(LayerIndex::diffId).toList();
+    int request = ++importRequest;
+    executor.submit(new BackgroundTask<>(
+        "Importing " + file.getFileName(),
+        progress -> {
+          SbomImport imported = new SbomImporter().read(file);
+          ImageSbom placed = SbomImporter.withLayers(imported, diffIds);
+          SbomComparison compared = ours == null ? null : SbomComparison.compare(ours, placed);
+          return new Imported(imported.format(), placed, compared);
+        },
+        result -> {
+          if (request == importRequest) {
+            display(result.sbom(), current);
+            String tool = result.sbom().tool();
+            String madeBy = tool == null || tool.isBlank() ? "" : " by " + tool;
+            importSource.set("Imported " + file.getFileName() + " (" + result.format() + madeBy + ")");
+            comparison.set(result.comparison() == null ? "" : compareLine(result.comparison().summary()));
+          }
+        },
+        failure -> {
+          if (request == importRequest && !ErrorViewModel.isCancellation(failure)) {
+            error.show("Importing the SBOM " + file.getFileName() + " failed", failure);
+          }
+        }));
+  }
+
+  private static String compareLine(SbomComparison.Summary summary) {
+    return "Compared with the image's SBOM: " + summary.identical() + " identical, "
+        + summary.differentVersions() + " with another version, " + summary.onlyInOurs()
+        + " only in the image's, " + summary.onlyInTheirs() + " only in the import";
+  }
+
+  /** The result of an import: the document format, its packages and their comparison with ours. */
+  private record Imported(String format, ImageSbom sbom, SbomComparison comparison) {}
+
+  /** Shows the image's own SBOM again after an import. */
+  public void showImageSbom() {
+    show(imageSbom, analysis);
   }
 
   /**
@@ -248,6 +316,19 @@ public final class SbomViewModel {
   /** Returns a file name to offer in the save dialog, for example {@code hygiene-bad.cdx.json}. */
   public String suggestedFileName(SbomFormat format) {
     return sbom.get() == null ? "sbom" + format.suffix() : SbomDocuments.suggestedFileName(sbom.get(), format);
+  }
+
+  /**
+   * Returns the import line, for example "Imported syft.json (CycloneDX 1.6 JSON by syft 1.18.1)".
+   * It is empty while the tab shows the image's own SBOM.
+   */
+  public ReadOnlyStringProperty importSourceProperty() {
+    return importSource.getReadOnlyProperty();
+  }
+
+  /** Returns the comparison of an imported SBOM with the image's, or an empty string. */
+  public ReadOnlyStringProperty comparisonProperty() {
+    return comparison.getReadOnlyProperty();
   }
 
   /** Returns the SBOM shown; its value is null while no image is open. */
