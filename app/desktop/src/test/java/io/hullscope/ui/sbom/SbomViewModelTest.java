@@ -405,6 +405,77 @@ class SbomViewModelTest {
     assertThat(viewModel.exportMessageProperty().get()).isEmpty();
   }
 
+  /** A CycloneDX document as another tool might write it: curl as ours, libc6 newer, bash extra. */
+  private static final String OTHER_TOOL_BOM = """
+      {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
+       "metadata": {"tools": {"components": [{"type": "application", "name": "othertool", "version": "2.0"}]}},
+       "components": [
+         {"type": "library", "name": "curl", "version": "7.88.1-10", "purl": "pkg:deb/debian/curl@7.88.1-10?arch=amd64"},
+         {"type": "library", "name": "libc6", "version": "2.36-9+deb12u9",
+          "purl": "pkg:deb/debian/libc6@2.36-9%2Bdeb12u9?arch=amd64"},
+         {"type": "library", "name": "bash", "version": "5.2.15-2", "purl": "pkg:deb/debian/bash@5.2.15-2?arch=amd64"}
+       ]}
+      """;
+
+  @Test
+  void importShowsPackagesAndComparison() throws IOException {
+    viewModel.show(mixed(), null);
+    Path document = Files.writeString(folder.resolve("other.cdx.json"), OTHER_TOOL_BOM);
+
+    viewModel.importSbom(document);
+
+    assertThat(error.visibleProperty().get()).isFalse();
+    assertThat(packageLabels()).containsExactly("bash", "curl", "libc6");
+    assertThat(viewModel.importSourceProperty().get()).startsWith("Imported other.cdx.json (CycloneDX 1.5");
+    assertThat(viewModel.comparisonProperty().get()).isEqualTo(
+        "Compared with the image's SBOM: 1 identical, 1 with another version, 3 only in the image's, 1 only in the import");
+    assertThat(executor.titles()).containsExactly("Importing other.cdx.json");
+  }
+
+  @Test
+  void importedPackagesHaveNoLayerWithoutImage() throws IOException {
+    viewModel.show(mixed(), null);
+    viewModel.importSbom(Files.writeString(folder.resolve("other.cdx.json"), OTHER_TOOL_BOM));
+
+    assertThat(viewModel.sbomProperty().get().packages()).allSatisfy(found -> assertThat(found.addedLayer()).isEqualTo(-1));
+  }
+
+  @Test
+  void showImageSbomAfterImportRestoresPackages() throws IOException {
+    viewModel.show(mixed(), null);
+    viewModel.importSbom(Files.writeString(folder.resolve("other.cdx.json"), OTHER_TOOL_BOM));
+
+    viewModel.showImageSbom();
+
+    assertThat(packageLabels()).containsExactly("curl", "libc6", "zlib1g", "requests", "urllib3");
+    assertThat(viewModel.importSourceProperty().get()).isEmpty();
+    assertThat(viewModel.comparisonProperty().get()).isEmpty();
+  }
+
+  @Test
+  void importOfGarbageShowsErrorAndKeepsSbom() throws IOException {
+    viewModel.show(mixed(), null);
+    Path garbage = Files.write(folder.resolve("garbage.json"), new byte[] {'{', 0, 1, 2});
+
+    viewModel.importSbom(garbage);
+
+    assertThat(error.visibleProperty().get()).isTrue();
+    assertThat(error.messageProperty().get()).startsWith("Importing the SBOM garbage.json failed: ");
+    assertThat(viewModel.sbomProperty().get().packages()).hasSize(5);
+    assertThat(viewModel.importSourceProperty().get()).isEmpty();
+  }
+
+  @Test
+  void exportOfImportWithoutImageShowsError() throws IOException {
+    viewModel.importSbom(Files.writeString(folder.resolve("other.cdx.json"), OTHER_TOOL_BOM));
+
+    viewModel.export(SbomFormat.SPDX_JSON, folder.resolve("out.spdx.json"));
+
+    assertThat(viewModel.sbomProperty().get().subject()).isNull();
+    assertThat(error.messageProperty().get()).startsWith("Saving the SBOM as SPDX JSON failed: ");
+    assertThat(Files.exists(folder.resolve("out.spdx.json"))).isFalse();
+  }
+
   @Test
   void suggestedFileNameUsesRepositoryName() {
     viewModel.show(mixed(), null);
