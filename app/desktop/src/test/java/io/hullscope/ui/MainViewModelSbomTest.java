@@ -7,6 +7,7 @@ import io.hullscope.sbom.ImageSbom;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.layers.TreeMode;
 import io.hullscope.ui.sbom.EcosystemCount;
+import io.hullscope.ui.sbom.SbomFormat;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
@@ -17,6 +18,7 @@ import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Opens the committed hygiene-bad sample and checks what the SBOM tab gets from the open. */
 class MainViewModelSbomTest {
@@ -88,6 +90,23 @@ class MainViewModelSbomTest {
     assertThat(layers.modeProperty().get()).isEqualTo(TreeMode.SQUASHED);
     assertThat(layers.selectedLayerProperty().get()).isEqualTo(sudo.changedLayer());
     assertThat(layers.selectedNodeProperty().get().path()).isEqualTo(sudo.pkg().evidencePath());
+  }
+
+  @Test
+  void importOfOwnExportMatchesLayersAndPackages(@TempDir Path folder) {
+    ImageSbom ours = viewModel.sbom().sbomProperty().get();
+    Path document = folder.resolve("hygiene-bad.cdx.json");
+    viewModel.sbom().export(SbomFormat.CYCLONEDX_JSON, document);
+
+    viewModel.sbom().importSbom(document);
+
+    ImageSbom imported = viewModel.sbom().sbomProperty().get();
+    assertThat(viewModel.error().visibleProperty().get()).isFalse();
+    assertThat(viewModel.sbom().comparisonProperty().get()).isEqualTo(
+        "Compared with the image's SBOM: 14 identical, 0 with another version, 0 only in the image's, 0 only in the import");
+    assertThat(imported.packages()).extracting(found -> found.pkg().name() + "@" + found.addedLayer())
+        .containsExactlyInAnyOrderElementsOf(
+            ours.packages().stream().map(found -> found.pkg().name() + "@" + found.addedLayer()).toList());
   }
 
   @Test
