@@ -104,7 +104,7 @@ public final class SbomView {
   }
 
   /** Builds the line that names an imported document and compares it; hidden for the image's SBOM. */
-  private HBox importBar() {
+  private VBox importBar() {
     Label source = new Label();
     source.setId("sbomImportSource");
     source.textProperty().bind(viewModel.importSourceProperty());
@@ -117,8 +117,12 @@ public final class SbomView {
     back.setId("sbomShowImage");
     back.getStyleClass().add(Styles.SMALL);
     back.setOnAction(event -> viewModel.showImageSbom());
-    HBox bar = new HBox(10, source, comparison, back);
-    bar.setAlignment(Pos.CENTER_LEFT);
+    back.setMinWidth(Region.USE_PREF_SIZE);
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox firstLine = new HBox(10, source, spacer, back);
+    firstLine.setAlignment(Pos.CENTER_LEFT);
+    VBox bar = new VBox(2, firstLine, comparison);
     bar.visibleProperty().bind(viewModel.importSourceProperty().isNotEmpty());
     bar.managedProperty().bind(bar.visibleProperty());
     return bar;
