@@ -103,7 +103,7 @@ public final class SbomView {
     return toolbar;
   }
 
-  /** Builds the line that names an imported document and compares it; hidden for the image's SBOM. */
+  /** Builds the lines that name an imported document and compare it. They are hidden for the image's SBOM. */
   private VBox importBar() {
     Label source = new Label();
     source.setId("sbomImportSource");

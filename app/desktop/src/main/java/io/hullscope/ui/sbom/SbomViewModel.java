@@ -102,7 +102,7 @@ public final class SbomViewModel {
     display(newSbom, newAnalysis);
   }
 
-  /** Shows an SBOM in the tree, the counts and the warnings; the image's own or an imported one. */
+  /** Shows an SBOM, the image's own or an imported one, in the tree, the counts and the warnings. */
   private void display(ImageSbom newSbom, ImageAnalysis newAnalysis) {
     failure = null;
     sbom.set(newSbom);
