@@ -3,8 +3,10 @@ package io.hullscope.ui;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
+import io.hullscope.sbom.CatalogCache;
 import io.hullscope.store.AppPaths;
 import io.hullscope.store.Database;
+import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.SqliteLayerIndexCache;
 import io.hullscope.ui.task.FxTaskExecutor;
 import io.hullscope.ui.task.TaskExecutor;
@@ -35,22 +37,25 @@ public final class HullscopeApp extends Application {
         stage,
         settings,
         executor,
-        openCache(),
+        openAnalyzer(),
         new FileContentReader(Limits.DEFAULT),
         new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)));
     stage.show();
     window.viewModel().start();
   }
 
-  /** Opens the SQLite layer cache; without it every image is indexed from scratch. */
-  private LayerIndexCache openCache() {
+  /**
+   * Creates the image analyzer with the SQLite layer index and catalog caches; without them every
+   * image is indexed and cataloged from scratch.
+   */
+  private ImageAnalyzer openAnalyzer() {
     try {
       Files.createDirectories(AppPaths.dataDir());
       database = Database.open(AppPaths.databaseFile());
-      return new SqliteLayerIndexCache(database);
+      return new ImageAnalyzer(new SqliteLayerIndexCache(database), new SqliteCatalogCache(database), Limits.DEFAULT);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
-      return LayerIndexCache.NONE;
+      return new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT);
     }
   }
 

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Platform;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
+import io.hullscope.ui.sbom.SbomView;
 import io.hullscope.ui.sources.ImageTableView;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
@@ -82,9 +83,13 @@ public final class MainView {
     Tab layers = new Tab("Layers", new LayersView(viewModel.layers()).node());
     layers.setGraphic(new FontIcon(Feather.LAYERS));
     layers.setId("layersTab");
-    TabPane tabs = new TabPane(overview, layers);
+    Tab sbom = new Tab("SBOM", new SbomView(viewModel.sbom()).node());
+    sbom.setGraphic(new FontIcon(Feather.PACKAGE));
+    sbom.setId("sbomTab");
+    TabPane tabs = new TabPane(overview, layers, sbom);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("imageTabs");
+    bindSelectedTab(tabs);
 
     Label placeholder = new Label();
     placeholder.textProperty().bind(
@@ -99,6 +104,18 @@ public final class MainView {
     placeholder.visibleProperty().bind(viewModel.analysisProperty().isNull());
     tabs.visibleProperty().bind(viewModel.analysisProperty().isNotNull());
     return holder;
+  }
+
+  /** Keeps the selected tab and the view model's {@link ImageTab} in step, in both directions. */
+  private void bindSelectedTab(TabPane tabs) {
+    tabs.getSelectionModel().select(viewModel.selectedTabProperty().get().ordinal());
+    tabs.getSelectionModel().selectedIndexProperty().addListener((observable, before, after) -> {
+      if (after.intValue() >= 0) {
+        viewModel.selectedTabProperty().set(ImageTab.values()[after.intValue()]);
+      }
+    });
+    viewModel.selectedTabProperty().addListener((observable, before, after) ->
+        tabs.getSelectionModel().select(after.ordinal()));
   }
 
   /** Builds the platform choice above the tabs, shown only for images with more than one platform. */

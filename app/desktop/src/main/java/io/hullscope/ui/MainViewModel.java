@@ -7,6 +7,7 @@ import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.WasteReport;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.FileSourceEntry;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.sources.SourceEntry;
@@ -53,6 +54,8 @@ public final class MainViewModel implements AutoCloseable {
   private final ErrorViewModel error;
   private final OverviewViewModel overview;
   private final LayersViewModel layers;
+  private final SbomViewModel sbom;
+  private final ObjectProperty<ImageTab> selectedTab = new SimpleObjectProperty<>(ImageTab.OVERVIEW);
   private int sourceRequest;
   private TaskHandle openingImage;
 
@@ -63,6 +66,7 @@ public final class MainViewModel implements AutoCloseable {
       ErrorViewModel error,
       OverviewViewModel overview,
       LayersViewModel layers,
+      SbomViewModel sbom,
       List<SourceEntry> initialSources) {
     this.executor = executor;
     this.analyzer = analyzer;
@@ -70,6 +74,11 @@ public final class MainViewModel implements AutoCloseable {
     this.error = error;
     this.overview = overview;
     this.layers = layers;
+    this.sbom = sbom;
+    sbom.setFileRevealer((path, layer) -> {
+      selectedTab.set(ImageTab.LAYERS);
+      layers.revealPath(path, layer);
+    });
     sources.setAll(initialSources);
     recent.setAll(recentFiles.list());
     selectedSource.addListener((observable, before, after) -> {
@@ -195,9 +204,9 @@ public final class MainViewModel implements AutoCloseable {
         opened -> {
           if ((self[0] == null || self[0] == openingImage) && selectedImage.get() == row) {
             replaceAnalysis(opened, row);
-            showPlatformOf(opened);
+            showPlatformOf(opened.analysis());
           } else {
-            ImageAnalyzer.closeQuietly(opened.image());
+            ImageAnalyzer.closeQuietly(opened.analysis().image());
           }
         },
         failure -> {
@@ -219,16 +228,24 @@ public final class MainViewModel implements AutoCloseable {
     }
   }
 
-  private void replaceAnalysis(ImageAnalysis next) {
-    replaceAnalysis(next, null);
+  private void replaceAnalysis(OpenedImage opened) {
+    replaceAnalysis(opened, null);
   }
 
-  private void replaceAnalysis(ImageAnalysis next, ImageRow row) {
+  private void replaceAnalysis(OpenedImage opened, ImageRow row) {
+    ImageAnalysis next = opened == null ? null : opened.analysis();
     ImageAnalysis previous = analysis.get();
     analysis.set(next);
     imageSummary.set(next == null ? "" : summarize(next, row));
     overview.show(next, row);
     layers.show(next);
+    if (opened == null) {
+      sbom.show(null, null);
+    } else if (opened.sbom() != null) {
+      sbom.show(opened.sbom(), next);
+    } else {
+      sbom.showUnavailable(next, opened.sbomFailure());
+    }
     if (previous != null) {
       ImageAnalyzer.closeQuietly(previous.image());
     }
@@ -329,5 +346,14 @@ public final class MainViewModel implements AutoCloseable {
 
   public LayersViewModel layers() {
     return layers;
+  }
+
+  public SbomViewModel sbom() {
+    return sbom;
+  }
+
+  /** Returns the tab shown for the open image; the SBOM tab sets it to show an evidence file. */
+  public ObjectProperty<ImageTab> selectedTabProperty() {
+    return selectedTab;
   }
 }

@@ -3,11 +3,11 @@ package io.hullscope.ui;
 import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
-import io.hullscope.index.LayerIndexCache;
 import io.hullscope.source.docker.DockerDaemonSource;
 import io.hullscope.ui.content.FileContentViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.task.TaskExecutor;
@@ -39,7 +39,7 @@ public final class MainWindow {
       Stage stage,
       AppSettings settings,
       TaskExecutor executor,
-      LayerIndexCache cache,
+      ImageAnalyzer analyzer,
       FileContentReader contentReader,
       RecentFiles recentFiles) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -47,11 +47,12 @@ public final class MainWindow {
     FileContentViewModel content = new FileContentViewModel(executor, contentReader);
     MainViewModel viewModel = new MainViewModel(
         executor,
-        new ImageAnalyzer(cache, Limits.DEFAULT),
+        analyzer,
         recentFiles,
         error,
         new OverviewViewModel(),
         new LayersViewModel(executor, error, content),
+        new SbomViewModel(executor, error),
         List.of(
             new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), Limits.DEFAULT)),
             new FolderSourceEntry("Samples", settings.samplesFolder())));

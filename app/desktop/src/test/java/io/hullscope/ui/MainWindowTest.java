@@ -7,7 +7,13 @@ import io.hullscope.index.FileContentReader;
 import io.hullscope.index.FileTree;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.index.TreeNode;
+import io.hullscope.sbom.CatalogCache;
+import io.hullscope.sbom.CatalogWarning;
+import io.hullscope.sbom.ImageSbom;
+import io.hullscope.sbom.ImagePackage;
 import io.hullscope.ui.layers.LayersViewModel;
+import io.hullscope.ui.layers.TreeMode;
+import io.hullscope.ui.sbom.SbomNode;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.FxTaskExecutor;
 import java.io.IOException;
@@ -21,10 +27,14 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +70,7 @@ class MainWindowTest {
         stage,
         new AppSettings(samples, missingSocket),
         executor,
-        LayerIndexCache.NONE,
+        new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT),
         new FileContentReader(Limits.DEFAULT),
         new RecentFiles(preferences));
     stage.show();
@@ -184,6 +194,117 @@ class MainWindowTest {
     assertThat(results.getColumns().get(3).getCellData(0)).isEqualTo("-rw-r--r--");
   }
 
+  @Test
+  void sbomTabListsSamplePackages(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+
+    robot.clickOn("#sbomTab");
+
+    TreeTableView<SbomNode> tree = robot.lookup("#sbomTree").query();
+    assertThat(tree.getRoot().getChildren()).extracting(item -> item.getValue().label())
+        .containsExactly("Debian packages");
+    assertThat(tree.getRoot().getChildren().get(0).getChildren()).hasSize(14);
+    assertThat(robot.lookup("Debian packages (14)").tryQuery()).isPresent();
+    assertThat(robot.lookup("openssh-server").tryQuery()).isPresent();
+    assertThat(robot.lookup("#sbomSummary").queryAs(Label.class).getText()).isEqualTo("14 packages");
+  }
+
+  @Test
+  void sbomFilterNarrowsTreeAndCounts(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+    robot.clickOn("#sbomTab");
+
+    robot.clickOn("#sbomFilter").write("OPENSSH");
+
+    TreeTableView<SbomNode> tree = robot.lookup("#sbomTree").query();
+    waitUntil(() -> tree.getRoot().getChildren().size() == 1
+        && tree.getRoot().getChildren().get(0).getChildren().size() == 1);
+    assertThat(tree.getRoot().getChildren().get(0).getChildren().get(0).getValue().label()).isEqualTo("openssh-server");
+    assertThat(robot.lookup("#sbomSummary").queryAs(Label.class).getText()).isEqualTo("1 of 14 packages match");
+    assertThat(robot.lookup(".sbom-count").queryAllAs(Label.class)).extracting(Label::getText)
+        .containsExactly("Debian packages 1 of 14");
+  }
+
+  @Test
+  void evidenceLinkSelectsFileInLayersTab(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+    robot.clickOn("#sbomTab");
+    ImagePackage sudo = window.viewModel().sbom().sbomProperty().get().packages().stream()
+        .filter(found -> found.pkg().name().equals("sudo"))
+        .findFirst()
+        .orElseThrow();
+
+    TreeTableView<SbomNode> sbomTree = robot.lookup("#sbomTree").query();
+    TreeItem<SbomNode> sudoItem = sbomTree.getRoot().getChildren().get(0).getChildren().stream()
+        .filter(item -> item.getValue().label().equals("sudo"))
+        .findFirst()
+        .orElseThrow();
+    robot.interact(() -> sbomTree.scrollTo(sbomTree.getRow(sudoItem)));
+    robot.clickOn(sbomRow(robot, "sudo"));
+    robot.clickOn("#evidenceLink");
+
+    LayersViewModel layers = window.viewModel().layers();
+    TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
+    waitUntil(() -> tree.getSelectionModel().getSelectedItem() != null);
+    TabPane tabs = robot.lookup("#imageTabs").query();
+    assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("layersTab");
+    assertThat(tree.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("var/lib/dpkg/status");
+    assertThat(layers.selectedLayerProperty().get()).isEqualTo(sudo.changedLayer());
+    assertThat(layers.modeProperty().get()).isEqualTo(TreeMode.SQUASHED);
+  }
+
+  @Test
+  void enterOnEvidenceRowRevealsFile(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+    robot.clickOn("#sbomTab");
+    TreeTableView<SbomNode> sbomTree = robot.lookup("#sbomTree").query();
+    TreeItem<SbomNode> apt = sbomTree.getRoot().getChildren().get(0).getChildren().get(0);
+    assertThat(apt.getValue().label()).isEqualTo("apt");
+
+    robot.interact(() -> apt.setExpanded(true));
+    robot.clickOn(sbomRow(robot, "/var/lib/dpkg/status"));
+    robot.type(KeyCode.ENTER);
+
+    TreeTableView<TreeNode> tree = robot.lookup("#fileTree").query();
+    waitUntil(() -> tree.getSelectionModel().getSelectedItem() != null);
+    assertThat(window.viewModel().selectedTabProperty().get()).isEqualTo(ImageTab.LAYERS);
+    assertThat(tree.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("var/lib/dpkg/status");
+  }
+
+  @Test
+  void sbomWarningsListUnreadableFiles(FxRobot robot) throws TimeoutException {
+    openBadSample(robot);
+    robot.clickOn("#sbomTab");
+    TitledPane warnings = robot.lookup("#sbomWarningsPane").query();
+    assertThat(warnings.isVisible()).isFalse();
+    ImageSbom sample = window.viewModel().sbom().sbomProperty().get();
+    CatalogWarning warning = new CatalogWarning(1, "usr/lib/python3/dist-packages/broken.dist-info/METADATA",
+        "python", "the file is binary");
+    ImageSbom withWarning = new ImageSbom(sample.subject(), sample.distro(), sample.packages(), sample.layers(),
+        List.of(warning), sample.tool());
+
+    robot.interact(() -> window.viewModel().sbom().show(withWarning, window.viewModel().analysisProperty().get()));
+    robot.clickOn(warnings.lookup(".title"));
+
+    assertThat(warnings.isVisible()).isTrue();
+    assertThat(warnings.getText()).isEqualTo("1 file could not be read");
+    assertThat(robot.lookup("#sbomWarnings").queryListView().getItems()).singleElement().asString()
+        .startsWith("/usr/lib/python3/dist-packages/broken.dist-info/METADATA (layer #1 ")
+        .endsWith(", python): the file is binary");
+  }
+
+  /** Opens the committed hygiene-bad sample, whose dpkg status lists 14 packages. */
+  private void openBadSample(FxRobot robot) throws TimeoutException {
+    waitForSourceChecks();
+    robot.interact(() -> window.viewModel().openPath(
+        MainViewModelSbomTest.samplesFolder().resolve("hygiene-bad.tar")));
+    TableView<ImageRow> images = robot.lookup("#images").queryTableView();
+    waitUntil(() -> images.getItems().size() == 1);
+    robot.clickOn("hullscope-samples/hygiene-bad:latest");
+    waitUntil(() -> window.viewModel().sbom().sbomProperty().get() != null);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
   private void openSample(FxRobot robot) throws TimeoutException {
     waitForSourceChecks();
     robot.clickOn("Samples");
@@ -212,6 +333,17 @@ class MainWindowTest {
         .match(node -> {
           TreeTableRow<TreeNode> row = (TreeTableRow<TreeNode>) node;
           return row.isVisible() && row.getItem() != null && row.getItem().path().equals(path);
+        })
+        .query();
+  }
+
+  /** Returns the visible row of the SBOM tree whose name column shows the text. */
+  @SuppressWarnings("unchecked")
+  private static TreeTableRow<SbomNode> sbomRow(FxRobot robot, String label) {
+    return robot.lookup("#sbomTree .tree-table-row-cell")
+        .match(node -> {
+          TreeTableRow<SbomNode> row = (TreeTableRow<SbomNode>) node;
+          return row.isVisible() && row.getItem() != null && row.getItem().label().equals(label);
         })
         .query();
   }

@@ -3,9 +3,11 @@ package io.hullscope.ui;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
+import io.hullscope.sbom.CatalogCache;
 import io.hullscope.ui.content.FileContentViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.SourceEntry;
 import io.hullscope.ui.task.TaskExecutor;
 import java.util.List;
@@ -21,11 +23,12 @@ final class TestViewModels {
     FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
     return new MainViewModel(
         executor,
-        new ImageAnalyzer(LayerIndexCache.NONE, Limits.DEFAULT),
+        new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT),
         new RecentFiles(preferences),
         error,
         new OverviewViewModel(),
         new LayersViewModel(executor, error, content),
+        new SbomViewModel(executor, error),
         sources);
   }
 }

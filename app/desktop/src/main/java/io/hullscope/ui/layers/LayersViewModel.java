@@ -182,6 +182,27 @@ public final class LayersViewModel {
     }
   }
 
+  /**
+   * Shows a file in the whole file system up to a layer and selects it, for example the package
+   * database a package was read from. When the file is not found there, the top layer is tried.
+   */
+  public void revealPath(String path, int layer) {
+    if (analysis == null || layer < 0 || layer >= layers.size()) {
+      return;
+    }
+    search.set("");
+    // Both changes below may rebuild the tree; the path is set afterwards so that only the tree
+    // of the requested layer and mode selects it.
+    pendingPath = null;
+    selectedLayer.set(layer);
+    mode.set(TreeMode.SQUASHED);
+    pendingPath = path;
+    pendingFallbackLayer = layers.size() - 1;
+    if (!treeLoading) {
+      selectPendingPath();
+    }
+  }
+
   /** Selects the path a reveal waits for, once the tree it needs is built. */
   private void selectPendingPath() {
     FileTree current = tree.get();

@@ -1,0 +1,8 @@
+package io.hullscope.ui;
+
+/** The tabs of an open image. */
+public enum ImageTab {
+  OVERVIEW,
+  LAYERS,
+  SBOM
+}
