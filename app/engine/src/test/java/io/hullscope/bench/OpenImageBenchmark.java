@@ -32,7 +32,8 @@ public final class OpenImageBenchmark {
 
   /** Times in milliseconds of one run, and what the opens reported. */
   record Run(long floor, long index, long catalog, long reopenIndex, long reopenCatalog, long processIndex,
-      long processCatalog, Map<String, String> catalogResult, long peakHeapIndex, long peakHeapCatalog) {}
+      long processCatalog, Map<String, String> catalogResult, long peakHeapIndex, long peakHeapCatalog,
+      long cpuIndex, long cpuCatalog) {}
 
   public static void main(String[] args) throws Exception {
     Path imageDir = Path.of(args.length > 0 ? args[0] : "target/bench-image");
@@ -70,11 +71,13 @@ public final class OpenImageBenchmark {
       long[] cachedCatalog = openWithCache(imageDir, "catalog", maxHeap);
       Run result = new Run(floor, millis(index, "firstMillis"), millis(catalog, "firstMillis"),
           cachedIndex[0], cachedCatalog[0], cachedIndex[1], cachedCatalog[1], catalog,
-          millis(index, "peakHeapBytes"), millis(catalog, "peakHeapBytes"));
+          millis(index, "peakHeapBytes"), millis(catalog, "peakHeapBytes"),
+          millis(index, "cpuMillis"), millis(catalog, "cpuMillis"));
       results.add(result);
-      System.out.printf(Locale.ROOT, "run %d: gzip -dc %d ms, open+index %d ms, with catalogers %d ms (%s packages),"
-              + " re-open %d / %d ms, new process with cache %d / %d ms%n",
-          run + 1, result.floor(), result.index(), result.catalog(), catalog.get("packages"),
+      System.out.printf(Locale.ROOT, "run %d: gzip -dc %d ms, open+index %d ms (CPU %d ms), with catalogers %d ms"
+              + " (CPU %d ms, %s packages), re-open %d / %d ms, new process with cache %d / %d ms%n",
+          run + 1, result.floor(), result.index(), result.cpuIndex(), result.catalog(), result.cpuCatalog(),
+          catalog.get("packages"),
           result.reopenIndex(), result.reopenCatalog(), result.processIndex(), result.processCatalog());
     }
 

@@ -63,7 +63,8 @@ public final class OpenImageOnce {
       System.out.println("firstMillis=" + firstMillis + " reopenMillis=" + reopenMillis
           + " entries=" + first.entries() + " peakHeapBytes=" + peakHeapBytes()
           + " packages=" + first.packages() + " packageTypes=" + first.packageTypes()
-          + " warnings=" + first.warnings() + " catalogers=" + (catalog ? catalogerKey() : "none"));
+          + " warnings=" + first.warnings() + " catalogers=" + (catalog ? catalogerKey() : "none")
+          + " cpuMillis=" + processCpuMillis());
     } finally {
       if (database != null) {
         database.close();
@@ -107,6 +108,19 @@ public final class OpenImageOnce {
         .map(cataloger -> cataloger.name() + ":" + cataloger.version())
         .sorted()
         .collect(Collectors.joining(","));
+  }
+
+  /**
+   * Returns the CPU time this JVM has used on all its threads (JIT compiler and garbage collector
+   * included) since it started. Unlike the elapsed time, it barely grows when other processes
+   * compete for the cores.
+   */
+  private static long processCpuMillis() {
+    var system = ManagementFactory.getOperatingSystemMXBean();
+    if (system instanceof com.sun.management.OperatingSystemMXBean withCpuTime) {
+      return withCpuTime.getProcessCpuTime() / 1_000_000;
+    }
+    return -1;
   }
 
   /** Returns the sum of the peak usage of every heap pool, an upper bound of the live heap. */
