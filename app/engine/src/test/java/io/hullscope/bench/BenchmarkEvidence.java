@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 final class BenchmarkEvidence {
 
-  /** One file of a layer; {@code mode} holds the permission bits, such as {@code 0755}. */
+  /** One file of a layer, with its permission bits (such as {@code 0755}) in {@code mode}. */
   record LayerFile(String path, int mode, byte[] data) {}
 
   /** The files of one layer and the {@code created_by} text of its history entry. */

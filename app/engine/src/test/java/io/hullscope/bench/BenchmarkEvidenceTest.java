@@ -105,8 +105,8 @@ class BenchmarkEvidenceTest {
   }
 
   /**
-   * Language catalogers other than Python may not be in the default list yet; for each one that
-   * is, the application layer must give the number of packages the generator wrote.
+   * Checks the language catalogers other than Python that are in the default list. Each must find
+   * the number of packages the generator wrote into the application layer.
    */
   @Test
   void applicationPackagesMatchTheGeneratedCount() {

@@ -26,10 +26,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * Writes a large OCI image layout for benchmarks: {@value #LAYERS} gzip layers of generated files
- * with about 110,000 files and a little over 600 MB uncompressed, around them three layers of
- * package evidence ({@link BenchmarkEvidence}), all from fixed seeds so every run measures the
- * same bytes.
+ * Writes a large OCI image layout for benchmarks from fixed seeds, so every run measures the same
+ * bytes. {@value #LAYERS} gzip layers hold about 110,000 generated files, a little over 600 MB
+ * uncompressed. Three more layers hold package evidence for the catalogers ({@link
+ * BenchmarkEvidence}).
  *
  * <p>Content mixes text made of a small vocabulary (compresses about 3:1, like source trees and
  * package metadata) with random bytes (does not compress, like already compressed assets), and
