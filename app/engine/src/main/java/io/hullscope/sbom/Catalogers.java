@@ -16,6 +16,10 @@ public final class Catalogers {
     catalogers.add(new ApkCataloger());
     catalogers.add(new RpmCataloger());
     catalogers.add(new PythonCataloger());
+    catalogers.add(new NpmPackageCataloger());
+    catalogers.add(new RubyGemspecCataloger());
+    catalogers.add(new ComposerInstalledCataloger());
+    catalogers.add(new DotnetDepsCataloger());
     return List.copyOf(catalogers);
   }
 }
