@@ -15,11 +15,11 @@ import java.util.Random;
  * scanning as a real binary of this size, because real binaries also keep the build information
  * at the start of their writable data, after the code.
  *
- * <p>Layout facts, from Go's {@code debug/buildinfo} package: a 32-byte header at a 16-byte
- * aligned offset, made of the magic {@code "\xff Go buildinf:"}, the pointer size, flags (bit 1:
- * strings inline), and zero padding. Then the Go version and the module text follow, each as an
- * unsigned varint length and its bytes. The module text is wrapped in two 16-byte sentinels, and
- * the byte before the end sentinel is a newline.
+ * <p>The layout is the one Go's {@code debug/buildinfo} package reads: a 32-byte header at a
+ * 16-byte aligned offset, made of the magic {@code "\xff Go buildinf:"}, the pointer size, flags
+ * (bit 1: strings inline), and zero padding. The Go version and the module text follow, each as
+ * an unsigned varint length and its bytes. The module text is wrapped in two 16-byte sentinels
+ * (the values {@code cmd/go} writes), and the byte before the end sentinel is a newline.
  */
 final class GoLikeExecutable {
 
