@@ -13,6 +13,8 @@ import io.hullscope.sbom.Catalogers;
 import io.hullscope.sbom.CycloneDxExporter;
 import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.SbomCollector;
+import io.hullscope.sbom.SbomImport;
+import io.hullscope.sbom.SbomImporter;
 import io.hullscope.sbom.SpdxExporter;
 import io.hullscope.store.AppPaths;
 import io.hullscope.store.Database;
@@ -87,6 +89,11 @@ final class SbomCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "File to write the document to. Default: stdout.")
   private Path output;
 
+  @Option(names = "--compare", paramLabel = "FILE",
+      description = "Instead of writing our SBOM, compare it with an SBOM another tool made (CycloneDX JSON or XML up to"
+          + " 1.7, SPDX 2.2 or 2.3 JSON) and list what differs.")
+  private Path compare;
+
   @Option(names = "--no-cache",
       description = "Read every layer again instead of using the layer and package caches.")
   private boolean noCache;
@@ -95,22 +102,28 @@ final class SbomCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Platform requested = PlatformOption.parse(image.platform, spec);
     ImageTarget imageTarget = new ImageTarget(image.target);
+    SbomImport theirs = compare == null ? null : new SbomImporter().read(compare);
     String document;
     try (ImageSource source = imageTarget.openSource(image.dockerHost);
         Image image = imageTarget.open(source, requested, ProgressListener.NONE)) {
-      document = export(image, Instant.now());
+      ImageSbom ours = collectAndWarn(image);
+      document = theirs == null ? export(ours, Instant.now()) : ComparisonText.write(ours, theirs, compare);
     }
     write(document);
     return 0;
   }
 
-  private String export(Image image, Instant timestamp) throws IOException {
+  private ImageSbom collectAndWarn(Image image) throws IOException {
     ImageSbom sbom = noCache ? collect(image, LayerIndexCache.NONE, CatalogCache.NONE) : collectWithCache(image);
     PrintWriter err = spec.commandLine().getErr();
     for (CatalogWarning warning : sbom.warnings()) {
       err.println("warning: skipped " + warning);
     }
     err.flush();
+    return sbom;
+  }
+
+  private String export(ImageSbom sbom, Instant timestamp) throws IOException {
     switch (format) {
       case CYCLONEDX_XML:
         return CycloneDxExporter.toXml(sbom, timestamp);

@@ -88,6 +88,45 @@ class SbomCommandTest {
     assertThat(new ObjectMapper().readTree(result.out).get("components").findValuesAsText("name")).contains("bash");
   }
 
+  @Test
+  void compareWithOurOwnExportFindsEveryPackageIdentical() throws Exception {
+    Path exported = folder.resolve("theirs.spdx.json");
+    assertThat(run("sbom", "--no-cache", "--format", "spdx-json", "--output", exported.toString(), sample()).code)
+        .isZero();
+
+    Result result = run("sbom", "--no-cache", "--compare", exported.toString(), sample());
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).contains("5 identical, 0 different versions, 0 only in ours, 0 only in theirs")
+        .contains("SPDX-2.3 JSON");
+  }
+
+  @Test
+  void compareListsWhatTheOtherSbomLacks() throws Exception {
+    Path partial = folder.resolve("partial.json");
+    java.nio.file.Files.writeString(partial, "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"version\":1,"
+        + "\"components\":[{\"type\":\"library\",\"name\":\"libc6\",\"version\":\"2.36-9+deb12u4\","
+        + "\"purl\":\"pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64\"}]}");
+
+    Result result = run("sbom", "--no-cache", "--compare", partial.toString(), sample());
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).contains("0 identical, 1 different versions, 4 only in ours, 0 only in theirs")
+        .contains("deb/libc6: ours 2.36-9+deb12u7, theirs 2.36-9+deb12u4")
+        .contains("Only in ours:");
+  }
+
+  @Test
+  void compareWithGarbageFileFailsWithOneLine() throws Exception {
+    Path garbage = folder.resolve("garbage.json");
+    java.nio.file.Files.writeString(garbage, "not an sbom");
+
+    Result result = run("sbom", "--no-cache", "--compare", garbage.toString(), sample());
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err.strip()).doesNotContain("\n").contains("garbage.json");
+  }
+
   /** Returns each component's purl with its added-layer property. */
   private static java.util.Set<String> componentsWithLayers(String json) throws Exception {
     java.util.Set<String> found = new java.util.TreeSet<>();

@@ -20,6 +20,7 @@ public final class Catalogers {
     catalogers.add(new RubyGemspecCataloger());
     catalogers.add(new ComposerInstalledCataloger());
     catalogers.add(new DotnetDepsCataloger());
+    catalogers.add(new JavaArchiveCataloger());
     return List.copyOf(catalogers);
   }
 }

@@ -104,10 +104,10 @@ public final class PackageUrls {
   /**
    * Returns the purl of an OS package ({@code deb}, {@code apk}, {@code rpm}) with the image's
    * distro as namespace and {@code distro} qualifier; returns other purls, and all purls when the
-   * distro is unknown, unchanged.
+   * distro is unknown, unchanged. Returns null for a package that has no purl (null).
    */
   public static String withDistro(String purl, Distro distro) {
-    if (distro == null || distro.id() == null || distro.id().isEmpty()) {
+    if (purl == null || distro == null || distro.id() == null || distro.id().isEmpty()) {
       return purl;
     }
     try {

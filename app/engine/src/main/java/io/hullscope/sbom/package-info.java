@@ -1,6 +1,6 @@
 /**
- * Software bill of materials: the package model and the parsers of operating system package
- * databases (dpkg, apk) and {@code os-release}. Catalogers for other ecosystems, layer
- * attribution and CycloneDX/SPDX export are not built yet.
+ * Software bill of materials: catalogers for OS package databases and language ecosystems, the
+ * collector that builds an image's SBOM during indexing with each package attributed to its
+ * layers, CycloneDX and SPDX export and import, and the comparison of two SBOMs.
  */
 package io.hullscope.sbom;
