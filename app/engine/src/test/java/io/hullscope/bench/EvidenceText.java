@@ -87,7 +87,7 @@ final class EvidenceText {
     return phrase.substring(0, 1).toUpperCase(Locale.ROOT) + phrase.substring(1) + ".";
   }
 
-  /** Returns lines of at most about 72 characters holding {@code sentences} sentences. */
+  /** Returns {@code sentences} sentences wrapped at about 72 characters a line. */
   String paragraph(int sentences) {
     StringBuilder text = new StringBuilder();
     int lineLength = 0;

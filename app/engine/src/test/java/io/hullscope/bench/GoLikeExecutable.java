@@ -11,9 +11,9 @@ import java.util.Random;
 /**
  * A stand-in for a statically linked Go executable: a 64-bit little-endian ELF header with two
  * loadable segments, code (random bytes) and data, where the data starts with Go build information
- * in the layout of Go 1.18 and later. It does not run; it gives a Go cataloger the same amount of
- * scanning as a real binary of this size, because real binaries also keep the build information
- * at the start of their writable data, after the code.
+ * in the layout of Go 1.18 and later. It does not run. A cataloger that scans the file up to the
+ * build information reads as much of it as of a real binary of this size, because real binaries
+ * also keep that information at the start of their writable data, after the code.
  *
  * <p>The layout is the one Go's {@code debug/buildinfo} package reads: a 32-byte header at a
  * 16-byte aligned offset, made of the magic {@code "\xff Go buildinf:"}, the pointer size, flags
