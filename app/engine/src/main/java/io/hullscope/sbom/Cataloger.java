@@ -42,4 +42,23 @@ public interface Cataloger {
    *     the builder records a warning naming the file and goes on with the other files
    */
   List<Package> read(String path, InputStream content) throws IOException;
+
+  /**
+   * Returns true to read this regular file for the licenses it declares for packages that other
+   * files list, such as a Debian {@code copyright} file. Called like {@link #wants}, and only when
+   * {@link #wants} is false. The default reads no such file.
+   */
+  default boolean declaresLicenses(FileEntry entry) {
+    return false;
+  }
+
+  /**
+   * Returns the licenses a file declares, keyed by package type and name ({@code deb/bash}); the
+   * builder adds them to packages of that name that declare none themselves.
+   *
+   * @throws PackageDatabaseException when the file is malformed
+   */
+  default java.util.Map<String, List<String>> readLicenses(String path, InputStream content) throws IOException {
+    return java.util.Map.of();
+  }
 }

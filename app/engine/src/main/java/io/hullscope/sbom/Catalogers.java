@@ -21,6 +21,7 @@ public final class Catalogers {
     catalogers.add(new ComposerInstalledCataloger());
     catalogers.add(new DotnetDepsCataloger());
     catalogers.add(new JavaArchiveCataloger());
+    catalogers.add(new BinaryCataloger(new GoBinaryCataloger(), new RustAuditableCataloger()));
     return List.copyOf(catalogers);
   }
 }

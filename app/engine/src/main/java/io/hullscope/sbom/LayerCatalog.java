@@ -24,11 +24,20 @@ public record LayerCatalog(Map<String, FileCatalog> files) {
    * @param packages packages declared; empty when the file could not be read
    * @param distro the distro, for an {@code os-release} file; null otherwise
    * @param warning why the file could not be read; null when it was read
+   * @param licenses licenses the file declares for packages that other files list, keyed by
+   *     package type and name (for example {@code deb/bash}); empty for most files
    */
-  public record FileCatalog(String cataloger, List<Package> packages, Distro distro, String warning) {
+  public record FileCatalog(String cataloger, List<Package> packages, Distro distro, String warning,
+      Map<String, List<String>> licenses) {
 
     public FileCatalog {
       packages = List.copyOf(packages);
+      licenses = licenses == null ? Map.of() : Map.copyOf(licenses);
+    }
+
+    /** Creates the result of a file that declares no licenses for other packages. */
+    public FileCatalog(String cataloger, List<Package> packages, Distro distro, String warning) {
+      this(cataloger, packages, distro, warning, Map.of());
     }
   }
 }

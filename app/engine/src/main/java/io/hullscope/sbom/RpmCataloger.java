@@ -34,7 +34,7 @@ public final class RpmCataloger implements Cataloger {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override

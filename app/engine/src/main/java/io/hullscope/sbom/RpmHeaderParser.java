@@ -33,6 +33,7 @@ public final class RpmHeaderParser {
   private static final int TAG_ARCH = 1022;
   private static final int TAG_SOURCERPM = 1044;
   private static final int TAG_REQUIRENAME = 1049;
+  private static final int TAG_PROVIDENAME = 1047;
 
   private static final int TYPE_INT32 = 4;
   private static final int TYPE_STRING = 6;
@@ -86,16 +87,16 @@ public final class RpmHeaderParser {
       throw fail(path, entry, "the header has no NAME, VERSION or RELEASE tag; it is not a package header");
     }
     return new RpmHeader(fields.name, fields.epoch, fields.version, fields.release, fields.arch,
-        fields.license, fields.sourceRpm, fields.vendor, fields.requires);
+        fields.license, fields.sourceRpm, fields.vendor, fields.requires, fields.provides);
   }
 
   /**
    * Converts a header into a {@link Package}. The version is {@code [epoch:]version-release}. The
    * purl namespace is the distro id, otherwise a namespace derived from the vendor.
    *
-   * <p>NOTE: dependencies are the required capability names as recorded (package names, sonames
-   * such as {@code libc.so.6()(64bit)}, file paths), without the {@code rpmlib(...)} features.
-   * They are not resolved to the packages that provide them.
+   * <p>Dependencies are the required capability names as recorded (package names, sonames such
+   * as {@code libc.so.6()(64bit)}, file paths), without the {@code rpmlib(...)} features; {@link
+   * RpmDatabases} resolves them to package names.
    */
   public static Package toPackage(RpmHeader header, String evidencePath, Distro distro) {
     String versionRelease = header.version() + "-" + header.release();
@@ -144,7 +145,7 @@ public final class RpmHeaderParser {
   private static boolean isExtracted(int tag) {
     return tag == TAG_NAME || tag == TAG_VERSION || tag == TAG_RELEASE || tag == TAG_EPOCH
         || tag == TAG_VENDOR || tag == TAG_LICENSE || tag == TAG_ARCH || tag == TAG_SOURCERPM
-        || tag == TAG_REQUIRENAME;
+        || tag == TAG_REQUIRENAME || tag == TAG_PROVIDENAME;
   }
 
   static PackageDatabaseException fail(String path, String entry, String problem) {
@@ -202,6 +203,7 @@ public final class RpmHeaderParser {
     String sourceRpm;
     String vendor;
     List<String> requires = List.of();
+    List<String> provides = List.of();
 
     void put(int tag, int type, int offset, int count, Region region) throws PackageDatabaseException {
       if (tag == TAG_EPOCH) {
@@ -212,6 +214,11 @@ public final class RpmHeaderParser {
       if (tag == TAG_REQUIRENAME) {
         expect(type, TYPE_STRING_ARRAY, region);
         requires = region.strings(offset, count);
+        return;
+      }
+      if (tag == TAG_PROVIDENAME) {
+        expect(type, TYPE_STRING_ARRAY, region);
+        provides = region.strings(offset, count);
         return;
       }
       if (type != TYPE_STRING && type != TYPE_I18NSTRING) {

@@ -96,7 +96,7 @@ public final class SbomCollector implements FileInterest {
       return true;
     }
     for (Cataloger cataloger : catalogers) {
-      if (cataloger.wants(entry)) {
+      if (cataloger.wants(entry) || cataloger.declaresLicenses(entry)) {
         return true;
       }
     }
@@ -117,6 +117,26 @@ public final class SbomCollector implements FileInterest {
         files.put(path, readWith(cataloger, path, content));
         return;
       }
+    }
+    for (Cataloger cataloger : catalogers) {
+      if (cataloger.declaresLicenses(entry)) {
+        files.put(path, readLicensesWith(cataloger, path, content));
+        return;
+      }
+    }
+  }
+
+  private static FileCatalog readLicensesWith(Cataloger cataloger, String path, InputStream content)
+      throws IOException {
+    try {
+      return new FileCatalog(cataloger.name(), List.of(), null, null, cataloger.readLicenses(path, content));
+    } catch (PackageDatabaseException e) {
+      // A license file that cannot be read costs the license, not a warning on the SBOM.
+      LOG.debug("Ignored the licenses of /{}: {}", path, e.getMessage());
+      return new FileCatalog(cataloger.name(), List.of(), null, null);
+    } catch (RuntimeException e) {
+      LOG.warn("The {} cataloger failed on the licenses of /{}", cataloger.name(), path, e);
+      return new FileCatalog(cataloger.name(), List.of(), null, null);
     }
   }
 
@@ -180,7 +200,8 @@ public final class SbomCollector implements FileInterest {
     int last = count - 1;
     Distro distro = count == 0 ? null : distroAt(visibility, catalogs, last);
     Map<PackageKey, Package> finalPackages = count == 0 ? Map.of() : packagesAt(visibility, catalogs, last);
-    List<ImagePackage> packages = attribute(visibility, catalogs, finalPackages, distro);
+    Map<String, List<String>> declared = count == 0 ? Map.of() : licensesAt(visibility, catalogs, count - 1);
+    List<ImagePackage> packages = attribute(visibility, catalogs, finalPackages, distro, declared);
     List<CatalogWarning> warnings = count == 0 ? List.of() : warningsAt(visibility, catalogs, last);
     LOG.info("Cataloged {} packages in {} layers ({} from the cache), {} warnings",
         packages.size(), count, fromCache.size(), warnings.size());
@@ -191,8 +212,8 @@ public final class SbomCollector implements FileInterest {
    * Walks from the last layer down and records, for each final package, the first layer of the
    * unbroken run of layers that have it (added) and that have it in its final version (changed).
    */
-  private static List<ImagePackage> attribute(
-      Visibility visibility, List<LayerCatalog> catalogs, Map<PackageKey, Package> finalPackages, Distro distro) {
+  private static List<ImagePackage> attribute(Visibility visibility, List<LayerCatalog> catalogs,
+      Map<PackageKey, Package> finalPackages, Distro distro, Map<String, List<String>> declared) {
     int last = catalogs.size() - 1;
     Map<PackageKey, Integer> added = new HashMap<>();
     Map<PackageKey, Integer> changed = new HashMap<>();
@@ -224,9 +245,32 @@ public final class SbomCollector implements FileInterest {
       }
     }
     List<ImagePackage> result = new ArrayList<>(finalPackages.size());
-    finalPackages.forEach((key, pkg) -> result.add(new ImagePackage(
-        pkg.withPurl(PackageUrls.withDistro(pkg.purl(), distro)), added.get(key), changed.get(key))));
+    finalPackages.forEach((key, pkg) -> {
+      Package withLicenses = pkg;
+      List<String> licenses = declared.get(pkg.type() + "/" + pkg.name());
+      if (pkg.licenses().isEmpty() && licenses != null) {
+        withLicenses = new Package(pkg.name(), pkg.version(), pkg.type(), pkg.purl(), licenses, pkg.sourceName(),
+            pkg.sourceVersion(), pkg.architecture(), pkg.evidencePath(), pkg.dependencies(), pkg.hashes());
+      }
+      result.add(new ImagePackage(withLicenses.withPurl(PackageUrls.withDistro(pkg.purl(), distro)),
+          added.get(key), changed.get(key)));
+    });
     return result;
+  }
+
+  /** Returns the licenses the visible license files declare, by package type and name. */
+  private static Map<String, List<String>> licensesAt(Visibility visibility, List<LayerCatalog> catalogs, int layer) {
+    Map<String, List<String>> licenses = new HashMap<>();
+    for (String path : visibility.orderedPaths()) {
+      int from = visibility.layerOf(path, layer);
+      if (from >= 0) {
+        FileCatalog file = catalogs.get(from).files().get(path);
+        if (file != null) {
+          file.licenses().forEach(licenses::putIfAbsent);
+        }
+      }
+    }
+    return licenses;
   }
 
   /** Returns the packages of the file system after {@code layer}, in evidence path order. */

@@ -70,6 +70,37 @@ class RpmDatabasesTest {
   }
 
   @Test
+  void requirementsResolveToProvidingPackages() {
+    RpmHeader glibc = new RpmHeader("glibc", null, "2.34", "100.el9", "x86_64", "LGPLv2+", null, null,
+        List.of("rpmlib(CompressedFileNames)"), List.of("libc.so.6()(64bit)", "glibc(x86-64)"));
+    RpmHeader bash = new RpmHeader("bash", null, "5.1.8", "6.el9", "x86_64", "GPLv3+", null, null,
+        List.of("libc.so.6()(64bit)", "/usr/bin/env", "bash", "filesystem"), List.of("/bin/sh", "bash"));
+    RpmHeader filesystem = new RpmHeader("filesystem", null, "3.16", "2.el9", "x86_64", "Public Domain", null, null,
+        List.of("/bin/sh"), List.of());
+
+    List<Package> packages = RpmDatabases.toPackages(List.of(glibc, bash, filesystem), "var/lib/rpm/rpmdb.sqlite",
+        null);
+
+    assertThat(packages).extracting(Package::name, Package::dependencies).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("glibc", List.of()),
+        org.assertj.core.groups.Tuple.tuple("bash", List.of("glibc", "filesystem")),
+        org.assertj.core.groups.Tuple.tuple("filesystem", List.of("bash")));
+  }
+
+  @Test
+  void realDatabaseDependenciesNamePackagesOfTheSameDatabase() throws IOException {
+    Path database = TestData.file("os/rpm/sqlite-cbl-mariner-2.0/rpmdb.sqlite");
+
+    List<Package> packages = RpmDatabases.read("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(database), null);
+
+    java.util.Set<String> names = new java.util.HashSet<>();
+    packages.forEach(pkg -> names.add(pkg.name()));
+    assertThat(packages).flatExtracting(Package::dependencies).isNotEmpty().allMatch(names::contains);
+    assertThat(packages).filteredOn(pkg -> pkg.name().equals("bash")).singleElement()
+        .satisfies(bash -> assertThat(bash.dependencies()).contains("glibc"));
+  }
+
+  @Test
   void signingKeyEntriesAreLeftOut() {
     RpmHeader bash = new RpmHeader("bash", null, "5.1.8", "6.el9", "x86_64", "GPLv3+", "bash-5.1.8-6.el9.src.rpm",
         "Red Hat, Inc.", List.of());

@@ -297,9 +297,30 @@ class SbomCollectorTest {
   }
 
   @Test
+  void copyrightFileGivesDpkgPackageItsLicenses() throws IOException {
+    String copyright = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\n"
+        + "Files: *\nCopyright: 1989-2022 Free Software Foundation\nLicense: GPL-3+\n";
+    TestImage image = ImageArchiveBuilder.image()
+        .layer(new TarBuilder()
+            .file(STATUS, status("bash", "5.2.15-2") + "\n" + status("zlib1g", "1:1.2.13"))
+            .file("usr/share/doc/bash/copyright", copyright)
+            .file("usr/share/doc/zlib1g/copyright", "Format: copyright-format/1.0\n\nLicense: Zlib\n")
+            .build())
+        .layer(new TarBuilder().whiteout("usr/share/doc/zlib1g").build())
+        .reference("licenses:1");
+
+    ImageSbom sbom = sbom(image);
+
+    assertThat(TestSboms.packages(sbom)).extracting(Package::name, Package::licenses).containsExactlyInAnyOrder(
+        tuple("bash", List.of("GPL-3+")),
+        tuple("zlib1g", List.of()));
+    assertThat(sbom.packages()).extracting(ImagePackage::addedLayer).containsOnly(0);
+  }
+
+  @Test
   void cacheKeyNamesEveryCatalogerAndVersion() {
     assertThat(SbomCollector.cacheKey(List.of(new PythonCataloger(), new DpkgCataloger())))
-        .isEqualTo("dpkg:1,os:1,python:1");
+        .isEqualTo("dpkg:2,os:1,python:1");
   }
 
   private ImageSbom sbom(TestImage image) throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.source.harbor.HarborModel.Accessory;
+import io.hullscope.source.registry.RegistryTls;
 import io.hullscope.source.harbor.HarborModel.Artifact;
 import io.hullscope.source.harbor.HarborModel.AuditEntry;
 import io.hullscope.source.harbor.HarborModel.CveAllowlist;
@@ -28,7 +29,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -91,9 +91,9 @@ public final class HarborClient {
         .followRedirects(HttpClient.Redirect.NORMAL);
     if (connection.caFile() != null) {
       try {
-        builder.sslContext(TrustFiles.sslContextWith(connection.caFile()));
-      } catch (GeneralSecurityException e) {
-        throw new HarborException("invalid CA file " + connection.caFile() + ": " + e.getMessage(), e);
+        builder.sslContext(RegistryTls.context(connection.caFile(), connection.url().getHost()));
+      } catch (IOException e) {
+        throw new HarborException("invalid CA file for Harbor " + connection.url() + ": " + e.getMessage(), e);
       }
     }
     this.http = builder.build();

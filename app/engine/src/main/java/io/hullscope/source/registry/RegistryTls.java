@@ -16,16 +16,16 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * Builds the TLS context for one registry: the JDK's trusted CAs, plus the CAs of a PEM file when
+ * Builds the TLS context for one registry or Harbor host: the JDK's trusted CAs, plus the CAs of a PEM file when
  * the host's settings name one. Certificate and host name verification stay on in every case;
  * there is no switch that trusts any certificate.
  */
-final class RegistryTls {
+public final class RegistryTls {
 
   private RegistryTls() {}
 
   /** Returns the JDK's default context when {@code caFile} is null. */
-  static SSLContext context(Path caFile, String registry) throws RegistryException {
+  public static SSLContext context(Path caFile, String registry) throws RegistryException {
     try {
       if (caFile == null) {
         return SSLContext.getDefault();
