@@ -115,9 +115,9 @@ class BenchmarkEvidenceTest {
             + BenchmarkEvidence.NPM_DEEP_PACKAGES,
         // The library jars, the artifacts shaded into one of them, the fat jar and its libraries.
         "java", BenchmarkJars.LIBRARY_JARS + BenchmarkJars.SHADED_ARTIFACTS + 1 + BenchmarkJars.FAT_JAR_LIBRARIES,
-        // Per executable: the main module, its dependency modules and the standard library.
-        "go-binary", (1 + 4 + 1) + (1 + 1 + 1));
-    Map<String, String> typeByCataloger = Map.of("npm", "npm", "java", "maven", "go-binary", "golang");
+        // Go modules per executable: the main module, its dependency modules and the standard library.
+        "binary", (1 + 4 + 1) + (1 + 1 + 1));
+    Map<String, String> typeByCataloger = Map.of("npm", "npm", "java", "maven", "binary", "golang");
     Set<String> present = Catalogers.defaults().stream().map(Cataloger::name).collect(Collectors.toSet());
 
     for (var expected : expectedByCataloger.entrySet()) {

@@ -71,7 +71,7 @@ final class BenchmarkReport {
         median(runs, OpenImageBenchmark.Run::index), median(runs, OpenImageBenchmark.Run::cpuIndex)));
     lines.add(String.format(Locale.ROOT, "| with the default catalogers | %d ms | %d ms |",
         median(runs, OpenImageBenchmark.Run::catalog), median(runs, OpenImageBenchmark.Run::cpuCatalog)));
-    lines.add(String.format(Locale.ROOT, "| catalog cost (per run: %s elapsed, %s CPU) | %+.0f%% | %+.0f%% |",
+    lines.add(String.format(Locale.ROOT, "| catalog cost (per run: %s elapsed, %s CPU) | %+.1f%% | %+.1f%% |",
         perRunCosts(runs, OpenImageBenchmark.Run::catalog, OpenImageBenchmark.Run::index),
         perRunCosts(runs, OpenImageBenchmark.Run::cpuCatalog, OpenImageBenchmark.Run::cpuIndex),
         elapsedCost * 100, cpuCost * 100));
@@ -178,7 +178,8 @@ final class BenchmarkReport {
   }
 
   private static String percent(double fraction) {
-    return String.format(Locale.ROOT, "%+.0f%%", fraction * 100);
+    // One decimal, so that a cost just above the target does not print as the target itself.
+    return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
   }
 
   private static long median(List<OpenImageBenchmark.Run> runs, ToLongFunction<OpenImageBenchmark.Run> value) {
