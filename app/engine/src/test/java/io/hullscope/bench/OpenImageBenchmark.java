@@ -7,20 +7,21 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Measures opening and indexing the generated benchmark image against a floor measured in the
- * same run: {@code gzip -dc} over the same layer blobs. Writes the result as Markdown.
+ * Measures opening and indexing the generated benchmark image, without and with the default
+ * catalogers, against a floor measured in the same run: {@code gzip -dc} over the same layer
+ * blobs. Writes the result as Markdown.
  *
  * <p>Each Hullscope measurement runs in a fresh JVM ({@link OpenImageOnce}) with a fixed maximum
- * heap, so the peak heap reported is that of one open. The median of the runs is reported.
+ * heap, so the peak heap reported is that of one open. The median of the runs is reported. The
+ * opens without and with catalogers take turns going first, so a change in machine load during a
+ * run does not always favour the same one.
  *
  * <p>Arguments: image folder (generated when missing), output Markdown file, number of runs,
  * maximum heap for the measured JVM (for example {@code 256m}).
@@ -29,15 +30,20 @@ public final class OpenImageBenchmark {
 
   private OpenImageBenchmark() {}
 
+  /** Times in milliseconds of one run, and what the opens reported. */
+  record Run(long floor, long index, long catalog, long reopenIndex, long reopenCatalog, long processIndex,
+      long processCatalog, Map<String, String> catalogResult, long peakHeapIndex, long peakHeapCatalog,
+      long cpuIndex, long cpuCatalog) {}
+
   public static void main(String[] args) throws Exception {
     Path imageDir = Path.of(args.length > 0 ? args[0] : "target/bench-image");
     Path output = Path.of(args.length > 1 ? args[1] : "docs/benchmarks.md");
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     String maxHeap = args.length > 3 ? args[3] : "256m";
 
-    double loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double loadBefore = loadAverage();
     if (!Files.exists(imageDir.resolve("index.json"))) {
-      System.out.println("Generating the benchmark image in " + imageDir + " (about 250 MB, under a minute)");
+      System.out.println("Generating the benchmark image in " + imageDir + " (about 270 MB, under a minute)");
     }
     BenchmarkImageGenerator.generate(imageDir);
     System.out.println("Measuring " + runs + " runs; results go to " + output);
@@ -47,38 +53,66 @@ public final class OpenImageBenchmark {
       storedBytes += Files.size(blob);
     }
 
-    long[] floor = new long[runs];
-    long[] cold = new long[runs];
-    long[] reopen = new long[runs];
-    long[] processWithCache = new long[runs];
-    long peakHeap = 0;
+    List<Run> results = new ArrayList<>();
     int entries = 0;
     for (int run = 0; run < runs; run++) {
-      floor[run] = gunzipAll(blobs);
-
-      Map<String, String> coldResult = openInFreshJvm(imageDir, "none", maxHeap);
-      cold[run] = Long.parseLong(coldResult.get("firstMillis"));
-      peakHeap = Math.max(peakHeap, Long.parseLong(coldResult.get("peakHeapBytes")));
-      entries = Integer.parseInt(coldResult.get("entries"));
-
-      Path database = Files.createTempFile("hullscope-bench", ".db");
-      Files.delete(database);
-      try {
-        reopen[run] = Long.parseLong(openInFreshJvm(imageDir, database.toString(), maxHeap).get("reopenMillis"));
-        processWithCache[run] = Long.parseLong(openInFreshJvm(imageDir, database.toString(), maxHeap).get("firstMillis"));
-      } finally {
-        Files.deleteIfExists(database);
-        Files.deleteIfExists(Path.of(database + "-wal"));
-        Files.deleteIfExists(Path.of(database + "-shm"));
+      long floor = gunzipAll(blobs);
+      Map<String, String> index;
+      Map<String, String> catalog;
+      if (run % 2 == 0) {
+        index = openInFreshJvm(imageDir, "none", "index", maxHeap);
+        catalog = openInFreshJvm(imageDir, "none", "catalog", maxHeap);
+      } else {
+        catalog = openInFreshJvm(imageDir, "none", "catalog", maxHeap);
+        index = openInFreshJvm(imageDir, "none", "index", maxHeap);
       }
-      System.out.printf(Locale.ROOT, "run %d: gzip -dc %d ms, open+index %d ms, re-open %d ms, new process with cache %d ms%n",
-          run + 1, floor[run], cold[run], reopen[run], processWithCache[run]);
+      entries = Integer.parseInt(index.get("entries"));
+      long[] cachedIndex = openWithCache(imageDir, "index", maxHeap);
+      long[] cachedCatalog = openWithCache(imageDir, "catalog", maxHeap);
+      Run result = new Run(floor, millis(index, "firstMillis"), millis(catalog, "firstMillis"),
+          cachedIndex[0], cachedCatalog[0], cachedIndex[1], cachedCatalog[1], catalog,
+          millis(index, "peakHeapBytes"), millis(catalog, "peakHeapBytes"),
+          millis(index, "cpuMillis"), millis(catalog, "cpuMillis"));
+      results.add(result);
+      System.out.printf(Locale.ROOT, "run %d: gzip -dc %d ms, open+index %d ms (CPU %d ms), with catalogers %d ms"
+              + " (CPU %d ms, %s packages), re-open %d / %d ms, new process with cache %d / %d ms%n",
+          run + 1, result.floor(), result.index(), result.cpuIndex(), result.catalog(), result.cpuCatalog(),
+          catalog.get("packages"),
+          result.reopenIndex(), result.reopenCatalog(), result.processIndex(), result.processCatalog());
     }
 
-    String report = report(blobs.size(), storedBytes, entries, runs, maxHeap,
-        median(floor), median(cold), median(reopen), median(processWithCache), peakHeap, loadAverage);
+    String report = BenchmarkReport.markdown(new BenchmarkReport.Summary(blobs.size(), storedBytes, entries,
+        maxHeap, loadBefore, loadAverage(), results));
     Files.writeString(output, report);
     System.out.print(report);
+  }
+
+  /**
+   * Opens the image twice in new JVMs that share a new cache database: the first fills it and
+   * measures the re-open in the same JVM, the second measures a new process with a full cache.
+   * Returns both times.
+   */
+  private static long[] openWithCache(Path imageDir, String mode, String maxHeap)
+      throws IOException, InterruptedException {
+    Path database = Files.createTempFile("hullscope-bench", ".db");
+    Files.delete(database);
+    try {
+      long reopen = millis(openInFreshJvm(imageDir, database.toString(), mode, maxHeap), "reopenMillis");
+      long newProcess = millis(openInFreshJvm(imageDir, database.toString(), mode, maxHeap), "firstMillis");
+      return new long[] {reopen, newProcess};
+    } finally {
+      Files.deleteIfExists(database);
+      Files.deleteIfExists(Path.of(database + "-wal"));
+      Files.deleteIfExists(Path.of(database + "-shm"));
+    }
+  }
+
+  private static long millis(Map<String, String> result, String key) {
+    return Long.parseLong(result.get(key));
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static long gunzipAll(List<Path> blobs) throws IOException, InterruptedException {
@@ -95,11 +129,11 @@ public final class OpenImageBenchmark {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  private static Map<String, String> openInFreshJvm(Path image, String cache, String maxHeap)
+  private static Map<String, String> openInFreshJvm(Path image, String cache, String mode, String maxHeap)
       throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process = new ProcessBuilder(java.toString(), "-Xmx" + maxHeap,
-            "-cp", System.getProperty("java.class.path"), OpenImageOnce.class.getName(), image.toString(), cache)
+            "-cp", System.getProperty("java.class.path"), OpenImageOnce.class.getName(), image.toString(), cache, mode)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
     String last = null;
@@ -109,7 +143,8 @@ public final class OpenImageBenchmark {
       }
     }
     if (process.waitFor() != 0 || last == null) {
-      throw new IOException("OpenImageOnce failed with exit code " + process.exitValue() + " on " + image);
+      throw new IOException("OpenImageOnce failed with exit code " + process.exitValue() + " on " + image
+          + " in " + mode + " mode");
     }
     Map<String, String> values = new HashMap<>();
     for (String pair : last.split(" ")) {
@@ -117,70 +152,5 @@ public final class OpenImageBenchmark {
       values.put(keyValue[0], keyValue[1]);
     }
     return values;
-  }
-
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2];
-  }
-
-  private static String report(int layers, long storedBytes, int entries, int runs, String maxHeap,
-      long floor, long cold, long reopen, long processWithCache, long peakHeap, double loadAverage) {
-    List<String> lines = new ArrayList<>();
-    lines.add("# Benchmarks");
-    lines.add("");
-    lines.add("Measured by `io.hullscope.bench.OpenImageBenchmark` (engine test sources) on "
-        + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-        + System.getProperty("java.version") + ". The median of " + runs + " runs is shown.");
-    lines.add("");
-    lines.add("## Opening and indexing an image");
-    lines.add("");
-    lines.add(String.format(Locale.ROOT,
-        "Image: the generated OCI layout, %d gzip layers, %.0f MB stored, %,d entries in the squashed tree.",
-        layers, storedBytes / 1e6, entries));
-    lines.add("");
-    lines.add("| measurement | time | ratio to the floor |");
-    lines.add("| --- | --- | --- |");
-    lines.add(String.format(Locale.ROOT, "| floor: `gzip -dc` over the same layer blobs, one after another | %d ms | 1.00 |", floor));
-    lines.add(String.format(Locale.ROOT, "| open and index, empty cache, new JVM, up to the full squashed tree | %d ms | %.2f |", cold, (double) cold / floor));
-    lines.add(String.format(Locale.ROOT, "| re-open in the same JVM, layers cached in SQLite | %d ms | %.2f |", reopen, (double) reopen / floor));
-    lines.add(String.format(Locale.ROOT, "| open in a new JVM, layers cached in SQLite (includes JVM start-up) | %d ms | %.2f |", processWithCache, (double) processWithCache / floor));
-    lines.add("");
-    lines.add(String.format(Locale.ROOT,
-        "Peak heap of the measured JVM (`-Xmx%s`, sum of the heap pools' peak usage, an upper bound of the live heap): %.0f MB.",
-        maxHeap, peakHeap / 1e6));
-    lines.add("");
-    lines.add("Targets: open and index at most 1.25 times the floor; re-open from the cache under 200 ms;");
-    lines.add("100,000 files in under 256 MB of heap.");
-    lines.add("");
-    lines.add("## How the numbers come about");
-    lines.add("");
-    lines.add("- The floor is `gzip -dc` run on each layer blob in turn, output discarded, timed in the same");
-    lines.add("  run as Hullscope, so machine speed and load cancel out of the ratio. The load average was");
-    lines.add(String.format(Locale.ROOT, "  %.2f when the run started.", loadAverage));
-    lines.add("- Open and index reads every layer once: it decompresses with the JDK's zlib, parses the tar,");
-    lines.add("  and checks both the blob digest and the diff id with SHA-256 on a second thread. A ratio");
-    lines.add("  below 1 means this pipeline beats the single-threaded `gzip` program; it does not mean the");
-    lines.add("  digests were skipped.");
-    lines.add("- Each measurement runs in a new JVM, so class loading and JIT warm-up are included; the");
-    lines.add("  first row also writes nothing to the cache. The re-open row is the second open in the JVM");
-    lines.add("  that filled the cache: what a user sees when selecting an image again in the window.");
-    lines.add("- The image is made by `BenchmarkImageGenerator` from a fixed seed: text files of 0.5 to 7.5 KB");
-    lines.add("  and 6 MiB assets, half random bytes and half text, with each layer overwriting one asset of");
-    lines.add("  the layer below.");
-    lines.add("");
-    lines.add("## Reproduce");
-    lines.add("");
-    lines.add("From the repository root. The image is generated into the folder on the first run, and the");
-    lines.add("second argument is the output file, so this command rewrites this page with the new numbers:");
-    lines.add("");
-    lines.add("```");
-    lines.add("mvn -q -f app/engine test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp");
-    lines.add("java -cp app/engine/target/test-classes:app/engine/target/classes:$(cat app/engine/target/bench.cp) \\");
-    lines.add("    io.hullscope.bench.OpenImageBenchmark target/bench-image docs/benchmarks.md 5 256m");
-    lines.add("```");
-    lines.add("");
-    return String.join("\n", lines);
   }
 }
