@@ -339,9 +339,9 @@ public final class SbomCollector implements FileInterest {
   }
 
   /**
-   * For every path some layer's catalog has, which layer's version of it is visible after each
-   * layer (or none), computed from the layer indexes with the OCI rules: opaque directories and
-   * whiteouts first, then the layer's own entries; a path counts only while it is a regular file.
+   * Records, for every path some layer's catalog has, which layer's version is visible after each
+   * layer, or none. It follows the OCI rules on the layer indexes: opaque directories and whiteouts
+   * apply first, then the layer's own entries. A path counts only while it is a regular file.
    */
   private static final class Visibility {
     private final List<String> paths;
@@ -366,6 +366,7 @@ public final class SbomCollector implements FileInterest {
           }
         }
       }
+
       int count = indexes.size();
       Map<String, int[]> visible = new HashMap<>();
       for (String path : evidence) {
@@ -393,6 +394,7 @@ public final class SbomCollector implements FileInterest {
           visible.get(path)[layer] = state[i];
         }
       }
+
       boolean[] same = new boolean[count];
       for (int layer = 0; layer + 1 < count; layer++) {
         boolean equal = true;
