@@ -61,6 +61,24 @@ class RegistryImageCliIT {
   }
 
   @Test
+  void imagePushedWithTheDockerCliOpensFromTheRegistry() throws Exception {
+    String dockerHost = System.getenv("HULLSCOPE_DOCKER_HOST");
+    Ci.requireService(dockerHost != null && !dockerHost.isBlank(), "dockerd (set HULLSCOPE_DOCKER_HOST)");
+    String pushed = host + "/hullscope-cli-it/docker-" + UUID.randomUUID().toString().substring(0, 8) + ":good";
+    assertThat(commandWorks("docker", "-H", dockerHost, "load", "-i", sample().toString())).as("docker load").isTrue();
+    assertThat(commandWorks("docker", "-H", dockerHost, "tag", "hullscope-samples/hygiene-good:1.4.2", pushed))
+        .as("docker tag").isTrue();
+    // Docker reaches registries on 127.0.0.0/8 over plain HTTP without extra daemon settings.
+    assertThat(commandWorks("docker", "-H", dockerHost, "push", pushed)).as("docker push " + pushed).isTrue();
+
+    Result fromRegistry = run("sbom", "--no-cache", "--insecure-registry", host, "docker://" + pushed);
+    Result fromArchive = run("sbom", "--no-cache", sample().toString());
+
+    assertThat(fromRegistry.code).as(fromRegistry.err).isZero();
+    assertThat(purls(fromRegistry.out)).hasSize(5).isEqualTo(purls(fromArchive.out));
+  }
+
+  @Test
   void plainHttpRegistryNeedsTheInsecureOption() {
     Result result = run("inspect", "--no-cache", "docker://" + reference);
 
