@@ -567,6 +567,8 @@ public final class HarborClient {
       case 401 -> "; check the credentials";
       case 403 -> "; the account lacks the permission";
       case 404 -> "; it does not exist or is not visible to this account";
+      case 412 -> "; Harbor refused it in its current state (for example an OIDC user without a CLI secret)";
+      case 422 -> "; Harbor could not process the request's parameters, for example the search text";
       default -> "";
     };
     return new HarborException("Harbor could not " + action + " (HTTP " + status + (detail == null ? "" : ": " + detail)

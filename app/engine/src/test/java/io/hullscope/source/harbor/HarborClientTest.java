@@ -231,6 +231,42 @@ class HarborClientTest {
   }
 
   @Test
+  void preconditionFailedIsExplained() {
+    stub.on("GET", API + "/users/current", Answer.json(412,
+        "{\"errors\":[{\"code\":\"PRECONDITION\",\"message\":\"user has no CLI secret\"}]}"));
+
+    assertThatThrownBy(() -> client("oidc-user", "secret").identity())
+        .isInstanceOf(HarborException.class)
+        .hasMessageContaining("HTTP 412: user has no CLI secret")
+        .hasMessageContaining("current state");
+    assertThat(stub.contractViolations()).isEmpty();
+  }
+
+  @Test
+  void unprocessableSearchIsExplained() {
+    stub.on("GET", API + "/projects", Answer.json(422,
+        "{\"errors\":[{\"code\":\"UNPROCESSABLE_ENTITY\",\"message\":\"invalid query\"}]}"));
+
+    assertThatThrownBy(() -> anonymous().projects("a=b", 1, 10))
+        .isInstanceOf(HarborException.class)
+        .hasMessageContaining("list the projects (HTTP 422: invalid query)")
+        .hasMessageContaining("parameters");
+    assertThat(stub.contractViolations()).isEmpty();
+  }
+
+  @Test
+  void missingProjectIsNotFound() {
+    stub.on("GET", API + "/projects/gone", Answer.json(404,
+        "{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"project gone not found\"}]}"));
+
+    assertThatThrownBy(() -> anonymous().project("gone"))
+        .isInstanceOf(HarborException.class)
+        .hasMessageContaining("HTTP 404: project gone not found")
+        .hasMessageContaining("does not exist or is not visible");
+    assertThat(stub.contractViolations()).isEmpty();
+  }
+
+  @Test
   void projectIsAskedByName() throws IOException {
     stub.on("GET", API + "/projects/library", Answer.json(200, project(1, "library", "false", null)));
 
