@@ -387,7 +387,8 @@ public final class HarborClient {
     return registryHost() + "/" + repositoryName + "@" + digest;
   }
 
-  private String registryHost() {
+  /** Returns the host of Harbor's registry endpoint, {@code host} or {@code host:port}. */
+  public String registryHost() {
     URI url = connection.url();
     return url.getPort() < 0 ? url.getHost() : url.getHost() + ":" + url.getPort();
   }
