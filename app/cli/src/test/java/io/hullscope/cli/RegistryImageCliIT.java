@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.testing.Ci;
+import io.hullscope.testing.Tools;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -36,13 +35,13 @@ class RegistryImageCliIT {
     String configured = System.getenv("HULLSCOPE_REGISTRY");
     boolean available = Ci.checkServiceForClass(configured != null && !configured.isBlank(),
         "docker-registry (set HULLSCOPE_REGISTRY to host:port)");
-    boolean skopeo = Ci.checkServiceForClass(commandWorks("skopeo", "--version"), "skopeo (install the skopeo package)");
+    boolean skopeo = Ci.checkServiceForClass(Tools.runs("skopeo", "--version"), "skopeo (install the skopeo package)");
     if (!available || !skopeo) {
       return;
     }
     host = configured.strip();
     reference = host + "/hullscope-cli-it/" + UUID.randomUUID().toString().substring(0, 8) + ":good";
-    assertThat(commandWorks("skopeo", "copy", "--quiet", "--dest-tls-verify=false",
+    assertThat(Tools.runs("skopeo", "copy", "--quiet", "--dest-tls-verify=false",
         "docker-archive:" + sample(), "docker://" + reference)).as("skopeo copy to " + reference).isTrue();
   }
 
@@ -65,11 +64,11 @@ class RegistryImageCliIT {
     String dockerHost = System.getenv("HULLSCOPE_DOCKER_HOST");
     Ci.requireService(dockerHost != null && !dockerHost.isBlank(), "dockerd (set HULLSCOPE_DOCKER_HOST)");
     String pushed = host + "/hullscope-cli-it/docker-" + UUID.randomUUID().toString().substring(0, 8) + ":good";
-    assertThat(commandWorks("docker", "-H", dockerHost, "load", "-i", sample().toString())).as("docker load").isTrue();
-    assertThat(commandWorks("docker", "-H", dockerHost, "tag", "hullscope-samples/hygiene-good:1.4.2", pushed))
+    assertThat(Tools.runs("docker", "-H", dockerHost, "load", "-i", sample().toString())).as("docker load").isTrue();
+    assertThat(Tools.runs("docker", "-H", dockerHost, "tag", "hullscope-samples/hygiene-good:1.4.2", pushed))
         .as("docker tag").isTrue();
     // Docker reaches registries on 127.0.0.0/8 over plain HTTP without extra daemon settings.
-    assertThat(commandWorks("docker", "-H", dockerHost, "push", pushed)).as("docker push " + pushed).isTrue();
+    assertThat(Tools.runs("docker", "-H", dockerHost, "push", pushed)).as("docker push " + pushed).isTrue();
 
     Result fromRegistry = run("sbom", "--no-cache", "--insecure-registry", host, "docker://" + pushed);
     Result fromArchive = run("sbom", "--no-cache", sample().toString());
@@ -101,19 +100,6 @@ class RegistryImageCliIT {
     return root.resolve("samples/images/hygiene-good.tar");
   }
 
-  private static boolean commandWorks(String... command) {
-    try {
-      Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-      process.getOutputStream().close();
-      process.getInputStream().transferTo(OutputStream.nullOutputStream());
-      return process.waitFor(5, TimeUnit.MINUTES) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 
   private static Result run(String... args) {
     StringWriter out = new StringWriter();

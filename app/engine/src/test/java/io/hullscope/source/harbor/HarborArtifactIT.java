@@ -18,13 +18,12 @@ import io.hullscope.source.registry.RegistryHostSettings;
 import io.hullscope.source.registry.RegistryOptions;
 import io.hullscope.source.registry.RegistrySource;
 import io.hullscope.testing.Ci;
+import io.hullscope.testing.Tools;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,13 +50,13 @@ class HarborArtifactIT {
     String configured = System.getenv("HULLSCOPE_REGISTRY");
     boolean available = Ci.checkServiceForClass(configured != null && !configured.isBlank(),
         "docker-registry (set HULLSCOPE_REGISTRY to host:port)");
-    boolean skopeo = Ci.checkServiceForClass(commandWorks("skopeo", "--version"), "skopeo (install the skopeo package)");
+    boolean skopeo = Ci.checkServiceForClass(Tools.runs("skopeo", "--version"), "skopeo (install the skopeo package)");
     if (!available || !skopeo) {
       return;
     }
     registry = configured.strip();
     repository = "library/hygiene-good-" + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(commandWorks("skopeo", "copy", "--quiet", "--dest-tls-verify=false", "docker-archive:" + sample(),
+    assertThat(Tools.runs("skopeo", "copy", "--quiet", "--dest-tls-verify=false", "docker-archive:" + sample(),
         "docker://" + registry + "/" + repository + ":1.0")).as("skopeo copy").isTrue();
     RegistrySource direct = new RegistrySource(registry, List.of(repository),
         RegistryOptions.DEFAULT.withHost(registry, RegistryHostSettings.DEFAULT.withInsecure(true)));
@@ -112,19 +111,5 @@ class HarborArtifactIT {
   private static Path sample() {
     Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
     return root.resolve("samples/images/hygiene-good.tar");
-  }
-
-  private static boolean commandWorks(String... command) {
-    try {
-      Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
-      process.getOutputStream().close();
-      process.getInputStream().transferTo(OutputStream.nullOutputStream());
-      return process.waitFor(5, TimeUnit.MINUTES) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }
