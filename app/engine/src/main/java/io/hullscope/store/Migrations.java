@@ -18,7 +18,17 @@ final class Migrations {
               + " diff_id TEXT PRIMARY KEY,"
               + " catalogers TEXT NOT NULL,"
               + " data BLOB NOT NULL,"
-              + " created_at TEXT NOT NULL)")));
+              + " created_at TEXT NOT NULL)")),
+      // The secret is not a column: it lives in a SecretStore, so the database files never hold it.
+      new Migration(3, "harbor connections", List.of(
+          "CREATE TABLE harbor_connection ("
+              + " name TEXT PRIMARY KEY,"
+              + " url TEXT NOT NULL,"
+              + " username TEXT,"
+              + " ca_file TEXT,"
+              + " insecure INTEGER NOT NULL,"
+              + " robot_prefix TEXT NOT NULL,"
+              + " updated_at TEXT NOT NULL)")));
 
   private Migrations() {}
 }
