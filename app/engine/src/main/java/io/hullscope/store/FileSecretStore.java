@@ -39,12 +39,12 @@ import org.slf4j.LoggerFactory;
  * AppPaths.dataDir()/secrets}.
  *
  * <p>On POSIX file systems the folder is created with mode 0700 and each file with mode 0600. The
- * mode is given to the system call that creates the file, so the file is never readable by others,
+ * mode is given to the system call that creates the file, so no other user except root can read it,
  * not even for a moment. A secret is written to a new temporary file and then moved over the old
  * one, so a failed write leaves the previous secret intact. A secret file that group or others may
- * read is rejected, as ssh does with private keys. On file systems with ACLs but no POSIX modes
- * (Windows), files and the folder are created with one ACL entry that grants the owner full access.
- * File systems with neither are rejected.
+ * read is rejected. On file systems with ACLs but no POSIX modes (Windows), files and the folder are
+ * created with one ACL entry that grants the owner full access. File systems with neither are
+ * rejected.
  *
  * <p>File names are the SHA-256 of the connection name in hex, so any name maps to a fixed-length
  * name inside the folder and no name can reach outside it.
@@ -84,7 +84,7 @@ public final class FileSecretStore implements SecretStore {
     return new FileSecretStore(AppPaths.dataDir().resolve("secrets"));
   }
 
-  /** The folder that contains the secret files. */
+  /** Returns the folder that contains the secret files. */
   public Path folder() {
     return folder;
   }

@@ -37,14 +37,14 @@ public final class HarborConnections {
     this.secrets = secrets;
   }
 
-  /** The store that keeps the secrets. */
+  /** Returns the store that keeps the secrets. */
   public SecretStore secretStore() {
     return secrets;
   }
 
   /**
    * Saves {@code connection} under {@code name}, replacing a connection of that name. Its secret
-   * goes to the secret store; an anonymous connection deletes any secret left from before.
+   * goes to the secret store, and an anonymous connection deletes any secret left from before.
    *
    * @throws IllegalArgumentException when the name is blank, longer than {@value #MAX_NAME_LENGTH}
    *     characters, has spaces at either end or contains control characters
@@ -106,8 +106,8 @@ public final class HarborConnections {
   /**
    * Returns connection {@code name} with its secret, ready for {@code HarborClient}.
    *
-   * @throws IOException when no connection has that name, or its secret is missing or unreadable;
-   *     the message names the connection
+   * @throws IOException when no connection has that name, or its secret is missing or unreadable.
+   *     The message names the connection.
    */
   public HarborConnection open(String name) throws IOException {
     SavedHarborConnection saved = find(name).orElseThrow(() -> new IOException(
@@ -164,7 +164,7 @@ public final class HarborConnections {
 
   private static void checkName(String name) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("A Harbor connection needs a name");
+      throw new IllegalArgumentException("Invalid Harbor connection name: it is empty; give a name such as 'prod'");
     }
     if (name.length() > MAX_NAME_LENGTH) {
       throw new IllegalArgumentException("The Harbor connection name '" + name.substring(0, 20) + "...' is "

@@ -19,7 +19,7 @@ final class Migrations {
               + " catalogers TEXT NOT NULL,"
               + " data BLOB NOT NULL,"
               + " created_at TEXT NOT NULL)")),
-      // The secret is not a column: it lives in a SecretStore, so the database files never hold it.
+      // The secret has no column because a SecretStore keeps it, so the database files never contain it.
       new Migration(3, "harbor connections", List.of(
           "CREATE TABLE harbor_connection ("
               + " name TEXT PRIMARY KEY,"

@@ -14,7 +14,7 @@ public final class SecretNotFoundException extends IOException {
     this.connectionName = connectionName;
   }
 
-  /** The connection whose secret is missing. */
+  /** Returns the name of the connection whose secret is missing. */
   public String connectionName() {
     return connectionName;
   }

@@ -22,6 +22,6 @@ public interface SecretStore {
   /** Deletes the secret of {@code connectionName}; returns false when there was none. */
   boolean delete(String connectionName) throws IOException;
 
-  /** A short description for logs and settings, for example "files in /home/a/.local/share/hullscope/secrets". */
+  /** Returns a short description for logs and settings, for example "owner-only files in /home/a/.local/share/hullscope/secrets". */
   String description();
 }

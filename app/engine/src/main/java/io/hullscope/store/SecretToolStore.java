@@ -52,7 +52,7 @@ public final class SecretToolStore implements SecretStore {
   /**
    * Returns true when {@code secret-tool} runs and reaches a Secret Service. It looks up an
    * attribute that no secret has: exit code 0, or 1 with nothing on standard error, means the
-   * service answered. A missing command, a D-Bus error or a timeout means it is not usable.
+   * service replied. A missing command, a D-Bus error or a timeout means it is not usable.
    */
   public boolean isAvailable() {
     try {
@@ -155,7 +155,7 @@ public final class SecretToolStore implements SecretStore {
         stdin.write(input.getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
-      // The command may exit before reading its input; its exit code and error output say why.
+      // The command may exit before reading its input; its exit code and error output show why.
       log.debug("Writing to the standard input of {} failed: {}", command, e.getMessage());
     }
     try {
@@ -180,7 +180,7 @@ public final class SecretToolStore implements SecretStore {
   private static byte[] readAtMost(InputStream in) {
     try (in) {
       byte[] bytes = in.readNBytes(MAX_OUTPUT_BYTES);
-      // Drain the rest so that the command never blocks on a full pipe.
+      // Read and discard the rest, so that the command does not block on a full pipe.
       in.transferTo(OutputStream.nullOutputStream());
       return bytes;
     } catch (IOException e) {
