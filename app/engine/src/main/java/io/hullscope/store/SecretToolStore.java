@@ -56,7 +56,8 @@ public final class SecretToolStore implements SecretStore {
    */
   public boolean isAvailable() {
     try {
-      Result result = run(List.of(command, "lookup", "application", APPLICATION, "probe", "availability"), null);
+      Result result = run(List.of(command, "lookup", "--", "application", APPLICATION, "probe", "availability"),
+          null);
       boolean available = result.exitCode() == 0 || (result.exitCode() == 1 && result.error().isBlank());
       if (!available) {
         log.info("secret-tool cannot reach a Secret Service (exit code {}): {}", result.exitCode(),
@@ -90,6 +91,8 @@ public final class SecretToolStore implements SecretStore {
       throw new IOException("secret-tool failed to read the secret of connection '" + connectionName
           + "' (exit code " + result.exitCode() + "): " + redact(result.error(), result.output()));
     }
+    // The output is the secret exactly: secret-tool (libsecret tool/secret-tool.c) adds a newline only
+    // when standard output is a terminal, and here it is a pipe.
     return result.output();
   }
 
@@ -121,20 +124,24 @@ public final class SecretToolStore implements SecretStore {
     return "SecretToolStore[" + command + "]";
   }
 
+  // Each command puts "--" before the attributes, so that GLib's option parser reads a connection
+  // name that starts with "-" as a value and not as an option.
+  // NOTE: these commands have run only against a fake secret-tool script, not the real libsecret one.
+
   /** Returns the arguments that store a secret read from standard input. */
   List<String> storeCommand(String connectionName) {
-    return List.of(command, "store", "--label=Hullscope connection " + connectionName,
+    return List.of(command, "store", "--label=Hullscope connection " + connectionName, "--",
         "application", APPLICATION, "connection", connectionName);
   }
 
   /** Returns the arguments that print a stored secret on standard output. */
   List<String> lookupCommand(String connectionName) {
-    return List.of(command, "lookup", "application", APPLICATION, "connection", connectionName);
+    return List.of(command, "lookup", "--", "application", APPLICATION, "connection", connectionName);
   }
 
   /** Returns the arguments that delete a stored secret. */
   List<String> clearCommand(String connectionName) {
-    return List.of(command, "clear", "application", APPLICATION, "connection", connectionName);
+    return List.of(command, "clear", "--", "application", APPLICATION, "connection", connectionName);
   }
 
   private record Result(int exitCode, String output, String error) {}

@@ -41,17 +41,25 @@ class SecretToolStoreTest {
     SecretToolStore store = new SecretToolStore();
 
     assertThat(store.storeCommand("prod")).containsExactly("secret-tool", "store",
-        "--label=Hullscope connection prod", "application", "hullscope", "connection", "prod");
+        "--label=Hullscope connection prod", "--", "application", "hullscope", "connection", "prod");
   }
 
   @Test
   void lookupAndClearUseSameAttributes() {
     SecretToolStore store = new SecretToolStore();
 
-    assertThat(store.lookupCommand("a b")).containsExactly("secret-tool", "lookup", "application", "hullscope",
-        "connection", "a b");
-    assertThat(store.clearCommand("a b")).containsExactly("secret-tool", "clear", "application", "hullscope",
-        "connection", "a b");
+    assertThat(store.lookupCommand("a b")).containsExactly("secret-tool", "lookup", "--", "application",
+        "hullscope", "connection", "a b");
+    assertThat(store.clearCommand("a b")).containsExactly("secret-tool", "clear", "--", "application",
+        "hullscope", "connection", "a b");
+  }
+
+  @Test
+  void dashNameFollowsOptionEnd() {
+    List<String> command = new SecretToolStore().lookupCommand("--help");
+
+    assertThat(command.indexOf("--")).isLessThan(command.lastIndexOf("--help"));
+    assertThat(command).endsWith("connection", "--help");
   }
 
   @Test
