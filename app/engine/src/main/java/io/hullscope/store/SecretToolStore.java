@@ -26,7 +26,7 @@ public final class SecretToolStore implements SecretStore {
 
   /** The default command name, looked up on the {@code PATH}. */
   public static final String DEFAULT_COMMAND = "secret-tool";
-  /** Default time one {@code secret-tool} run may take; unlocking a keyring can show a prompt. */
+  /** Default time one {@code secret-tool} run may take, long because unlocking a keyring can show a prompt. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   private static final Logger log = LoggerFactory.getLogger(SecretToolStore.class);
@@ -98,7 +98,8 @@ public final class SecretToolStore implements SecretStore {
 
   @Override
   public boolean delete(String connectionName) throws IOException {
-    // secret-tool clear exits with 0 whether or not a secret matched, so a lookup comes first.
+    // secret-tool clear exits with 0 whether or not a secret matched (libsecret tool/secret-tool.c), so a
+    // lookup comes first.
     boolean existed;
     try {
       get(connectionName);
@@ -168,8 +169,8 @@ public final class SecretToolStore implements SecretStore {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new IOException(command + " " + arguments.get(1) + " timed out after " + timeout.toSeconds()
-            + " s; a keyring may be waiting to be unlocked");
+        throw new IOException(command + " " + arguments.get(1) + " timed out after " + timeout.toMillis()
+            + " ms; a keyring may be waiting to be unlocked");
       }
       return new Result(process.exitValue(),
           new String(output.get(timeout.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8),
