@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,6 +26,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -41,9 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p>On POSIX file systems the folder is created with mode 0700 and each file with mode 0600. The
  * mode is given to the system call that creates the file, so no other user except root can read it,
  * not even for a moment. A secret is written to a new temporary file and then moved over the old
- * one, so a failed write leaves the previous secret intact. A secret file that group or others may
- * read is rejected. On file systems with ACLs but no POSIX modes (Windows), files and the folder are
- * created with one ACL entry that grants the owner full access. File systems with neither are
+ * one, so a failed write leaves the previous secret intact. A temporary file that a crash left
+ * behind is deleted by a later store once it is ten minutes old. A secret file that group or others
+ * may read is rejected. On file systems with ACLs but no POSIX modes (Windows), files and the folder
+ * are created with one ACL entry that grants the owner full access. File systems with neither are
  * rejected.
  *
  * <p>File names are the SHA-256 of the connection name in hex, so any name maps to a fixed-length
@@ -51,11 +55,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileSecretStore implements SecretStore {
 
-  /** Default maximum size of one secret file in bytes; Harbor secrets are far shorter. */
+  /** Default maximum size of one secret file in bytes, far above the length of a Harbor secret. */
   public static final int DEFAULT_MAX_SECRET_BYTES = 64 * 1024;
 
   private static final Logger log = LoggerFactory.getLogger(FileSecretStore.class);
   private static final String SUFFIX = ".secret";
+  private static final String TEMPORARY_SUFFIX = ".tmp";
+  /** Age after which a temporary file counts as left by a crashed write, chosen far above a normal write. */
+  private static final Duration STALE_TEMPORARY_AGE = Duration.ofMinutes(10);
   private static final Set<PosixFilePermission> FOLDER_MODE = PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
@@ -65,7 +72,7 @@ public final class FileSecretStore implements SecretStore {
   private final Path folder;
   private final int maxSecretBytes;
 
-  /** Creates a store in {@code folder} with the default size limit; the folder is created on first write. */
+  /** Creates a store in {@code folder} with the default size limit. The folder is created on first write. */
   public FileSecretStore(Path folder) {
     this(folder, DEFAULT_MAX_SECRET_BYTES);
   }
@@ -102,8 +109,9 @@ public final class FileSecretStore implements SecretStore {
           + " bytes, more than the limit of " + maxSecretBytes + " bytes");
     }
     createFolder();
+    deleteStaleTemporaryFiles();
     Path target = fileFor(connectionName);
-    Path temporary = folder.resolve(UUID.randomUUID() + ".tmp");
+    Path temporary = folder.resolve(UUID.randomUUID() + TEMPORARY_SUFFIX);
     try {
       try (SeekableByteChannel channel = Files.newByteChannel(temporary,
           EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), ownerOnly(false))) {
@@ -185,6 +193,21 @@ public final class FileSecretStore implements SecretStore {
         throw new IOException("The secret folder " + folder + " exists but is not a folder; move it away", e);
       }
       tightenFolder();
+    }
+  }
+
+  /** Deletes temporary files that a crashed write left behind, because each may contain a secret. */
+  private void deleteStaleTemporaryFiles() {
+    Instant cutoff = Instant.now().minus(STALE_TEMPORARY_AGE);
+    try (DirectoryStream<Path> temporaries = Files.newDirectoryStream(folder, "*" + TEMPORARY_SUFFIX)) {
+      for (Path temporary : temporaries) {
+        if (Files.getLastModifiedTime(temporary, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff)) {
+          Files.deleteIfExists(temporary);
+          log.info("Deleted the temporary secret file {} left by an earlier failed write", temporary);
+        }
+      }
+    } catch (IOException e) {
+      log.warn("Cannot clean up temporary secret files in {}: {}", folder, e.getMessage());
     }
   }
 

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +77,22 @@ class FileSecretStoreTest {
     store.store("prod", SECRET);
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+  }
+
+  @Test
+  void staleTemporaryFileIsDeleted() throws IOException {
+    store.store("prod", SECRET);
+    Path stale = folder.resolve("left-by-crash.tmp");
+    Path fresh = folder.resolve("being-written.tmp");
+    Files.writeString(stale, SECRET);
+    Files.writeString(fresh, SECRET);
+    Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+    store.store("other", "other-secret");
+
+    assertThat(stale).doesNotExist();
+    assertThat(fresh).exists();
+    assertThat(store.get("prod")).isEqualTo(SECRET);
   }
 
   @Test
