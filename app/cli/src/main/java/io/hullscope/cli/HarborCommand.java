@@ -13,6 +13,10 @@ import io.hullscope.source.harbor.HarborModel.Identity;
 import io.hullscope.source.harbor.HarborModel.Page;
 import io.hullscope.source.harbor.HarborModel.Project;
 import io.hullscope.source.harbor.HarborProjectSnapshot;
+import io.hullscope.store.AppPaths;
+import io.hullscope.store.Database;
+import io.hullscope.store.HarborConnections;
+import io.hullscope.store.SecretStores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,7 +40,8 @@ import picocli.CommandLine.Spec;
     name = "harbor",
     mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Lists Harbor projects and artifacts, and audits a project's settings.",
-    subcommands = {HarborCommand.Projects.class, HarborCommand.Artifacts.class, HarborCommand.Audit.class})
+    subcommands = {HarborCommand.Login.class, HarborCommand.Logout.class, HarborCommand.Projects.class,
+        HarborCommand.Artifacts.class, HarborCommand.Audit.class})
 final class HarborCommand implements Runnable {
 
   /** Environment variable with the password or robot secret, so it stays out of shell history. */
@@ -46,12 +51,17 @@ final class HarborCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "Missing command: use projects, artifacts or audit.");
+    throw new ParameterException(spec.commandLine(),
+        "Missing command: use login, logout, projects, artifacts or audit.");
   }
 
   /** Options every Harbor command shares: where Harbor is and who we are. */
   static final class ConnectionOptions {
-    @Option(names = "--url", required = true, paramLabel = "URL", description = "Harbor address, for example https://harbor.example.com.")
+    @Option(names = "--connection", paramLabel = "NAME",
+        description = "A connection saved with 'harbor login'; replaces --url, --user and the secret.")
+    String connection;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Harbor address, for example https://harbor.example.com.")
     URI url;
 
     @Option(names = "--user", paramLabel = "NAME",
@@ -75,6 +85,22 @@ final class HarborCommand implements Runnable {
       if (!format.equals("text") && !format.equals("json")) {
         throw new ParameterException(spec.commandLine(), "Invalid format '" + format + "'. Use text or json.");
       }
+      if (connection != null) {
+        if (url != null || user != null) {
+          throw new ParameterException(spec.commandLine(), "--connection replaces --url and --user; give one or the other.");
+        }
+        try (Database database = openDatabase()) {
+          return new HarborClient(connections(database).open(connection));
+        }
+      }
+      return new HarborClient(describe(spec));
+    }
+
+    /** Returns the connection the options describe, reading the secret from the environment or stdin. */
+    HarborConnection describe(CommandSpec spec) throws IOException {
+      if (url == null) {
+        throw new ParameterException(spec.commandLine(), "Missing --url (or --connection NAME of a saved connection).");
+      }
       String secret = null;
       if (user != null) {
         secret = passwordStdin ? readSecret() : System.getenv(SECRET_VARIABLE);
@@ -84,7 +110,7 @@ final class HarborCommand implements Runnable {
         }
       }
       try {
-        return new HarborClient(new HarborConnection(url, user, secret, caFile, insecure, null));
+        return new HarborConnection(url, user, secret, caFile, insecure, null);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -94,6 +120,64 @@ final class HarborCommand implements Runnable {
       BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line = reader.readLine();
       return line == null ? null : line.strip();
+    }
+  }
+
+  static Database openDatabase() throws IOException {
+    java.nio.file.Files.createDirectories(AppPaths.dataDir());
+    return Database.open(AppPaths.databaseFile());
+  }
+
+  static HarborConnections connections(Database database) {
+    return new HarborConnections(database, SecretStores.system());
+  }
+
+  @Command(name = "login", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = {"Checks a Harbor connection and saves it under a name for --connection.",
+          "The secret goes to the desktop keyring when secret-tool works, otherwise to a file only you can read;"
+              + " it is never stored in the database."})
+  static final class Login implements Callable<Integer> {
+    @Spec private CommandSpec spec;
+    @Mixin private ConnectionOptions options;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Name to save the connection under.")
+    private String name;
+
+    @Override
+    public Integer call() throws IOException {
+      HarborConnection connection = options.describe(spec);
+      HarborClient client = new HarborClient(connection);
+      Identity identity = client.identity();
+      String version = client.version();
+      try (Database database = openDatabase()) {
+        connections(database).save(name, connection);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(identity.describe() + " at " + connection.url() + (version == null ? "" : " (Harbor " + version + ")"));
+      out.println("Saved as '" + name + "'; use --connection " + name + ".");
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "logout", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+      description = "Deletes a saved connection and its secret.")
+  static final class Logout implements Callable<Integer> {
+    @Spec private CommandSpec spec;
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", description = "Name of the saved connection.")
+    private String name;
+
+    @Override
+    public Integer call() throws IOException {
+      boolean deleted;
+      try (Database database = openDatabase()) {
+        deleted = connections(database).delete(name);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(deleted ? "Deleted the connection '" + name + "'." : "No saved connection is named '" + name + "'.");
+      out.flush();
+      return deleted ? 0 : 1;
     }
   }
 

@@ -60,6 +60,44 @@ class HarborCommandTest {
   }
 
   @Test
+  void loginSavesTheConnectionAndKeepsTheSecretOutOfTheDatabase() throws Exception {
+    java.nio.file.Path data = java.nio.file.Files.createTempDirectory("hullscope-cli-data");
+    String previous = System.setProperty("hullscope.data", data.toString());
+    java.io.InputStream stdin = System.in;
+    String secret = "login-test-secret-4711";
+    stub.on("GET", "/api/v2.0/users/current", Answer.json(200, "{\"user_id\":5,\"username\":\"carol\"}"));
+    stub.on("GET", "/api/v2.0/systeminfo", Answer.json(200, "{\"harbor_version\":\"v2.12.2\"}"));
+    stub.on("GET", "/api/v2.0/projects", Answer.json(200, "[]"));
+    try {
+      System.setIn(new java.io.ByteArrayInputStream((secret + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Result login = run("harbor", "login", "--name", "lab", "--url", stub.url().toString(), "--insecure",
+          "--user", "carol", "--password-stdin");
+      Result projects = run("harbor", "projects", "--connection", "lab");
+      byte[] database = java.nio.file.Files.readAllBytes(data.resolve("hullscope.db"));
+      Result logout = run("harbor", "logout", "--name", "lab");
+      Result afterLogout = run("harbor", "projects", "--connection", "lab");
+
+      assertThat(login.code).as(login.err).isZero();
+      assertThat(login.out).contains("Signed in as user carol").contains("Harbor v2.12.2").doesNotContain(secret);
+      assertThat(projects.code).as(projects.err).isZero();
+      String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(
+          ("carol:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(stub.requests().get(stub.requests().size() - 1).header("Authorization")).isEqualTo(expected);
+      assertThat(new String(database, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+      assertThat(logout.code).isZero();
+      assertThat(afterLogout.code).isEqualTo(1);
+      assertThat(afterLogout.err).contains("lab");
+    } finally {
+      System.setIn(stdin);
+      if (previous == null) {
+        System.clearProperty("hullscope.data");
+      } else {
+        System.setProperty("hullscope.data", previous);
+      }
+    }
+  }
+
+  @Test
   void plainHttpWithoutInsecureIsAUsageError() {
     Result result = run("harbor", "projects", "--url", stub.url().toString());
 
