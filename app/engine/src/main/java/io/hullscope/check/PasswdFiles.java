@@ -1,0 +1,160 @@
+package io.hullscope.check;
+
+import io.hullscope.check.AccountDatabase.FileState;
+import io.hullscope.check.AccountDatabase.GroupEntry;
+import io.hullscope.check.AccountDatabase.PasswdEntry;
+import io.hullscope.image.Layer;
+import io.hullscope.index.EntryType;
+import io.hullscope.index.FileEntry;
+import io.hullscope.index.FileInterest;
+import io.hullscope.index.FileTree;
+import io.hullscope.index.ImageAnalysis;
+import io.hullscope.index.TreeNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Collects {@code /etc/passwd} and {@code /etc/group} of every streamed layer during the index pass,
+ * so that after indexing {@link #database} can read the versions the final image shows. Register it
+ * with the {@link io.hullscope.index.ImageIndexer}; one instance serves one analysis.
+ *
+ * <p>Files larger than the size limit, and files that are not UTF-8 text, are not parsed: they
+ * become warnings in the {@link AccountDatabase} instead.
+ */
+public final class PasswdFiles implements FileInterest {
+
+  /** Default size limit per file: 1 MiB holds about 20,000 accounts of typical length. */
+  public static final int DEFAULT_MAX_FILE_BYTES = 1 << 20;
+
+  static final String PASSWD = "etc/passwd";
+  static final String GROUP = "etc/group";
+
+  private final int maxFileBytes;
+  private final Map<Integer, Map<String, Captured>> read = new ConcurrentHashMap<>();
+  private final Set<Integer> asked = ConcurrentHashMap.newKeySet();
+
+  public PasswdFiles() {
+    this(DEFAULT_MAX_FILE_BYTES);
+  }
+
+  /** Creates a collector that parses files of at most {@code maxFileBytes} bytes. */
+  public PasswdFiles(int maxFileBytes) {
+    if (maxFileBytes < 1) {
+      throw new IllegalArgumentException("the size limit must be at least 1 byte, not " + maxFileBytes);
+    }
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /**
+   * Asks for every layer. NOTE: there is no per-layer cache of these files yet, so an image whose
+   * layer indexes are all cached is still streamed once for this collector.
+   */
+  @Override
+  public boolean needsLayer(int position, Layer layer) {
+    asked.add(position);
+    return true;
+  }
+
+  @Override
+  public boolean wants(int layer, FileEntry entry) {
+    return entry.path().equals(PASSWD) || entry.path().equals(GROUP);
+  }
+
+  @Override
+  public void accept(int layer, FileEntry entry, InputStream content) throws IOException {
+    Map<String, Captured> files = read.computeIfAbsent(layer, position -> new ConcurrentHashMap<>());
+    if (entry.size() > maxFileBytes) {
+      files.put(entry.path(), Captured.rejected("/" + entry.path() + " is " + entry.size() + " bytes, more than the"
+          + " limit of " + maxFileBytes + " bytes, so its accounts are ignored"));
+      return;
+    }
+    // The header size is checked above; reading one byte more catches a stream longer than its header.
+    byte[] bytes = content.readNBytes(maxFileBytes + 1);
+    if (bytes.length > maxFileBytes) {
+      files.put(entry.path(), Captured.rejected("/" + entry.path() + " is longer than the limit of " + maxFileBytes
+          + " bytes, so its accounts are ignored"));
+      return;
+    }
+    files.put(entry.path(), new Captured(bytes, null));
+  }
+
+  /**
+   * Reads the accounts of the image's final file system: the {@code /etc/passwd} and
+   * {@code /etc/group} that the last layer shows, wherever they were written. A file deleted by a
+   * whiteout counts as missing.
+   *
+   * @throws IOException when the layer holding a visible file was neither streamed nor asked for,
+   *     which means this collector was not registered with the indexer that produced {@code analysis}
+   */
+  public AccountDatabase database(ImageAnalysis analysis) throws IOException {
+    int count = analysis.layers().size();
+    if (count == 0) {
+      return AccountDatabase.NONE;
+    }
+    FileTree tree = analysis.squashed(count - 1);
+    List<String> warnings = new ArrayList<>();
+    FileState passwdState = FileState.MISSING;
+    List<PasswdEntry> users = List.of();
+    Optional<String> passwd = visibleText(tree, PASSWD, warnings);
+    if (passwd != null) {
+      passwdState = passwd.isPresent() ? FileState.READ : FileState.UNREADABLE;
+      users = passwd.map(text -> AccountFiles.parsePasswd(PASSWD, text, warnings)).orElse(List.of());
+    }
+    FileState groupState = FileState.MISSING;
+    List<GroupEntry> groups = List.of();
+    Optional<String> group = visibleText(tree, GROUP, warnings);
+    if (group != null) {
+      groupState = group.isPresent() ? FileState.READ : FileState.UNREADABLE;
+      groups = group.map(text -> AccountFiles.parseGroup(GROUP, text, warnings)).orElse(List.of());
+    }
+    return new AccountDatabase(passwdState, groupState, users, groups, warnings);
+  }
+
+  /**
+   * Returns the text of the visible file at {@code path}: null when the image has none, empty when
+   * it exists but cannot be read (the reason is added to {@code warnings}).
+   */
+  private Optional<String> visibleText(FileTree tree, String path, List<String> warnings) throws IOException {
+    Optional<TreeNode> found = tree.find(path);
+    if (found.isEmpty() || found.get().entry() == null) {
+      return null;
+    }
+    TreeNode node = found.get();
+    FileEntry entry = node.entry();
+    if (entry.type() != EntryType.FILE) {
+      // NOTE: a symlink or hardlink is not followed, so its target's accounts are not read.
+      warnings.add("/" + path + " is a " + entry.type().name().toLowerCase(java.util.Locale.ROOT)
+          + (entry.linkTarget() == null ? "" : " to " + entry.linkTarget()) + ", which is not followed, so its"
+          + " accounts are not known");
+      return Optional.empty();
+    }
+    int layer = node.layer();
+    if (!asked.contains(layer)) {
+      throw new IOException("layer " + (layer + 1) + " was not read for /" + path + "; register the collector with"
+          + " the indexer that analyzes the image");
+    }
+    Captured captured = read.getOrDefault(layer, Map.of()).get(path);
+    if (captured == null) {
+      throw new IOException("layer " + (layer + 1) + " has /" + path + " in its index but the file was not handed"
+          + " to the collector");
+    }
+    if (captured.warning() != null) {
+      warnings.add(captured.warning());
+      return Optional.empty();
+    }
+    return Optional.ofNullable(AccountFiles.decode(path, captured.content(), warnings));
+  }
+
+  /** The bytes of one file, or the reason it was not kept. */
+  private record Captured(byte[] content, String warning) {
+    static Captured rejected(String warning) {
+      return new Captured(null, warning);
+    }
+  }
+}
