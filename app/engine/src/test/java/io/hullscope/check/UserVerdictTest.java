@@ -7,7 +7,6 @@ import io.hullscope.check.UserVerdict.Outcome;
 import io.hullscope.image.HistoryEntry;
 import io.hullscope.image.ImageConfig;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -217,8 +216,6 @@ class UserVerdictTest {
   }
 
   private static ImageConfig config(String user, String... history) {
-    List<HistoryEntry> entries =
-        Arrays.stream(history).map(line -> new HistoryEntry(null, line, null, true)).toList();
-    return new ImageConfig(null, user, null, null, null, null, null, null, null, null, null, null, null, entries, null);
+    return TestConfigs.user(user, history);
   }
 }
