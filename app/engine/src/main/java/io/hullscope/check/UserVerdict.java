@@ -156,7 +156,14 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
     }
 
     if (group.isEmpty()) {
-      String groupReason = entry != null ? ", GID " + gid + " from the same entry" : ", GID " + gid;
+      String groupReason;
+      if (entry == null) {
+        groupReason = ", GID " + gid;
+      } else if (user.isEmpty()) {
+        groupReason = ", GID " + gid + " from /etc/passwd entry '" + entry.name() + "' (line " + entry.lineNumber() + ")";
+      } else {
+        groupReason = ", GID " + gid + " from the same entry";
+      }
       return Resolution.runs(uid, gid, userReason + groupReason, entry, null);
     }
     Optional<GroupEntry> foundGroup = accounts.findGroup(group);
