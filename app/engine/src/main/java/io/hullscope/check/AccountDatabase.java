@@ -17,7 +17,8 @@ public record AccountDatabase(FileState passwd, FileState group, List<PasswdEntr
     List<GroupEntry> groups, List<String> warnings) {
 
   /** An image without either file, for example one built {@code FROM scratch}. */
-  public static final AccountDatabase NONE = new AccountDatabase(FileState.MISSING, FileState.MISSING, List.of(), List.of(), List.of());
+  public static final AccountDatabase NONE =
+      new AccountDatabase(FileState.MISSING, FileState.MISSING, List.of(), List.of(), List.of());
 
   /** What the final image shows at a path. */
   public enum FileState {

@@ -99,31 +99,20 @@ public final class PasswdFiles implements FileInterest {
     }
     FileTree tree = analysis.squashed(count - 1);
     List<String> warnings = new ArrayList<>();
-    FileState passwdState = FileState.MISSING;
-    List<PasswdEntry> users = List.of();
-    Optional<String> passwd = visibleText(tree, PASSWD, warnings);
-    if (passwd != null) {
-      passwdState = passwd.isPresent() ? FileState.READ : FileState.UNREADABLE;
-      users = passwd.map(text -> AccountFiles.parsePasswd(PASSWD, text, warnings)).orElse(List.of());
-    }
-    FileState groupState = FileState.MISSING;
-    List<GroupEntry> groups = List.of();
-    Optional<String> group = visibleText(tree, GROUP, warnings);
-    if (group != null) {
-      groupState = group.isPresent() ? FileState.READ : FileState.UNREADABLE;
-      groups = group.map(text -> AccountFiles.parseGroup(GROUP, text, warnings)).orElse(List.of());
-    }
-    return new AccountDatabase(passwdState, groupState, users, groups, warnings);
+    VisibleFile passwd = visibleFile(tree, PASSWD, warnings);
+    List<PasswdEntry> users =
+        passwd.text() == null ? List.of() : AccountFiles.parsePasswd(PASSWD, passwd.text(), warnings);
+    VisibleFile group = visibleFile(tree, GROUP, warnings);
+    List<GroupEntry> groups =
+        group.text() == null ? List.of() : AccountFiles.parseGroup(GROUP, group.text(), warnings);
+    return new AccountDatabase(passwd.state(), group.state(), users, groups, warnings);
   }
 
-  /**
-   * Returns the text of the visible file at {@code path}: null when the image has none, empty when
-   * it exists but cannot be read (the reason is added to {@code warnings}).
-   */
-  private Optional<String> visibleText(FileTree tree, String path, List<String> warnings) throws IOException {
+  /** Reads the file the final image shows at {@code path}, adding to {@code warnings} why it is unreadable. */
+  private VisibleFile visibleFile(FileTree tree, String path, List<String> warnings) throws IOException {
     Optional<TreeNode> found = tree.find(path);
     if (found.isEmpty() || found.get().entry() == null) {
-      return null;
+      return new VisibleFile(FileState.MISSING, null);
     }
     TreeNode node = found.get();
     FileEntry entry = node.entry();
@@ -132,7 +121,7 @@ public final class PasswdFiles implements FileInterest {
       warnings.add("/" + path + " is a " + entry.type().name().toLowerCase(java.util.Locale.ROOT)
           + (entry.linkTarget() == null ? "" : " to " + entry.linkTarget()) + ", which is not followed, so its"
           + " accounts are not known");
-      return Optional.empty();
+      return VisibleFile.UNREADABLE;
     }
     int layer = node.layer();
     if (!asked.contains(layer)) {
@@ -146,9 +135,15 @@ public final class PasswdFiles implements FileInterest {
     }
     if (captured.warning() != null) {
       warnings.add(captured.warning());
-      return Optional.empty();
+      return VisibleFile.UNREADABLE;
     }
-    return Optional.ofNullable(AccountFiles.decode(path, captured.content(), warnings));
+    String text = AccountFiles.decode(path, captured.content(), warnings);
+    return text == null ? VisibleFile.UNREADABLE : new VisibleFile(FileState.READ, text);
+  }
+
+  /** What the final image shows at a path, with the text when it could be read. */
+  private record VisibleFile(FileState state, String text) {
+    static final VisibleFile UNREADABLE = new VisibleFile(FileState.UNREADABLE, null);
   }
 
   /** The bytes of one file, or the reason it was not kept. */

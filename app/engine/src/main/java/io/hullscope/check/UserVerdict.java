@@ -160,7 +160,8 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
       if (entry == null) {
         groupReason = ", GID " + gid;
       } else if (user.isEmpty()) {
-        groupReason = ", GID " + gid + " from /etc/passwd entry '" + entry.name() + "' (line " + entry.lineNumber() + ")";
+        groupReason = ", GID " + gid + " from /etc/passwd entry '" + entry.name() + "' (line " + entry.lineNumber()
+            + ")";
       } else {
         groupReason = ", GID " + gid + " from the same entry";
       }

@@ -45,7 +45,8 @@ class PasswdFilesTest {
 
     assertThat(accounts.passwd()).isEqualTo(FileState.MISSING);
     assertThat(accounts.users()).isEmpty();
-    assertThat(UserVerdict.of(TestConfigs.user("app"), accounts).outcome()).isEqualTo(UserVerdict.Outcome.FAILS_TO_START);
+    assertThat(UserVerdict.of(TestConfigs.user("app"), accounts).outcome())
+        .isEqualTo(UserVerdict.Outcome.FAILS_TO_START);
   }
 
   @Test
