@@ -9,8 +9,8 @@ import java.util.Optional;
  *
  * @param passwd whether {@code /etc/passwd} was read
  * @param group whether {@code /etc/group} was read
- * @param users the valid {@code /etc/passwd} lines in file order
- * @param groups the valid {@code /etc/group} lines in file order
+ * @param users the {@code /etc/passwd} lines in file order, malformed ones as the runtime reads them
+ * @param groups the {@code /etc/group} lines in file order, malformed ones as the runtime reads them
  * @param warnings lines or files that could not be read, each naming the file
  */
 public record AccountDatabase(FileState passwd, FileState group, List<PasswdEntry> users,
@@ -37,7 +37,7 @@ public record AccountDatabase(FileState passwd, FileState group, List<PasswdEntr
   }
 
   /**
-   * One valid {@code /etc/passwd} line.
+   * One {@code /etc/passwd} line.
    *
    * @param lineNumber 1-based line number in the file
    * @param line the line as written, for evidence
@@ -45,7 +45,7 @@ public record AccountDatabase(FileState passwd, FileState group, List<PasswdEntr
   public record PasswdEntry(String name, long uid, long gid, int lineNumber, String line) {}
 
   /**
-   * One valid {@code /etc/group} line.
+   * One {@code /etc/group} line.
    *
    * @param lineNumber 1-based line number in the file
    * @param line the line as written, for evidence
@@ -53,18 +53,18 @@ public record AccountDatabase(FileState passwd, FileState group, List<PasswdEntr
   public record GroupEntry(String name, long gid, int lineNumber, String line) {}
 
   /**
-   * Finds the first user whose name is {@code user}, or whose UID is {@code user} when it is a
-   * number. The first match wins, as in the C library and in runc.
+   * Finds the first user with the UID {@code user} when it is a number, otherwise the first user
+   * with that name. As in runc, a number is never looked up as a name, and the first match wins.
    */
   public Optional<PasswdEntry> findUser(String user) {
-    Long uid = AccountFiles.parseId(user);
-    return users.stream().filter(u -> u.name().equals(user) || (uid != null && u.uid() == uid)).findFirst();
+    Long uid = AccountFiles.parseNumber(user);
+    return users.stream().filter(u -> uid != null ? u.uid() == uid : u.name().equals(user)).findFirst();
   }
 
-  /** Finds the first group whose name is {@code group}, or whose GID is {@code group} when it is a number. */
+  /** Finds the first group with the GID {@code group} when it is a number, otherwise the first with that name. */
   public Optional<GroupEntry> findGroup(String group) {
-    Long gid = AccountFiles.parseId(group);
-    return groups.stream().filter(g -> g.name().equals(group) || (gid != null && g.gid() == gid)).findFirst();
+    Long gid = AccountFiles.parseNumber(group);
+    return groups.stream().filter(g -> gid != null ? g.gid() == gid : g.name().equals(group)).findFirst();
   }
 
   /** Finds the first user with this UID. */

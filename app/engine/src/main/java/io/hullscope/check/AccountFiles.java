@@ -11,92 +11,115 @@ import java.util.List;
 
 /**
  * Parses {@code /etc/passwd} ({@code name:password:UID:GID:GECOS:home:shell}) and {@code /etc/group}
- * ({@code name:password:GID:members}) as described in passwd(5) and group(5). Invalid lines become
- * warnings and the other lines are still used.
+ * ({@code name:password:GID:members}) as described in passwd(5) and group(5).
+ *
+ * <p>Lines are read the way runc reads them when it starts a container (libcontainer/user,
+ * {@code GetExecUser}), because that reading decides the UID: a missing or non-numeric ID field
+ * counts as 0, so a broken line can make a user root. Each such line is kept with that value and
+ * also gives a warning.
  */
 final class AccountFiles {
 
-  /** The largest valid ID: 4294967295, that is (uid_t) -1, means "no ID" to the kernel. */
-  static final long MAX_ID = 4_294_967_294L;
+  /** The largest UID or GID runc accepts for a number that has no account entry. */
+  static final long MAX_RUNTIME_ID = 2_147_483_647L;
 
   private AccountFiles() {}
 
   /**
    * Parses the text of {@code /etc/passwd}. Blank lines and lines starting with {@code #} are
-   * skipped; a line needs at least the name, password, UID and GID fields.
+   * skipped.
    *
-   * @param warnings receives one message per invalid line or file
+   * @param warnings receives one message per malformed line
    */
   static List<PasswdEntry> parsePasswd(String path, String text, List<String> warnings) {
     List<PasswdEntry> entries = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      String line = stripCarriageReturn(lines[i]);
-      if (line.isBlank() || line.startsWith("#")) {
+      // runc trims passwd lines (but not group lines) before splitting them.
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
       String[] fields = line.split(":", -1);
       int number = i + 1;
-      if (fields.length < 4 || fields[0].isEmpty()) {
-        warnings.add("/" + path + " line " + number + " is invalid: expected name:password:UID:GID:..., found "
-            + fields.length + " field(s)");
-        continue;
+      String name = fields[0];
+      Long uid = fields.length > 2 ? parseNumber(fields[2]) : null;
+      Long gid = fields.length > 3 ? parseNumber(fields[3]) : null;
+      if (fields.length < 7 || uid == null || gid == null || !inRange(uid) || !inRange(gid) || name.isEmpty()) {
+        warnings.add("/" + path + " line " + number + " is malformed: expected name:password:UID:GID:GECOS:home:shell"
+            + " with IDs from 0 to " + MAX_RUNTIME_ID + ", found '" + line + "'; the runtime reads it as user '"
+            + name + "' with UID " + orZero(uid) + " and GID " + orZero(gid));
       }
-      Long uid = parseId(fields[2]);
-      Long gid = parseId(fields[3]);
-      if (uid == null || gid == null) {
-        warnings.add("/" + path + " line " + number + " of user '" + fields[0] + "' is invalid: UID '" + fields[2]
-            + "' and GID '" + fields[3] + "' must be numbers from 0 to " + MAX_ID);
-        continue;
-      }
-      entries.add(new PasswdEntry(fields[0], uid, gid, number, line));
+      entries.add(new PasswdEntry(name, orZero(uid), orZero(gid), number, line));
     }
     return entries;
   }
 
   /**
-   * Parses the text of {@code /etc/group}. Blank lines and lines starting with {@code #} are skipped;
-   * a line needs at least the name, password and GID fields.
+   * Parses the text of {@code /etc/group}. Blank lines and lines starting with {@code #} are skipped.
+   *
+   * @param warnings receives one message per malformed line
    */
   static List<GroupEntry> parseGroup(String path, String text, List<String> warnings) {
     List<GroupEntry> entries = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = stripCarriageReturn(lines[i]);
-      if (line.isBlank() || line.startsWith("#")) {
+      if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
       String[] fields = line.split(":", -1);
       int number = i + 1;
-      if (fields.length < 3 || fields[0].isEmpty()) {
-        warnings.add("/" + path + " line " + number + " is invalid: expected name:password:GID:members, found "
-            + fields.length + " field(s)");
-        continue;
+      String name = fields[0];
+      Long gid = fields.length > 2 ? parseNumber(fields[2]) : null;
+      if (fields.length < 4 || gid == null || !inRange(gid) || name.isEmpty()) {
+        warnings.add("/" + path + " line " + number + " is malformed: expected name:password:GID:members with a GID"
+            + " from 0 to " + MAX_RUNTIME_ID + ", found '" + line + "'; the runtime reads it as group '" + name
+            + "' with GID " + orZero(gid));
       }
-      Long gid = parseId(fields[2]);
-      if (gid == null) {
-        warnings.add("/" + path + " line " + number + " of group '" + fields[0] + "' is invalid: GID '" + fields[2]
-            + "' must be a number from 0 to " + MAX_ID);
-        continue;
-      }
-      entries.add(new GroupEntry(fields[0], gid, number, line));
+      entries.add(new GroupEntry(name, orZero(gid), number, line));
     }
     return entries;
   }
 
-  /** Returns the value of a decimal user or group ID, or null when {@code text} is not one. */
-  static Long parseId(String text) {
-    if (text == null || text.isEmpty() || text.length() > 10) {
+  /**
+   * Parses a number as Go's {@code strconv.Atoi} does, which is how runc tells a UID from a name:
+   * an optional sign and decimal digits. Returns null for anything else, including numbers beyond
+   * the 64-bit range, which Atoi rejects too.
+   */
+  static Long parseNumber(String text) {
+    if (text == null) {
       return null;
     }
-    for (int i = 0; i < text.length(); i++) {
+    int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+    if (text.length() == start) {
+      return null;
+    }
+    for (int i = start; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
         return null;
       }
     }
-    long value = Long.parseLong(text);
-    return value <= MAX_ID ? value : null;
+    try {
+      return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** Returns true for the IDs runc accepts: 0 to 2^31 - 1, kept that low for 32-bit systems. */
+  static boolean inRange(long id) {
+    return id >= 0 && id <= MAX_RUNTIME_ID;
+  }
+
+  /**
+   * Returns the value runc stores for an ID field: the number, or 0 when the field is missing or is
+   * not a number. NOTE: Atoi returns the nearest 64-bit value for a too-long number, and runc keeps
+   * that; here such a field counts as 0.
+   */
+  private static long orZero(Long id) {
+    return id == null ? 0 : id;
   }
 
   /** Decodes UTF-8 text, or adds a warning and returns null for binary content. */

@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
 /**
  * Which user and group a container of the image runs as, why, and the findings that follow.
  *
- * <p>The rules are those Docker and Podman apply through runc when {@code docker run} gets no
- * {@code --user}: an unset {@code User} means root; a name is looked up in the image's
- * {@code /etc/passwd} (the first line with that name, or with that UID for a number); a number
- * without an entry is used as it is with GID 0; a name without an entry makes the start fail with
- * "unable to find user". A group after the colon is looked up in {@code /etc/group} the same way.
+ * <p>The rules are those of runc's {@code GetExecUser} (libcontainer/user/user.go), which resolves
+ * the user when Docker starts a container without {@code --user}. An unset {@code User} means UID 0.
+ * A number is looked up as a UID and a name as a name in the image's {@code /etc/passwd}, and the
+ * first matching line wins. A number without an entry is used as it is, with GID 0, if it is from 0
+ * to 2147483647. A name without an entry makes the start fail with "unable to find user". A group
+ * after the colon is looked up in {@code /etc/group} the same way.
  *
  * @param configuredUser the config's {@code User} value, empty when unset
  * @param outcome whether the container starts
@@ -125,13 +126,15 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
           + ", so the runtime default root applies";
     } else {
       Optional<PasswdEntry> found = accounts.findUser(user);
-      Long number = AccountFiles.parseId(user);
+      Long number = AccountFiles.parseNumber(user);
       if (found.isPresent()) {
         entry = found.get();
         uid = entry.uid();
         gid = entry.gid();
         userReason = "UID " + uid + describeRoot(uid) + " from /etc/passwd entry '" + entry.name() + "' (line "
             + entry.lineNumber() + ")";
+      } else if (number != null && !AccountFiles.inRange(number)) {
+        return outOfRange(configured, "UID", number);
       } else if (number != null) {
         uid = number;
         gid = 0;
@@ -168,11 +171,14 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
       return Resolution.runs(uid, gid, userReason + groupReason, entry, null);
     }
     Optional<GroupEntry> foundGroup = accounts.findGroup(group);
-    Long groupNumber = AccountFiles.parseId(group);
+    Long groupNumber = AccountFiles.parseNumber(group);
     if (foundGroup.isPresent()) {
       GroupEntry groupEntry = foundGroup.get();
       return Resolution.runs(uid, groupEntry.gid(), userReason + ", GID " + groupEntry.gid() + " from /etc/group"
           + " entry '" + groupEntry.name() + "' (line " + groupEntry.lineNumber() + ")", entry, groupEntry);
+    }
+    if (groupNumber != null && !AccountFiles.inRange(groupNumber)) {
+      return outOfRange(configured, "GID", groupNumber);
     }
     if (groupNumber != null) {
       return Resolution.runs(uid, groupNumber, userReason + ", GID " + groupNumber + " as given", entry, null);
@@ -191,6 +197,17 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
             "Create the group in the image, for example RUN groupadd --gid " + SUGGESTED_ID + " " + group
                 + ", or name it by number: USER " + (user.isEmpty() ? SUGGESTED_ID : user) + ":" + SUGGESTED_ID + ".",
             "Dockerfile: the USER instruction, and the RUN that should create the group"));
+  }
+
+  private static Resolution outOfRange(String configured, String kind, long id) {
+    return Resolution.failed(kind + " " + id + " is outside 0 to " + AccountFiles.MAX_RUNTIME_ID + " and has no account"
+        + " entry: the container fails to start", new Finding("USER-ID-OUT-OF-RANGE",
+            kind + " " + id + " is out of the range the runtime accepts", Severity.HIGH,
+            "runc accepts a UID or GID without an account entry only from 0 to " + AccountFiles.MAX_RUNTIME_ID
+                + " and refuses to start the container otherwise.",
+            "Config User = " + configured,
+            "Use an ID in range, for example USER " + SUGGESTED_ID + ":" + SUGGESTED_ID + ".",
+            "Dockerfile: the USER instruction"));
   }
 
   private static Finding rootUser(String configured, Resolution resolution, AccountDatabase accounts,
@@ -279,7 +296,7 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
 
   private static boolean isNumericUser(String configured) {
     int colon = configured.indexOf(':');
-    return AccountFiles.parseId(colon < 0 ? configured : configured.substring(0, colon)) != null;
+    return AccountFiles.parseNumber(colon < 0 ? configured : configured.substring(0, colon)) != null;
   }
 
   private static String describeRoot(long uid) {

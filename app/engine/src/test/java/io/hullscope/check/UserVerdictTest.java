@@ -47,7 +47,12 @@ class UserVerdictTest {
       "svc         | FAILS_TO_START | -     | -     | USER-NOT-IN-PASSWD",
       "svc:1000    | FAILS_TO_START | -     | -     | USER-NOT-IN-PASSWD",
       "app:wheel   | FAILS_TO_START | -     | -     | GROUP-NOT-IN-GROUP-FILE",
-      "1000:wheel  | FAILS_TO_START | -     | -     | GROUP-NOT-IN-GROUP-FILE"})
+      "1000:wheel  | FAILS_TO_START | -     | -     | GROUP-NOT-IN-GROUP-FILE",
+      "+1000       | RUNS           | 1000  | 1000  | -",
+      "2147483647  | RUNS           | 2147483647 | 0 | ROOT-GROUP",
+      "2147483648  | FAILS_TO_START | -     | -     | USER-ID-OUT-OF-RANGE",
+      "-1          | FAILS_TO_START | -     | -     | USER-ID-OUT-OF-RANGE",
+      "1000:-5     | FAILS_TO_START | -     | -     | USER-ID-OUT-OF-RANGE"})
   void everyUserFormGetsVerdict(String user, Outcome outcome, Long uid, Long gid, String ids) {
     UserVerdict verdict = UserVerdict.of(config(user), accounts(PASSWD, GROUP));
 
@@ -153,6 +158,24 @@ class UserVerdictTest {
 
     assertThat(verdict.uid()).isEqualTo(1000L);
     assertThat(verdict.findings()).extracting(Finding::id).containsExactly("USER-NOT-NUMERIC", "ACCOUNTS-UNREADABLE");
+  }
+
+  @Test
+  void brokenUidFieldMakesUserRoot() {
+    UserVerdict verdict = UserVerdict.of(config("app"), accounts("app:x:l000:1000::/home/app:/bin/sh\n", GROUP));
+
+    assertThat(verdict.uid()).isZero();
+    assertThat(verdict.findings()).extracting(Finding::id).containsExactly("ROOT-USER", "ACCOUNTS-UNREADABLE");
+    assertThat(verdict.findings().get(1).evidence()).contains("line 1", "UID 0 and GID 1000");
+  }
+
+  @Test
+  void numberIsNeverLookedUpAsName() {
+    UserVerdict verdict = UserVerdict.of(config("1000"), accounts("1000:x:0:0::/:/bin/sh\n", GROUP));
+
+    assertThat(verdict.uid()).isEqualTo(1000L);
+    assertThat(verdict.gid()).isZero();
+    assertThat(verdict.explanation()).contains("has no /etc/passwd entry");
   }
 
   @Test
