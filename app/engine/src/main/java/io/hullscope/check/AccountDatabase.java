@@ -20,7 +20,7 @@ public record AccountDatabase(FileState passwd, FileState group, List<PasswdEntr
   public static final AccountDatabase NONE =
       new AccountDatabase(FileState.MISSING, FileState.MISSING, List.of(), List.of(), List.of());
 
-  /** What the final image shows at a path. */
+  /** State of the file the final image shows at a path. */
   public enum FileState {
     /** No file at the path, for example because a whiteout deleted it. */
     MISSING,

@@ -83,7 +83,7 @@ final class AccountFiles {
   }
 
   /**
-   * Parses a number as Go's {@code strconv.Atoi} does, which is how runc tells a UID from a name:
+   * Parses a number as Go's {@code strconv.Atoi} does, which is how runc distinguishes a UID from a name:
    * an optional sign and decimal digits. Returns null for anything else, including numbers beyond
    * the 64-bit range, which Atoi rejects too.
    */

@@ -29,15 +29,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PasswdFiles implements FileInterest {
 
-  /** Default size limit per file: 1 MiB holds about 20,000 accounts of typical length. */
+  /** Default size limit per file. 1 MiB is about 20,000 lines of 50 bytes, an estimate of a typical line. */
   public static final int DEFAULT_MAX_FILE_BYTES = 1 << 20;
 
   static final String PASSWD = "etc/passwd";
   static final String GROUP = "etc/group";
 
   private final int maxFileBytes;
+  /** Captured files by layer position and path. */
   private final Map<Integer, Map<String, Captured>> read = new ConcurrentHashMap<>();
-  private final Set<Integer> asked = ConcurrentHashMap.newKeySet();
+  /** Layer positions the indexer passed to {@link #needsLayer}, so their files were offered. */
+  private final Set<Integer> announced = ConcurrentHashMap.newKeySet();
 
   public PasswdFiles() {
     this(DEFAULT_MAX_FILE_BYTES);
@@ -57,7 +59,7 @@ public final class PasswdFiles implements FileInterest {
    */
   @Override
   public boolean needsLayer(int position, Layer layer) {
-    asked.add(position);
+    announced.add(position);
     return true;
   }
 
@@ -74,7 +76,7 @@ public final class PasswdFiles implements FileInterest {
           + " limit of " + maxFileBytes + " bytes, so its accounts are ignored"));
       return;
     }
-    // The header size is checked above; reading one byte more catches a stream longer than its header.
+    // The header size was checked above, and reading one more byte catches a stream longer than its header.
     byte[] bytes = content.readNBytes(maxFileBytes + 1);
     if (bytes.length > maxFileBytes) {
       files.put(entry.path(), Captured.rejected("/" + entry.path() + " is longer than the limit of " + maxFileBytes
@@ -89,7 +91,7 @@ public final class PasswdFiles implements FileInterest {
    * {@code /etc/group} that the last layer shows, wherever they were written. A file deleted by a
    * whiteout counts as missing.
    *
-   * @throws IOException when the layer holding a visible file was neither streamed nor asked for,
+   * @throws IOException when the indexer never offered the layer holding a visible file,
    *     which means this collector was not registered with the indexer that produced {@code analysis}
    */
   public AccountDatabase database(ImageAnalysis analysis) throws IOException {
@@ -124,8 +126,8 @@ public final class PasswdFiles implements FileInterest {
       return VisibleFile.UNREADABLE;
     }
     int layer = node.layer();
-    if (!asked.contains(layer)) {
-      throw new IOException("layer " + (layer + 1) + " was not read for /" + path + "; register the collector with"
+    if (!announced.contains(layer)) {
+      throw new IOException("layer " + (layer + 1) + " was not read for /" + path + ". Register the collector with"
           + " the indexer that analyzes the image");
     }
     Captured captured = read.getOrDefault(layer, Map.of()).get(path);
@@ -141,7 +143,7 @@ public final class PasswdFiles implements FileInterest {
     return text == null ? VisibleFile.UNREADABLE : new VisibleFile(FileState.READ, text);
   }
 
-  /** What the final image shows at a path, with the text when it could be read. */
+  /** State of the file the final image shows at a path, with its text when it could be read. */
   private record VisibleFile(FileState state, String text) {
     static final VisibleFile UNREADABLE = new VisibleFile(FileState.UNREADABLE, null);
   }

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param outcome whether the container starts
  * @param uid the UID the process gets, or null unless the outcome is {@link Outcome#RUNS}
  * @param gid the GID the process gets, or null unless the outcome is {@link Outcome#RUNS}
- * @param explanation one sentence that says which UID and GID and why
+ * @param explanation one sentence naming the UID, the GID and the reason
  * @param findings the findings, most severe first
  * @param warnings why the account files could not be fully read, if they could not
  */
@@ -149,8 +149,8 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
             + " start with \"unable to find user " + user + "\"";
         return Resolution.failed(explanation, new Finding("USER-NOT-IN-PASSWD",
             "User '" + user + "' does not exist in the image", Severity.HIGH,
-            "Docker and Kubernetes look the name up in the image's /etc/passwd and refuse to start the container"
-                + " when it is missing.",
+            "The container runtime looks the name up in the image's /etc/passwd and does not start the"
+                + " container when it is missing.",
             "Config User = " + configured + "; " + where,
             "Create the user in the image, for example RUN useradd --uid " + SUGGESTED_ID + " " + user
                 + ", or name it by number: USER " + SUGGESTED_ID + ":" + SUGGESTED_ID + ".",
@@ -191,8 +191,8 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
     return Resolution.failed("group '" + group + "' is not in /etc/group (" + where + "): the container fails to"
         + " start with \"unable to find group " + group + "\"", new Finding("GROUP-NOT-IN-GROUP-FILE",
             "Group '" + group + "' does not exist in the image", Severity.HIGH,
-            "The runtime looks the group name up in the image's /etc/group and refuses to start the container"
-                + " when it is missing.",
+            "The container runtime looks the group name up in the image's /etc/group and does not start the"
+                + " container when it is missing.",
             "Config User = " + configured + "; " + where,
             "Create the group in the image, for example RUN groupadd --gid " + SUGGESTED_ID + " " + group
                 + ", or name it by number: USER " + (user.isEmpty() ? SUGGESTED_ID : user) + ":" + SUGGESTED_ID + ".",
@@ -204,7 +204,7 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
         + " entry: the container fails to start", new Finding("USER-ID-OUT-OF-RANGE",
             kind + " " + id + " is out of the range the runtime accepts", Severity.HIGH,
             "runc accepts a UID or GID without an account entry only from 0 to " + AccountFiles.MAX_RUNTIME_ID
-                + " and refuses to start the container otherwise.",
+                + " and does not start the container otherwise.",
             "Config User = " + configured,
             "Use an ID in range, for example USER " + SUGGESTED_ID + ":" + SUGGESTED_ID + ".",
             "Dockerfile: the USER instruction"));
@@ -229,8 +229,8 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
             + " passwd line into the image only if the application needs a user name or home folder.";
     return new Finding("ROOT-USER", title, Severity.HIGH,
         "A process that escapes the application or the container runtime has root rights; root in the"
-            + " container can also change every file of the image and bind ports below 1024. Kubernetes"
-            + " runAsNonRoot rejects the image.",
+            + " container can also change every file of the image and bind ports below 1024. A Kubernetes pod"
+            + " with runAsNonRoot: true does not start it.",
         evidence(configured, resolution),
         create + " Check that the application's files are readable, and its data folders writable, by that user.",
         location);
