@@ -138,8 +138,7 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
       } else if (number != null) {
         uid = number;
         gid = 0;
-        userReason = "UID " + uid + describeRoot(uid) + ": User is numeric and has no /etc/passwd entry, so the"
-            + " group defaults to GID 0";
+        userReason = "UID " + uid + describeRoot(uid) + ": User is numeric and has no /etc/passwd entry";
       } else if (accounts.passwd() == FileState.UNREADABLE) {
         return Resolution.unknown("name '" + user + "' cannot be resolved because /etc/passwd could not be read");
       } else {
@@ -161,7 +160,7 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
     if (group.isEmpty()) {
       String groupReason;
       if (entry == null) {
-        groupReason = ", GID " + gid;
+        groupReason = ", so the GID defaults to " + gid;
       } else if (user.isEmpty()) {
         groupReason = ", GID " + gid + " from /etc/passwd entry '" + entry.name() + "' (line " + entry.lineNumber()
             + ")";

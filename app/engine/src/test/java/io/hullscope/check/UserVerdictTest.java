@@ -86,6 +86,22 @@ class UserVerdictTest {
   }
 
   @Test
+  void numericUserExplainsDefaultGroup() {
+    UserVerdict verdict = UserVerdict.of(config("2000"), accounts(PASSWD, GROUP));
+
+    assertThat(verdict.explanation())
+        .isEqualTo("UID 2000: User is numeric and has no /etc/passwd entry, so the GID defaults to 0");
+  }
+
+  @Test
+  void numericGroupExplainsGivenGid() {
+    UserVerdict verdict = UserVerdict.of(config("2000:2001"), accounts(PASSWD, GROUP));
+
+    assertThat(verdict.explanation())
+        .isEqualTo("UID 2000: User is numeric and has no /etc/passwd entry, GID 2001 as given");
+  }
+
+  @Test
   void nameWithUidZeroIsRoot() {
     UserVerdict verdict = UserVerdict.of(config("toor"), accounts(PASSWD, GROUP));
 
