@@ -77,7 +77,7 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
                 location));
           }
           if (!isNumericUser(configured)) {
-            findings.add(new Finding("USER-NOT-NUMERIC", "User '" + configured + "' is a name, not a UID",
+            findings.add(new Finding("USER-NOT-NUMERIC", "User '" + userPart(configured) + "' is a name, not a UID",
                 Severity.MEDIUM,
                 "Kubernetes runAsNonRoot accepts only a numeric image user: the kubelet refuses to start the"
                     + " container because it cannot verify that the name is not root.",
@@ -159,7 +159,9 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
 
     if (group.isEmpty()) {
       String groupReason;
-      if (entry == null) {
+      if (entry == null && user.isEmpty()) {
+        groupReason = ", and GID " + gid + " because no /etc/passwd entry has UID 0";
+      } else if (entry == null) {
         groupReason = ", so the GID defaults to " + gid;
       } else if (user.isEmpty()) {
         groupReason = ", GID " + gid + " from /etc/passwd entry '" + entry.name() + "' (line " + entry.lineNumber()
@@ -294,8 +296,13 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
   }
 
   private static boolean isNumericUser(String configured) {
+    return AccountFiles.parseNumber(userPart(configured)) != null;
+  }
+
+  /** Returns the part of a {@code user[:group]} value before the colon. */
+  private static String userPart(String configured) {
     int colon = configured.indexOf(':');
-    return AccountFiles.parseNumber(colon < 0 ? configured : configured.substring(0, colon)) != null;
+    return colon < 0 ? configured : configured.substring(0, colon);
   }
 
   private static String describeRoot(long uid) {

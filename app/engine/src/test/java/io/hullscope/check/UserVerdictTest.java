@@ -94,6 +94,21 @@ class UserVerdictTest {
   }
 
   @Test
+  void scratchImageExplainsRootGroup() {
+    UserVerdict verdict = UserVerdict.of(config(null), AccountDatabase.NONE);
+
+    assertThat(verdict.explanation()).isEqualTo("UID 0 (root): User is unset, so the runtime default root applies,"
+        + " and GID 0 because no /etc/passwd entry has UID 0");
+  }
+
+  @Test
+  void nameWithGroupTitleNamesUser() {
+    UserVerdict verdict = UserVerdict.of(config("app:staff"), accounts(PASSWD, GROUP));
+
+    assertThat(verdict.findings().get(0).title()).isEqualTo("User 'app' is a name, not a UID");
+  }
+
+  @Test
   void numericGroupExplainsGivenGid() {
     UserVerdict verdict = UserVerdict.of(config("2000:2001"), accounts(PASSWD, GROUP));
 
