@@ -3,6 +3,8 @@ package io.hullscope.check;
 import io.hullscope.check.AccountDatabase.FileState;
 import io.hullscope.check.AccountDatabase.GroupEntry;
 import io.hullscope.check.AccountDatabase.PasswdEntry;
+import io.hullscope.check.AccountFileCache.LayerFiles;
+import io.hullscope.image.Digest;
 import io.hullscope.image.Layer;
 import io.hullscope.index.EntryType;
 import io.hullscope.index.FileEntry;
@@ -13,16 +15,23 @@ import io.hullscope.index.TreeNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Collects {@code /etc/passwd} and {@code /etc/group} of every streamed layer during the index pass,
  * so that after indexing {@link #database} can read the versions the final image shows. Register it
  * with the {@link io.hullscope.index.ImageIndexer}; one instance serves one analysis.
+ *
+ * <p>What each layer contains is kept in an {@link AccountFileCache} by layer diff id, and a layer
+ * the cache has is not streamed for this collector (see {@link FileInterest#needsLayer}).
  *
  * <p>Files larger than the size limit, and files that are not UTF-8 text, are not parsed: they
  * become warnings in the {@link AccountDatabase} instead.
@@ -32,35 +41,48 @@ public final class PasswdFiles implements FileInterest {
   /** Default size limit per file. 1 MiB is about 20,000 lines of 50 bytes, an estimate of a typical line. */
   public static final int DEFAULT_MAX_FILE_BYTES = 1 << 20;
 
+  private static final Logger LOG = LoggerFactory.getLogger(PasswdFiles.class);
+
   static final String PASSWD = "etc/passwd";
   static final String GROUP = "etc/group";
 
   private final int maxFileBytes;
-  /** Captured files by layer position and path. */
+  private final AccountFileCache cache;
+  /** Captured files by layer position and path, for the layers streamed in this pass. */
   private final Map<Integer, Map<String, Captured>> read = new ConcurrentHashMap<>();
   /** Layer positions the indexer passed to {@link #needsLayer}, so their files were offered. */
   private final Set<Integer> announced = ConcurrentHashMap.newKeySet();
+  /** Files of the layers the cache had, by layer position. */
+  private final Map<Integer, LayerFiles> fromCache = new ConcurrentHashMap<>();
 
+  /** Creates a collector with the default size limit and no cache. */
   public PasswdFiles() {
-    this(DEFAULT_MAX_FILE_BYTES);
+    this(DEFAULT_MAX_FILE_BYTES, AccountFileCache.NONE);
   }
 
-  /** Creates a collector that parses files of at most {@code maxFileBytes} bytes. */
-  public PasswdFiles(int maxFileBytes) {
+  /**
+   * Creates a collector that parses files of at most {@code maxFileBytes} bytes and keeps what
+   * each layer contains in {@code cache}.
+   */
+  public PasswdFiles(int maxFileBytes, AccountFileCache cache) {
     if (maxFileBytes < 1) {
       throw new IllegalArgumentException("the size limit must be at least 1 byte, not " + maxFileBytes);
     }
     this.maxFileBytes = maxFileBytes;
+    this.cache = Objects.requireNonNull(cache, "cache");
   }
 
-  /**
-   * Asks for every layer. NOTE: there is no per-layer cache of these files yet, so an image whose
-   * layer indexes are all cached is still streamed once for this collector.
-   */
+  /** Returns false for a layer whose files the cache has, read with the same size limit. */
   @Override
   public boolean needsLayer(int position, Layer layer) {
     announced.add(position);
-    return true;
+    Digest diffId = layer.diffId();
+    if (diffId == null) {
+      return true;
+    }
+    Optional<LayerFiles> cached = cache.get(diffId).filter(files -> files.maxFileBytes() == maxFileBytes);
+    cached.ifPresent(files -> fromCache.put(position, files));
+    return cached.isEmpty();
   }
 
   @Override
@@ -99,6 +121,7 @@ public final class PasswdFiles implements FileInterest {
     if (count == 0) {
       return AccountDatabase.NONE;
     }
+    storeStreamedLayers(analysis);
     FileTree tree = analysis.squashed(count - 1);
     List<String> warnings = new ArrayList<>();
     VisibleFile passwd = visibleFile(tree, PASSWD, warnings);
@@ -130,7 +153,7 @@ public final class PasswdFiles implements FileInterest {
       throw new IOException("layer " + (layer + 1) + " was not read for /" + path + ". Register the collector with"
           + " the indexer that analyzes the image");
     }
-    Captured captured = read.getOrDefault(layer, Map.of()).get(path);
+    Captured captured = capturedFile(layer, path);
     if (captured == null) {
       throw new IOException("layer " + (layer + 1) + " has /" + path + " in its index but the file was not handed"
           + " to the collector");
@@ -141,6 +164,47 @@ public final class PasswdFiles implements FileInterest {
     }
     String text = AccountFiles.decode(path, captured.content(), warnings);
     return text == null ? VisibleFile.UNREADABLE : new VisibleFile(FileState.READ, text);
+  }
+
+  /** Stores what each layer streamed in this pass contains, including layers without account files. */
+  private void storeStreamedLayers(ImageAnalysis analysis) {
+    for (int position = 0; position < analysis.layers().size(); position++) {
+      Digest diffId = analysis.layers().get(position).diffId();
+      if (diffId == null || !announced.contains(position) || fromCache.containsKey(position)) {
+        continue;
+      }
+      Map<String, byte[]> contents = new HashMap<>();
+      Map<String, String> rejections = new HashMap<>();
+      read.getOrDefault(position, Map.of()).forEach((path, captured) -> {
+        if (captured.warning() == null) {
+          contents.put(path, captured.content());
+        } else {
+          rejections.put(path, captured.warning());
+        }
+      });
+      try {
+        cache.put(diffId, new LayerFiles(maxFileBytes, contents, rejections));
+      } catch (RuntimeException e) {
+        LOG.warn("Could not cache the account files of layer {}; the layer will be read again next time", diffId, e);
+      }
+    }
+  }
+
+  /** Returns the file a layer contains at {@code path}, streamed in this pass or from the cache, or null. */
+  private Captured capturedFile(int layer, String path) {
+    Map<String, Captured> streamed = read.get(layer);
+    if (streamed != null && streamed.containsKey(path)) {
+      return streamed.get(path);
+    }
+    LayerFiles cached = fromCache.get(layer);
+    if (cached == null) {
+      return null;
+    }
+    if (cached.rejections().containsKey(path)) {
+      return Captured.rejected(cached.rejections().get(path));
+    }
+    byte[] content = cached.contents().get(path);
+    return content == null ? null : new Captured(content, null);
   }
 
   /** State of the file the final image shows at a path, with its text when it could be read. */

@@ -6,15 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hullscope.check.AccountDatabase.FileState;
 import io.hullscope.check.AccountDatabase.GroupEntry;
 import io.hullscope.check.AccountDatabase.PasswdEntry;
+import io.hullscope.check.AccountFileCache.LayerFiles;
+import io.hullscope.image.Digest;
 import io.hullscope.image.Limits;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.index.FakeImage;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.ImageIndexer;
+import io.hullscope.index.LayerIndex;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.testing.TarBuilder;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Runs {@link PasswdFiles} through the real indexer on layers built in memory. */
@@ -70,7 +76,7 @@ class PasswdFilesTest {
 
   @Test
   void oversizedPasswdBecomesWarning() throws IOException {
-    AccountDatabase accounts = read(new PasswdFiles(64),
+    AccountDatabase accounts = read(new PasswdFiles(64, AccountFileCache.NONE),
         new TarBuilder().dir("etc").file("etc/passwd", WITH_APP.repeat(10)).file("etc/group", "root:x:0:\n"));
 
     assertThat(accounts.passwd()).isEqualTo(FileState.UNREADABLE);
@@ -83,7 +89,7 @@ class PasswdFilesTest {
 
   @Test
   void hugeUpperPasswdHidesSmallLowerOne() throws IOException {
-    AccountDatabase accounts = read(new PasswdFiles(4096),
+    AccountDatabase accounts = read(new PasswdFiles(4096, AccountFileCache.NONE),
         new TarBuilder().dir("etc").file("etc/passwd", WITH_APP),
         new TarBuilder().dir("etc").file("etc/passwd", new byte[1 << 20], 0644));
 
@@ -142,8 +148,84 @@ class PasswdFilesTest {
   }
 
   @Test
+  void cachedLayersAreNotStreamedAgain() throws IOException {
+    MemoryAccountCache accountCache = new MemoryAccountCache();
+    MemoryIndexCache indexCache = new MemoryIndexCache();
+    FakeImage image = FakeImage.of(
+        new TarBuilder().dir("etc").file("etc/passwd", ROOT_ONLY),
+        new TarBuilder().dir("etc").file("etc/passwd", WITH_APP).file("etc/group", "app:x:1000:\n"),
+        new TarBuilder().dir("srv").file("srv/big", "x".repeat(200)).dir("etc").file("etc/group", "g".repeat(100)));
+
+    PasswdFiles first = new PasswdFiles(80, accountCache);
+    AccountDatabase firstAccounts = first.database(
+        new ImageIndexer(indexCache, Limits.DEFAULT, List.of(first)).analyze(image, ProgressListener.NONE));
+    PasswdFiles second = new PasswdFiles(80, accountCache);
+    AccountDatabase secondAccounts = second.database(
+        new ImageIndexer(indexCache, Limits.DEFAULT, List.of(second)).analyze(image, ProgressListener.NONE));
+
+    assertThat(accountCache.files).hasSize(3);
+    assertThat(image.layer(0).opens.get()).isEqualTo(1);
+    assertThat(image.layer(1).opens.get()).isEqualTo(1);
+    assertThat(image.layer(2).opens.get()).isEqualTo(1);
+    assertThat(secondAccounts).isEqualTo(firstAccounts);
+    assertThat(secondAccounts.passwd()).isEqualTo(FileState.READ);
+    assertThat(secondAccounts.users()).extracting(PasswdEntry::name).containsExactly("root", "app");
+    assertThat(secondAccounts.group()).isEqualTo(FileState.UNREADABLE);
+    assertThat(secondAccounts.warnings()).singleElement().asString().contains("/etc/group", "limit of 80 bytes");
+  }
+
+  @Test
+  void cacheWithOtherLimitIsIgnored() throws IOException {
+    MemoryAccountCache accountCache = new MemoryAccountCache();
+    MemoryIndexCache indexCache = new MemoryIndexCache();
+    FakeImage image = FakeImage.of(new TarBuilder().dir("etc").file("etc/passwd", WITH_APP));
+
+    PasswdFiles small = new PasswdFiles(16, accountCache);
+    AccountDatabase smallAccounts =
+        small.database(new ImageIndexer(indexCache, Limits.DEFAULT, List.of(small)).analyze(image, ProgressListener.NONE));
+    PasswdFiles large = new PasswdFiles(4096, accountCache);
+    AccountDatabase largeAccounts =
+        large.database(new ImageIndexer(indexCache, Limits.DEFAULT, List.of(large)).analyze(image, ProgressListener.NONE));
+
+    assertThat(smallAccounts.passwd()).isEqualTo(FileState.UNREADABLE);
+    assertThat(largeAccounts.passwd()).isEqualTo(FileState.READ);
+    assertThat(largeAccounts.users()).extracting(PasswdEntry::name).containsExactly("root", "app");
+    assertThat(image.layer(0).opens.get()).isEqualTo(2);
+  }
+
+  @Test
   void zeroLimitIsRejected() {
-    assertThatThrownBy(() -> new PasswdFiles(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PasswdFiles(0, AccountFileCache.NONE)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** An account file cache in memory. */
+  private static final class MemoryAccountCache implements AccountFileCache {
+    final Map<Digest, LayerFiles> files = new HashMap<>();
+
+    @Override
+    public Optional<LayerFiles> get(Digest diffId) {
+      return Optional.ofNullable(files.get(diffId));
+    }
+
+    @Override
+    public void put(Digest diffId, LayerFiles layerFiles) {
+      files.put(diffId, layerFiles);
+    }
+  }
+
+  /** A layer index cache in memory. */
+  private static final class MemoryIndexCache implements LayerIndexCache {
+    final Map<Digest, LayerIndex> indexes = new HashMap<>();
+
+    @Override
+    public Optional<LayerIndex> get(Digest diffId) {
+      return Optional.ofNullable(indexes.get(diffId));
+    }
+
+    @Override
+    public void put(LayerIndex index) {
+      indexes.put(index.diffId(), index);
+    }
   }
 
   private static AccountDatabase read(PasswdFiles files, TarBuilder... layers) throws IOException {
