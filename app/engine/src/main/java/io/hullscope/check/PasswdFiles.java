@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>What each layer contains is kept in an {@link AccountFileCache} by layer diff id, and a layer
  * the cache has is not streamed for this collector (see {@link FileInterest#needsLayer}).
  *
+ * <p>Memory: until {@link #database} runs, the collector keeps up to two files of at most the size
+ * limit per streamed layer, because the visible version is known only after the last layer.
+ *
  * <p>Files larger than the size limit, and files that are not UTF-8 text, are not parsed: they
  * become warnings in the {@link AccountDatabase} instead.
  */
