@@ -67,34 +67,22 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
           findings.add(rootUser(configured, resolution, accounts, location));
           userResetToRoot(config, accounts).ifPresent(findings::add);
         } else {
-          if (resolution.gid() == 0) {
-            findings.add(new Finding("ROOT-GROUP", "The process runs with GID 0 (root group)", Severity.LOW,
-                "Files and folders owned by group root and writable by their group can be changed by the"
-                    + " process, which includes much of a typical base image.",
-                evidence(configured, resolution),
-                "Give the user its own group and name it in USER, for example USER " + resolution.uid() + ":"
-                    + SUGGESTED_ID + ".",
-                location));
-          }
-          if (!isNumericUser(configured)) {
-            findings.add(new Finding("USER-NOT-NUMERIC", "User '" + userPart(configured) + "' is a name, not a UID",
-                Severity.MEDIUM,
-                "Kubernetes runAsNonRoot accepts only a numeric image user: the kubelet refuses to start the"
-                    + " container because it cannot verify that the name is not root.",
-                evidence(configured, resolution),
-                "Name the user by number: USER " + resolution.uid() + ":" + resolution.gid() + ".",
-                location));
-          }
+          findings.addAll(nonRootFindings(configured, resolution, location));
         }
       }
       case FAILS_TO_START -> findings.add(resolution.failure());
-      case UNKNOWN -> { }
+      case UNKNOWN -> {
+        if (!isNumericUser(configured)) {
+          findings.add(notNumeric(configured, resolution, SUGGESTED_ID + ":" + SUGGESTED_ID, location));
+        }
+      }
       default -> throw new IllegalStateException(resolution.outcome().toString());
     }
     if (!accounts.warnings().isEmpty()) {
       findings.add(new Finding("ACCOUNTS-UNREADABLE", "The image's account files could not be fully read",
           Severity.INFO,
-          "Parts of /etc/passwd or /etc/group were skipped, so a name may resolve differently at run time.",
+          "An unread file may hold the user the container runs as, and the runtime reads a malformed line in"
+              + " surprising ways, for example a broken UID as 0.",
           String.join("; ", accounts.warnings()),
           "Check the account files in the image; each line needs the fields passwd(5) and group(5) describe.",
           "The layer that writes /etc/passwd or /etc/group"));
@@ -102,6 +90,34 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
     findings.sort((a, b) -> a.severity().compareTo(b.severity()));
     return new UserVerdict(configured, resolution.outcome(), resolution.uid(), resolution.gid(),
         resolution.explanation(), findings, accounts.warnings());
+  }
+
+  /** Returns the findings for a user that is not root: a root group, or a name instead of a number. */
+  private static List<Finding> nonRootFindings(String configured, Resolution resolution, String location) {
+    List<Finding> findings = new ArrayList<>();
+    if (resolution.gid() == 0) {
+      findings.add(new Finding("ROOT-GROUP", "The process runs with GID 0 (root group)", Severity.LOW,
+          "Files and folders owned by group root and writable by their group can be changed by the"
+              + " process, which includes much of a typical base image.",
+          evidence(configured, resolution),
+          "Give the user its own group and name it in USER, for example USER " + resolution.uid() + ":"
+              + SUGGESTED_ID + ".",
+          location));
+    }
+    if (!isNumericUser(configured)) {
+      findings.add(notNumeric(configured, resolution, resolution.uid() + ":" + resolution.gid(), location));
+    }
+    return findings;
+  }
+
+  private static Finding notNumeric(String configured, Resolution resolution, String numericUser, String location) {
+    return new Finding("USER-NOT-NUMERIC", "User '" + userPart(configured) + "' is a name, not a UID",
+        Severity.MEDIUM,
+        "Kubernetes runAsNonRoot accepts only a numeric image user: the kubelet does not start the"
+            + " container because it cannot verify that the name is not root.",
+        evidence(configured, resolution),
+        "Name the user by number: USER " + numericUser + ".",
+        location);
   }
 
   /**

@@ -179,7 +179,8 @@ class UserVerdictTest {
     assertThat(verdict.outcome()).isEqualTo(Outcome.UNKNOWN);
     assertThat(verdict.uid()).isNull();
     assertThat(verdict.explanation()).contains("cannot be resolved");
-    assertThat(verdict.findings()).extracting(Finding::id).containsExactly("ACCOUNTS-UNREADABLE");
+    assertThat(verdict.findings()).extracting(Finding::id).containsExactly("USER-NOT-NUMERIC", "ACCOUNTS-UNREADABLE");
+    assertThat(verdict.findings().get(0).suggestion()).isEqualTo("Name the user by number: USER 10001:10001.");
     assertThat(verdict.warnings()).containsExactly("/etc/passwd is not valid UTF-8 text, so its accounts are ignored");
   }
 
