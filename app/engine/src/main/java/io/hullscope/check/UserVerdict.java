@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Which user and group a container of the image runs as, why, and the findings that follow.
+ * The user and group a container of the image runs as, the reason, and the findings that follow.
  *
- * <p>The rules are those of runc's {@code GetExecUser} (libcontainer/user/user.go), which resolves
- * the user when Docker starts a container without {@code --user}. An unset {@code User} means UID 0.
+ * <p>The rules are those of runc's {@code GetExecUser} (libcontainer/user/user.go), the lookup behind
+ * the "unable to find user" error of Docker and Podman. An unset {@code User} means UID 0.
  * A number is looked up as a UID and a name as a name in the image's {@code /etc/passwd}, and the
  * first matching line wins. A number without an entry is used as it is, with GID 0, if it is from 0
  * to 2147483647. A name without an entry makes the start fail with "unable to find user". A group
