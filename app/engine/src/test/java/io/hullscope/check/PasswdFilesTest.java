@@ -123,6 +123,25 @@ class PasswdFilesTest {
   }
 
   @Test
+  void hardlinkedPasswdIsNotFollowed() throws IOException {
+    AccountDatabase accounts = read(new PasswdFiles(),
+        new TarBuilder().dir("etc").file("etc/passwd.real", WITH_APP).hardlink("etc/passwd", "etc/passwd.real"));
+
+    assertThat(accounts.passwd()).isEqualTo(FileState.UNREADABLE);
+    assertThat(accounts.warnings()).singleElement().asString().startsWith("/etc/passwd is a hardlink to etc/passwd.real");
+  }
+
+  @Test
+  void unnormalizedEntryNamesAreFound() throws IOException {
+    AccountDatabase accounts = read(new PasswdFiles(),
+        new TarBuilder().dir("./etc").file("./etc/passwd", ROOT_ONLY).file("/etc/group", "root:x:0:\n"),
+        new TarBuilder().file("etc/../etc/passwd", WITH_APP));
+
+    assertThat(accounts.users()).extracting(PasswdEntry::name).containsExactly("root", "app");
+    assertThat(accounts.groups()).extracting(GroupEntry::name).containsExactly("root");
+  }
+
+  @Test
   void passwdFolderIsIgnored() throws IOException {
     AccountDatabase accounts = read(new PasswdFiles(), new TarBuilder().dir("etc").dir("etc/passwd"));
 
