@@ -128,7 +128,8 @@ class PasswdFilesTest {
         new TarBuilder().dir("etc").file("etc/passwd.real", WITH_APP).hardlink("etc/passwd", "etc/passwd.real"));
 
     assertThat(accounts.passwd()).isEqualTo(FileState.UNREADABLE);
-    assertThat(accounts.warnings()).singleElement().asString().startsWith("/etc/passwd is a hardlink to etc/passwd.real");
+    assertThat(accounts.warnings()).singleElement().asString()
+        .startsWith("/etc/passwd is a hardlink to etc/passwd.real");
   }
 
   @Test
@@ -200,11 +201,11 @@ class PasswdFilesTest {
     FakeImage image = FakeImage.of(new TarBuilder().dir("etc").file("etc/passwd", WITH_APP));
 
     PasswdFiles small = new PasswdFiles(16, accountCache);
-    AccountDatabase smallAccounts =
-        small.database(new ImageIndexer(indexCache, Limits.DEFAULT, List.of(small)).analyze(image, ProgressListener.NONE));
+    AccountDatabase smallAccounts = small.database(
+        new ImageIndexer(indexCache, Limits.DEFAULT, List.of(small)).analyze(image, ProgressListener.NONE));
     PasswdFiles large = new PasswdFiles(4096, accountCache);
-    AccountDatabase largeAccounts =
-        large.database(new ImageIndexer(indexCache, Limits.DEFAULT, List.of(large)).analyze(image, ProgressListener.NONE));
+    AccountDatabase largeAccounts = large.database(
+        new ImageIndexer(indexCache, Limits.DEFAULT, List.of(large)).analyze(image, ProgressListener.NONE));
 
     assertThat(smallAccounts.passwd()).isEqualTo(FileState.UNREADABLE);
     assertThat(largeAccounts.passwd()).isEqualTo(FileState.READ);
