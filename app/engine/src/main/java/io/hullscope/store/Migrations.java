@@ -28,7 +28,12 @@ final class Migrations {
               + " ca_file TEXT,"
               + " insecure INTEGER NOT NULL,"
               + " robot_prefix TEXT NOT NULL,"
-              + " updated_at TEXT NOT NULL)")));
+              + " updated_at TEXT NOT NULL)")),
+      new Migration(4, "layer account files cache", List.of(
+          "CREATE TABLE layer_accounts ("
+              + " diff_id TEXT PRIMARY KEY,"
+              + " data BLOB NOT NULL,"
+              + " created_at TEXT NOT NULL)")));
 
   private Migrations() {}
 }
