@@ -2,6 +2,8 @@ package io.hullscope.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hullscope.check.PasswdFiles;
+import io.hullscope.check.UserVerdict;
 import io.hullscope.image.Image;
 import io.hullscope.image.Limits;
 import io.hullscope.image.Platform;
@@ -12,10 +14,12 @@ import io.hullscope.index.LayerIndexCache;
 import io.hullscope.source.ImageSource;
 import io.hullscope.store.AppPaths;
 import io.hullscope.store.Database;
+import io.hullscope.store.SqliteAccountFileCache;
 import io.hullscope.store.SqliteLayerIndexCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,21 +55,25 @@ final class InspectCommand implements Callable<Integer> {
     InspectReport report;
     try (ImageSource source = imageTarget.openSource(image.dockerHost);
         Image image = imageTarget.open(source, wanted, ProgressListener.NONE)) {
-      report = InspectReport.of(analyze(image));
+      report = noCache ? report(image, LayerIndexCache.NONE, new PasswdFiles()) : reportWithCache(image);
     }
     print(report);
     return 0;
   }
 
-  private ImageAnalysis analyze(Image image) throws IOException {
-    if (noCache) {
-      return new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
-    }
+  private static InspectReport reportWithCache(Image image) throws IOException {
     Files.createDirectories(AppPaths.dataDir());
     try (Database database = Database.open(AppPaths.databaseFile())) {
-      ImageIndexer indexer = new ImageIndexer(new SqliteLayerIndexCache(database), Limits.DEFAULT);
-      return indexer.analyze(image, ProgressListener.NONE);
+      PasswdFiles accounts = new PasswdFiles(PasswdFiles.DEFAULT_MAX_FILE_BYTES, new SqliteAccountFileCache(database));
+      return report(image, new SqliteLayerIndexCache(database), accounts);
     }
+  }
+
+  /** Indexes the image once, collecting its account files, and builds the report with the user verdict. */
+  private static InspectReport report(Image image, LayerIndexCache cache, PasswdFiles accounts) throws IOException {
+    ImageAnalysis analysis = new ImageIndexer(cache, Limits.DEFAULT, List.of(accounts))
+        .analyze(image, ProgressListener.NONE);
+    return InspectReport.of(analysis, UserVerdict.of(image.config(), accounts.database(analysis)));
   }
 
   private void print(InspectReport report) throws IOException {

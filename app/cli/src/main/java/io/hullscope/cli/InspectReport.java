@@ -3,6 +3,8 @@ package io.hullscope.cli;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.hullscope.image.Digest;
 import io.hullscope.image.HistoryEntry;
+import io.hullscope.check.Finding;
+import io.hullscope.check.UserVerdict;
 import io.hullscope.image.Image;
 import io.hullscope.image.ImageConfig;
 import io.hullscope.image.Layer;
@@ -20,8 +22,26 @@ import java.util.TreeMap;
  * Output of {@code hullscope inspect} as one value. The JSON output is this record serialized
  * by Jackson, so field names and order here are the stable JSON shape.
  */
-@JsonPropertyOrder({"image", "config", "layers", "tree"})
-public record InspectReport(ImageInfo image, ConfigInfo config, List<LayerInfo> layers, TreeStats tree) {
+@JsonPropertyOrder({"image", "config", "user", "layers", "tree"})
+public record InspectReport(ImageInfo image, ConfigInfo config, UserInfo user, List<LayerInfo> layers, TreeStats tree) {
+
+  /**
+   * Which user a container of the image runs as, see {@link UserVerdict}.
+   *
+   * @param outcome {@code RUNS}, {@code FAILS_TO_START} or {@code UNKNOWN}
+   * @param uid the UID the process gets; null unless it runs
+   * @param gid the GID the process gets; null unless it runs
+   * @param explanation one sentence naming the IDs and the reason
+   * @param findings ids of the findings, for example {@code ROOT-USER}
+   */
+  @JsonPropertyOrder({"outcome", "uid", "gid", "explanation", "findings"})
+  public record UserInfo(String outcome, Long uid, Long gid, String explanation, List<String> findings) {
+
+    static UserInfo of(UserVerdict verdict) {
+      return new UserInfo(verdict.outcome().name(), verdict.uid(), verdict.gid(), verdict.explanation(),
+          verdict.findings().stream().map(Finding::id).toList());
+    }
+  }
 
   /** Identity of the image. Times are ISO-8601 strings, absent values are null. */
   @JsonPropertyOrder({"references", "digest", "configDigest", "platform", "created", "source"})
@@ -67,7 +87,7 @@ public record InspectReport(ImageInfo image, ConfigInfo config, List<LayerInfo> 
   public record TreeStats(int files, long filesSize, long unpackedSize, long wastedBytes, double efficiency) {}
 
   /** Builds the report from an analysis. */
-  public static InspectReport of(ImageAnalysis analysis) {
+  public static InspectReport of(ImageAnalysis analysis, UserVerdict verdict) {
     Image image = analysis.image();
     ImageConfig config = image.config();
     ImageInfo imageInfo = new ImageInfo(
@@ -77,7 +97,8 @@ public record InspectReport(ImageInfo image, ConfigInfo config, List<LayerInfo> 
         config.platform() == null ? null : config.platform().toString(),
         text(config.created()),
         image.sourceDescription());
-    return new InspectReport(imageInfo, configInfo(config), layers(analysis), treeStats(analysis));
+    return new InspectReport(imageInfo, configInfo(config), UserInfo.of(verdict), layers(analysis),
+        treeStats(analysis));
   }
 
   private static ConfigInfo configInfo(ImageConfig config) {

@@ -34,6 +34,11 @@ final class TextReportWriter {
     out.println();
     out.println("Config");
     field("User", config.user().isEmpty() ? "root (unset)" : config.user());
+    InspectReport.UserInfo user = report.user();
+    field("Runs as", user.explanation());
+    if (!user.findings().isEmpty()) {
+      field("User findings", String.join(", ", user.findings()));
+    }
     field("Entrypoint", list(config.entrypoint()));
     field("Cmd", list(config.cmd()));
     field("Working dir", config.workingDir());

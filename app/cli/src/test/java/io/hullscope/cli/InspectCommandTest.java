@@ -77,7 +77,8 @@ class InspectCommandTest {
 
     assertThat(result.code).isZero();
     JsonNode json = new ObjectMapper().readTree(result.out);
-    assertThat(fieldNames(json)).containsExactly("image", "config", "layers", "tree");
+    assertThat(fieldNames(json)).containsExactly("image", "config", "user", "layers", "tree");
+    assertThat(fieldNames(json.get("user"))).containsExactly("outcome", "uid", "gid", "explanation", "findings");
     assertThat(fieldNames(json.get("image")))
         .containsExactly("references", "digest", "configDigest", "platform", "created", "source");
     assertThat(fieldNames(json.get("tree")))
@@ -88,6 +89,21 @@ class InspectCommandTest {
     assertThat(json.get("config").get("user").asText()).isEqualTo("1000:1000");
     assertThat(json.get("layers")).hasSize(2);
     assertThat(json.get("layers").get(1).get("createdBy").asText()).isEqualTo("COPY run.sh /app/");
+  }
+
+  @Test
+  void samplesSayWhichUserTheyRunAs() throws IOException {
+    Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
+
+    Result bad = run("inspect", "--no-cache", "--format", "json", root.resolve("samples/images/hygiene-bad.tar").toString());
+    Result good = run("inspect", "--no-cache", root.resolve("samples/images/hygiene-good.tar").toString());
+
+    JsonNode user = new ObjectMapper().readTree(bad.out).get("user");
+    assertThat(user.get("outcome").asText()).isEqualTo("RUNS");
+    assertThat(user.get("uid").asLong()).isZero();
+    assertThat(user.get("findings").toString()).contains("ROOT-USER");
+    assertThat(good.code).isZero();
+    assertThat(good.out).containsPattern("Runs as: +UID 65532").doesNotContain("User findings");
   }
 
   @Test
