@@ -26,7 +26,7 @@ import java.util.TreeMap;
 public record InspectReport(ImageInfo image, ConfigInfo config, UserInfo user, List<LayerInfo> layers, TreeStats tree) {
 
   /**
-   * Which user a container of the image runs as, see {@link UserVerdict}.
+   * The user a container of the image runs as, see {@link UserVerdict}.
    *
    * @param outcome {@code RUNS}, {@code FAILS_TO_START} or {@code UNKNOWN}
    * @param uid the UID the process gets; null unless it runs

@@ -60,7 +60,7 @@ class HarborCommandTest {
   }
 
   @Test
-  void loginSavesTheConnectionAndKeepsTheSecretOutOfTheDatabase() throws Exception {
+  void loginSavesConnectionWithoutSecret() throws Exception {
     java.nio.file.Path data = java.nio.file.Files.createTempDirectory("hullscope-cli-data");
     String previous = System.setProperty("hullscope.data", data.toString());
     java.io.InputStream stdin = System.in;

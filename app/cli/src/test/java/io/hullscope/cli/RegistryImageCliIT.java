@@ -51,7 +51,7 @@ class RegistryImageCliIT {
   }
 
   @Test
-  void registryImageHasTheSamePackagesAsItsArchive() throws Exception {
+  void registryImageMatchesArchive() throws Exception {
     Result fromRegistry = run("sbom", "--no-cache", "--insecure-registry", host, "docker://" + reference);
     Result fromArchive = run("sbom", "--no-cache", sample().toString());
 
@@ -60,7 +60,7 @@ class RegistryImageCliIT {
   }
 
   @Test
-  void imagePushedWithTheDockerCliOpensFromTheRegistry() throws Exception {
+  void dockerPushedImageOpens() throws Exception {
     String dockerHost = System.getenv("HULLSCOPE_DOCKER_HOST");
     Ci.requireService(dockerHost != null && !dockerHost.isBlank(), "dockerd (set HULLSCOPE_DOCKER_HOST)");
     String pushed = host + "/hullscope-cli-it/docker-" + UUID.randomUUID().toString().substring(0, 8) + ":good";
@@ -78,7 +78,7 @@ class RegistryImageCliIT {
   }
 
   @Test
-  void plainHttpRegistryNeedsTheInsecureOption() {
+  void plainHttpNeedsInsecureOption() {
     Result result = run("inspect", "--no-cache", "docker://" + reference);
 
     assertThat(result.code).isEqualTo(1);

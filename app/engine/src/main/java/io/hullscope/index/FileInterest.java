@@ -9,7 +9,7 @@ import java.io.InputStream;
  * /etc/passwd}. The indexer calls {@link #wants} for every regular file and hands the content of the
  * wanted ones to {@link #accept} while the layer streams past, so nothing is read twice.
  *
- * <p>Layers whose index comes from the cache are not streamed unless an interest says through
+ * <p>Layers whose index comes from the cache are not streamed unless an interest reports through
  * {@link #needsLayer} that it has no result of its own for that layer. Analyzers therefore cache
  * their own results by layer digest, and a layer is read only when someone lacks it.
  */
@@ -27,7 +27,7 @@ public interface FileInterest {
   /**
    * Returns true when this interest needs the files of a layer whose index the cache holds, so the
    * layer must be streamed anyway. Called once per layer before any streaming; the default
-   * returns false, so the interest sees only the layers read for their index.
+   * returns false, so the interest receives only the layers read for their index.
    *
    * @param position position of the layer in the image, as passed to {@link #wants}
    */

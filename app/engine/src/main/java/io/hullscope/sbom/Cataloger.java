@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Finds the packages that one kind of file declares: a package database, a metadata file, an
- * archive or a binary. The SBOM builder asks every cataloger about every regular file of every
- * layer while the layer streams past, so each file is read once, and caches what {@link #read}
+ * archive or a binary. The SBOM builder offers every regular file of every layer to each
+ * cataloger while the layer streams past, so each file is read once. It caches what {@link #read}
  * returns by layer digest, cataloger {@link #name} and {@link #version}.
  *
  * <p>Paths are relative to the image root and have no leading slash, for example {@code
@@ -36,8 +36,8 @@ public interface Cataloger {
    * Returns the packages one file declares, each with {@link Package#evidencePath} set to {@code
    * path} or, for a package found inside an archive, to {@code path!/inner/path}.
    *
-   * @param content the file's bytes; may be much larger than memory (a fat jar, a binary), so read
-   *     it as a stream and stop at the cataloger's own limits
+   * @param content the file's bytes. They may not fit in memory (a fat jar, a binary), so read
+   *     them as a stream and stop at the cataloger's own limits
    * @throws PackageDatabaseException when the file is malformed, too large or too deeply nested:
    *     the builder records a warning naming the file and goes on with the other files
    */

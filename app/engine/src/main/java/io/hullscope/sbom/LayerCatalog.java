@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the catalogers found in one layer's own files, keyed by path. It depends only on the layer's
+ * The catalogers' results for one layer's own files, keyed by path. It depends only on the layer's
  * bytes and the catalogers' versions, so it is cached by layer digest and shared by every image
  * that contains the layer.
  *

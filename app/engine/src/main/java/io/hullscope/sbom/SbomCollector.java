@@ -52,7 +52,7 @@ public final class SbomCollector implements FileInterest {
   private final String cacheKey;
   private final Map<Integer, LayerCatalog> fromCache = new ConcurrentHashMap<>();
   private final Map<Integer, Map<String, FileCatalog>> read = new ConcurrentHashMap<>();
-  private final Set<Integer> asked = ConcurrentHashMap.newKeySet();
+  private final Set<Integer> announced = ConcurrentHashMap.newKeySet();
 
   public SbomCollector(List<Cataloger> catalogers, CatalogCache cache) {
     this.catalogers = List.copyOf(catalogers);
@@ -80,7 +80,7 @@ public final class SbomCollector implements FileInterest {
 
   @Override
   public boolean needsLayer(int position, Layer layer) {
-    asked.add(position);
+    announced.add(position);
     Digest diffId = layer.diffId();
     if (diffId == null) {
       return true;
@@ -179,7 +179,7 @@ public final class SbomCollector implements FileInterest {
     for (int position = 0; position < count; position++) {
       Digest diffId = indexes.get(position).diffId();
       diffIds.add(diffId);
-      if (!asked.contains(position)) {
+      if (!announced.contains(position)) {
         throw new IOException("layer " + (position + 1) + " (" + diffId + ") was neither read nor cached for the"
             + " SBOM; register the collector with the indexer that analyzes the image");
       }

@@ -37,7 +37,7 @@ class DebianCopyrightParserTest {
       """;
 
   @Test
-  void machineReadableFileListsEachLicenseOnce() throws IOException {
+  void machineReadableListsLicensesOnce() throws IOException {
     assertThat(parse(MACHINE_READABLE)).containsExactly("LGPL-2.1+", "GPL-2+ or Artistic");
   }
 
@@ -49,7 +49,7 @@ class DebianCopyrightParserTest {
   }
 
   @Test
-  void formatFieldAfterTheFirstParagraphDoesNotCount() throws IOException {
+  void lateFormatFieldIsIgnored() throws IOException {
     assertThat(parse("Upstream-Name: x\n\nFormat: copyright-format/1.0\nLicense: MIT\n")).isEmpty();
   }
 

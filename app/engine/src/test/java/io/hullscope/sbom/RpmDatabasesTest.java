@@ -70,7 +70,7 @@ class RpmDatabasesTest {
   }
 
   @Test
-  void requirementsResolveToProvidingPackages() {
+  void requirementsResolveToProviders() {
     RpmHeader glibc = new RpmHeader("glibc", null, "2.34", "100.el9", "x86_64", "LGPLv2+", null, null,
         List.of("rpmlib(CompressedFileNames)"), List.of("libc.so.6()(64bit)", "glibc(x86-64)"));
     RpmHeader bash = new RpmHeader("bash", null, "5.1.8", "6.el9", "x86_64", "GPLv3+", null, null,
@@ -88,7 +88,7 @@ class RpmDatabasesTest {
   }
 
   @Test
-  void realDatabaseDependenciesNamePackagesOfTheSameDatabase() throws IOException {
+  void realDependenciesNameListedPackages() throws IOException {
     Path database = TestData.file("os/rpm/sqlite-cbl-mariner-2.0/rpmdb.sqlite");
 
     List<Package> packages = RpmDatabases.read("var/lib/rpm/rpmdb.sqlite", Files.readAllBytes(database), null);

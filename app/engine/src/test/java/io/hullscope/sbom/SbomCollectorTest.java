@@ -83,7 +83,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void distroOfTheFinalImageNamesPackagesOfEarlierLayers() throws IOException {
+  void finalDistroNamesEarlierPackages() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2.15-2+b7")).build())
         .layer(new TarBuilder().file("etc/os-release", DEBIAN_RELEASE).build())
@@ -112,7 +112,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void packagesKeepTheLayerThatAddedThemWhenALaterLayerRewritesTheDatabase() throws IOException {
+  void rewrittenDatabaseKeepsAddedLayer() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2.15-2") + "\n" + status("zlib1g", "1:1.2.13")).build())
         .layer(new TarBuilder().file("etc/motd", "hello\n").build())
@@ -136,7 +136,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void packageRemovedAndInstalledAgainCountsFromItsReturn() throws IOException {
+  void reinstalledPackageCountsFromReturn() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2.15-2") + "\n" + status("curl", "7.88.1-10")).build())
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2.15-2")).build())
@@ -149,7 +149,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void opaqueFolderHidesTheDatabaseOfLowerLayers() throws IOException {
+  void opaqueFolderHidesLowerDatabase() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2.15-2")).build())
         .layer(new TarBuilder().opaque("var/lib/dpkg").file("var/lib/dpkg/available", "").build())
@@ -159,7 +159,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void folderReplacedByFileHidesItsMetadata() throws IOException {
+  void folderReplacedByFileHidesMetadata() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(SITE + "six-1.16.0.dist-info/METADATA", metadata("six", "1.16.0")).build())
         .layer(new TarBuilder().whiteout(SITE + "six-1.16.0.dist-info").file(SITE + "six-1.16.0.dist-info", "gone\n")
@@ -170,7 +170,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void malformedDatabaseGivesWarningAndTheRestIsBuilt() throws IOException {
+  void malformedDatabaseGivesWarning() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder()
             .file(STATUS, "Package: bash\nStatus: install ok installed\nVersion: 5.2\n" + "x".repeat(200) + "\n")
@@ -206,7 +206,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void warningOfAFileALaterLayerReplacedIsDropped() throws IOException {
+  void replacedFileWarningIsDropped() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, "\u0000\u0001 not a status file").build())
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2")).build())
@@ -219,7 +219,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void cachedLayersAreNotStreamedAgainAndGiveTheSameSbom() throws IOException {
+  void cachedLayersAreNotStreamedAgain() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2.15-2")).build())
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2.15-2") + "\n" + status("curl", "7.88")).build())
@@ -241,7 +241,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void layerWithCachedIndexIsStreamedWhenItsCatalogIsMissing() throws IOException {
+  void missingCatalogStreamsCachedLayer() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2.15-2")).build())
         .reference("index-only:1");
@@ -255,7 +255,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void catalogCachedByOtherCatalogersIsNotUsed() throws IOException {
+  void otherCatalogersCacheIsIgnored() throws IOException {
     TestImage image = ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2")).file(SITE + "six-1.0.dist-info/METADATA",
             metadata("six", "1.0")).build())
@@ -271,7 +271,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void buildWithoutRegisteringTheCollectorFails() throws IOException {
+  void unregisteredCollectorBuildFails() throws IOException {
     Path archive = TestSboms.write(temp, ImageArchiveBuilder.image()
         .layer(new TarBuilder().file(STATUS, status("bash", "5.2")).build()).reference("unregistered:1"));
     SbomCollector collector = SbomCollector.withDefaults();
@@ -292,12 +292,12 @@ class SbomCollectorTest {
       "var/lib/dpkg/status.d/libc6,          true",
       "var/lib/dpkg/status.d/libc6.md5sums,  false",
   })
-  void dpkgCatalogerSelectsDatabasePaths(String path, boolean wanted) {
-    assertThat(new DpkgCataloger().wants(TestEntries.file(path))).isEqualTo(wanted);
+  void dpkgCatalogerSelectsDatabasePaths(String path, boolean expected) {
+    assertThat(new DpkgCataloger().wants(TestEntries.file(path))).isEqualTo(expected);
   }
 
   @Test
-  void copyrightFileGivesDpkgPackageItsLicenses() throws IOException {
+  void copyrightFileGivesDpkgLicenses() throws IOException {
     String copyright = "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n\n"
         + "Files: *\nCopyright: 1989-2022 Free Software Foundation\nLicense: GPL-3+\n";
     TestImage image = ImageArchiveBuilder.image()
@@ -318,7 +318,7 @@ class SbomCollectorTest {
   }
 
   @Test
-  void cacheKeyNamesEveryCatalogerAndVersion() {
+  void cacheKeyNamesCatalogerVersions() {
     assertThat(SbomCollector.cacheKey(List.of(new PythonCataloger(), new DpkgCataloger())))
         .isEqualTo("dpkg:2,os:1,python:1");
   }

@@ -11,8 +11,8 @@ public final class Tools {
   private Tools() {}
 
   /**
-   * Runs a command with no input, discards its output, and returns true when it exits with 0
-   * within 5 minutes; false when it fails, times out or does not exist.
+   * Runs a command with no input and discards its output. Returns true when it exits with 0 within
+   * 5 minutes, and false when it fails, times out or does not exist.
    */
   public static boolean runs(String... command) {
     try {

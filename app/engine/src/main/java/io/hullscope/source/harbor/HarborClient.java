@@ -56,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * {@code page} and {@code page_size} (at most 100) and report the total in {@code X-Total-Count};
  * wrong credentials act as anonymous on most reads, so {@link #identity} checks them explicitly;
  * no cookies are kept, because a session cookie turns on Harbor's CSRF check and then every write
- * fails; vulnerability reports are asked for with {@code X-Accept-Vulnerabilities}.
+ * fails; vulnerability reports are requested with {@code X-Accept-Vulnerabilities}.
  *
  * <p>The secret is sent as HTTP Basic authentication on every request and never logged.
  */
@@ -68,7 +68,7 @@ public final class HarborClient {
   /** Default limit on one response body (16 MiB); vulnerability reports of large images are a few MiB. */
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 
-  /** The report formats asked for, newest first, as Harbor's API describes them. */
+  /** The requested report formats, newest first, as Harbor's API describes them. */
   static final String ACCEPT_VULNERABILITIES =
       "application/vnd.security.vulnerability.report; version=1.1,"
           + " application/vnd.scanner.adapter.vuln.report.harbor+json; version=1.0";
@@ -148,7 +148,7 @@ public final class HarborClient {
         token.statusCode());
   }
 
-  /** Returns Harbor's version, for example {@code v2.11.0-abcdef}, or null when it does not say. */
+  /** Returns Harbor's version, for example {@code v2.11.0-abcdef}, or null when the response has none. */
   public String version() throws IOException {
     JsonNode info = getJson("/systeminfo", "read the system information");
     return text(info, "harbor_version");
@@ -200,7 +200,7 @@ public final class HarborClient {
 
   /**
    * Returns the vulnerability report Harbor holds for an artifact, in the first format it has of
-   * those asked for; empty when the artifact was never scanned (Harbor answers {@code {}}).
+   * those requested; empty when the artifact was never scanned (Harbor returns {@code {}}).
    *
    * @param reference a digest or a tag
    */
@@ -257,8 +257,8 @@ public final class HarborClient {
   }
 
   /**
-   * Returns the robot accounts of a project, and those of the system level this account may see;
-   * a system robot appears only when its permissions name this project or every project.
+   * Returns the robot accounts of a project and the visible system robots that reach it. A system
+   * robot is included only when its permissions name this project or every project.
    */
   public List<Robot> robots(Project project) throws IOException {
     List<Robot> robots = new ArrayList<>(getPage("/robots?" + paging(1, MAX_PAGE_SIZE) + "&q="
@@ -304,7 +304,7 @@ public final class HarborClient {
 
   /**
    * Returns the newest audit log entries of a project. Harbor 2.13 moved them to {@code
-   * auditlog-exts}; older versions answer 404 there and are read from {@code logs}.
+   * auditlog-exts}; older versions return 404 there, so the log is read from {@code logs}.
    */
   public List<AuditEntry> auditLog(String projectName, int count) throws IOException {
     String query = "?" + paging(1, count) + "&sort=" + segment("-op_time");
@@ -541,7 +541,7 @@ public final class HarborClient {
         body = in.readNBytes(maxResponseBytes + 1);
       }
       if (body.length > maxResponseBytes) {
-        throw new HarborException("Harbor's answer to " + request.method() + " " + request.uri().getPath()
+        throw new HarborException("Harbor's response to " + request.method() + " " + request.uri().getPath()
             + " is larger than the limit of " + maxResponseBytes + " bytes", response.statusCode());
       }
       return new BufferedResponse(response, body);
@@ -590,14 +590,14 @@ public final class HarborClient {
     try {
       JsonNode node = json.readTree(response.body());
       if (node == null || node.isMissingNode()) {
-        throw new HarborException("Harbor sent an empty answer for " + action, response.statusCode());
+        throw new HarborException("Harbor sent an empty response for " + action, response.statusCode());
       }
       return node;
     } catch (JsonProcessingException e) {
       throw new HarborException("Harbor sent invalid JSON for " + action + ": " + truncate(e.getOriginalMessage()),
           response.statusCode());
     } catch (IOException e) {
-      throw new HarborException("could not read Harbor's answer for " + action + ": " + e.getMessage(), e);
+      throw new HarborException("failed to read Harbor's response for " + action + ": " + e.getMessage(), e);
     }
   }
 

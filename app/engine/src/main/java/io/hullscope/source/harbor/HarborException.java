@@ -2,7 +2,7 @@ package io.hullscope.source.harbor;
 
 import java.io.IOException;
 
-/** A Harbor request that failed, with the HTTP status when Harbor answered (0 otherwise). */
+/** A Harbor request that failed, with the HTTP status of Harbor's response (0 when there was none). */
 public class HarborException extends IOException {
 
   private final int status;
@@ -17,7 +17,7 @@ public class HarborException extends IOException {
     this.status = 0;
   }
 
-  /** Returns the HTTP status Harbor answered with, or 0 when there was no answer. */
+  /** Returns the HTTP status of Harbor's response, or 0 when there was no response. */
   public int status() {
     return status;
   }

@@ -131,7 +131,7 @@ public final class HarborModel {
   /** A project member: a user or group and its role, for example {@code projectAdmin}. */
   public record Member(String name, String type, String role) {}
 
-  /** The scanner a project uses; null fields when Harbor does not say. */
+  /** The scanner a project uses; a field is null when Harbor's response lacks it. */
   public record Scanner(String name, String vendor, String version, boolean disabled) {}
 
   /** One audit log entry. */

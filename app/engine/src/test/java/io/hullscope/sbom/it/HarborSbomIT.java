@@ -96,7 +96,7 @@ class HarborSbomIT {
   }
 
   @Test
-  void harborSbomIsReadThroughTheRegistryAndMatchesOurs() throws IOException {
+  void harborSbomMatchesOurs() throws IOException {
     Ci.requireService(sbomDigest != null, "docker-registry (set HULLSCOPE_REGISTRY) and skopeo");
     try (HarborStub stub = new HarborStub().forwardRegistryTo(URI.create("http://" + registry))) {
       stub.on("GET", "/api/v2.0/projects/library/repositories/" + repository.substring("library/".length())
@@ -119,7 +119,7 @@ class HarborSbomIT {
   }
 
   @Test
-  void artifactWithoutSbomAccessoryGivesNone() throws IOException {
+  void noSbomAccessoryGivesNone() throws IOException {
     Ci.requireService(sbomDigest != null, "docker-registry (set HULLSCOPE_REGISTRY) and skopeo");
     try (HarborStub stub = new HarborStub().forwardRegistryTo(URI.create("http://" + registry))) {
       stub.on("GET", "/api/v2.0/projects/library/repositories/" + repository.substring("library/".length())

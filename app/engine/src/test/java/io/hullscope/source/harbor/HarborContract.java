@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * Harbor's official API description (Swagger 2.0, {@code harbor-api-v2.0-swagger.yaml} in the
- * shared reference folder) used as the contract of the test stub: every answer the stub gives must
+ * shared reference folder) used as the contract of the test stub: every response of the stub must
  * be one the description allows for that operation and status, so the client is built against
  * Harbor's real contract rather than against our own reading of it.
  *
@@ -66,7 +66,7 @@ public final class HarborContract {
   }
 
   /**
-   * Returns what is wrong with an answer, or an empty list when the description allows it.
+   * Returns what is wrong with a response, or an empty list when the description allows it.
    *
    * @param method HTTP method, for example {@code GET}
    * @param rawPath the request path as sent, still URL-encoded, for example {@code
@@ -74,33 +74,21 @@ public final class HarborContract {
    */
   List<String> check(String method, String rawPath, int status, String body) {
     List<String> problems = new ArrayList<>();
-    if (!rawPath.startsWith(basePath + "/")) {
-      problems.add(rawPath + " is not below the API base path " + basePath);
+    Operation operation = locate(method, rawPath, problems);
+    if (operation == null) {
       return problems;
     }
-    String relative = rawPath.substring(basePath.length());
-    String template = findTemplate(relative);
-    if (template == null) {
-      problems.add("no operation of the Harbor API matches " + relative);
-      return problems;
-    }
-    JsonNode operation = document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
-    if (operation.isMissingNode()) {
-      problems.add(method + " is not an operation of " + template);
-      return problems;
-    }
-    JsonNode response = resolve(operation.path("responses").path(String.valueOf(status)));
+
+    JsonNode response = resolve(operation.node().path("responses").path(String.valueOf(status)));
     if (response.isMissingNode()) {
-      problems.add(method + " " + template + " does not declare status " + status);
+      problems.add(method + " " + operation.template() + " does not declare status " + status);
       return problems;
     }
     JsonNode schema = response.path("schema");
-    if (schema.isMissingNode()) {
+    if (schema.isMissingNode() || ("string".equals(schema.path("type").asText()) && !schema.has("$ref"))) {
       return problems;
     }
-    if ("string".equals(schema.path("type").asText()) && !schema.has("$ref")) {
-      return problems;
-    }
+
     JsonNode instance;
     try {
       instance = JSON.readTree(body);
@@ -112,8 +100,29 @@ public final class HarborContract {
     full.setAll((ObjectNode) schema.deepCopy());
     full.set("definitions", document.path("definitions"));
     Schema validator = registry.getSchema(full);
-    validator.validate(instance).forEach(error -> problems.add(method + " " + template + " " + status + ": " + error));
+    validator.validate(instance)
+        .forEach(error -> problems.add(method + " " + operation.template() + " " + status + ": " + error));
     return problems;
+  }
+
+  /** An operation of the description: its path template and its node. */
+  private record Operation(String template, JsonNode node) {}
+
+  /** Finds the operation a request addresses, or adds why there is none to {@code problems}. */
+  private Operation locate(String method, String rawUri, List<String> problems) {
+    if (!rawUri.startsWith(basePath + "/")) {
+      problems.add(rawUri + " is not below the API base path " + basePath);
+      return null;
+    }
+    String relative = rawUri.substring(basePath.length());
+    String template = findTemplate(relative);
+    JsonNode node = template == null ? null
+        : document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
+    if (node == null || node.isMissingNode()) {
+      problems.add("the Harbor API has no operation " + method + " " + relative);
+      return null;
+    }
+    return new Operation(template, node);
   }
 
   /**
@@ -122,20 +131,14 @@ public final class HarborContract {
    */
   List<String> checkRequest(String method, String rawUri) {
     List<String> problems = new ArrayList<>();
-    if (!rawUri.startsWith(basePath + "/")) {
-      problems.add(rawUri + " is not below the API base path " + basePath);
+    Operation operation = locate(method, rawUri, problems);
+    if (operation == null) {
       return problems;
     }
+    String template = operation.template();
     String relative = rawUri.substring(basePath.length());
-    String template = findTemplate(relative);
-    JsonNode operation = template == null ? null
-        : document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
-    if (operation == null || operation.isMissingNode()) {
-      problems.add("the Harbor API has no operation " + method + " " + relative);
-      return problems;
-    }
     java.util.Set<String> declared = new java.util.HashSet<>();
-    for (JsonNode parameter : operation.path("parameters")) {
+    for (JsonNode parameter : operation.node().path("parameters")) {
       JsonNode resolved = resolve(parameter);
       if ("query".equals(resolved.path("in").asText())) {
         declared.add(resolved.path("name").asText());

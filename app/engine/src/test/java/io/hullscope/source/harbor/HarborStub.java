@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A Harbor REST API on loopback that answers from canned responses. Every request (operation and
- * query parameters) and every answer is checked against {@link HarborContract}; {@link #contractViolations()} lists those that break it, and
+ * A Harbor REST API on loopback that returns canned responses. Every request (operation and
+ * query parameters) and every response is checked against {@link HarborContract}; {@link #contractViolations()} lists those that break it, and
  * tests assert it is empty, so a canned answer cannot drift from Harbor's real API.
  */
 public final class HarborStub implements AutoCloseable {
@@ -30,7 +30,7 @@ public final class HarborStub implements AutoCloseable {
     }
   }
 
-  /** A canned answer. */
+  /** A canned response. */
   public record Answer(int status, String body, Map<String, String> headers) {
     public static Answer json(int status, String body) {
       return new Answer(status, body, Map.of());
@@ -70,12 +70,12 @@ public final class HarborStub implements AutoCloseable {
     return this;
   }
 
-  /** Answers requests to a raw path (query ignored) with a fixed answer. */
+  /** Returns a fixed response to requests for a raw path (query ignored). */
   public HarborStub on(String method, String rawPath, Answer answer) {
     return on(method, rawPath, request -> answer);
   }
 
-  /** Answers requests to a raw path (query ignored) with a computed answer. */
+  /** Returns a computed response to requests for a raw path (query ignored). */
   public HarborStub on(String method, String rawPath, Function<Request, Answer> answer) {
     routes.put(method + " " + rawPath, answer);
     return this;
