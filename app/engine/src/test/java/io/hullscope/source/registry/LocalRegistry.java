@@ -1,7 +1,7 @@
 package io.hullscope.source.registry;
 
+import io.hullscope.testing.Tools;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -32,7 +32,7 @@ final class LocalRegistry implements AutoCloseable {
 
   /** Returns true when both {@code docker-registry} and {@code skopeo} run. */
   static boolean toolsAvailable() {
-    return exists("docker-registry") && exists("skopeo");
+    return Tools.runs("docker-registry", "--version") && Tools.runs("skopeo", "--version");
   }
 
   /**
@@ -122,19 +122,5 @@ final class LocalRegistry implements AutoCloseable {
       }
     }
     throw new AssertionError("docker-registry did not listen on " + host + " within 30 s: " + Files.readString(log));
-  }
-
-  private static boolean exists(String tool) {
-    try {
-      Process process = new ProcessBuilder(tool, "--version").redirectErrorStream(true).start();
-      process.getOutputStream().close();
-      process.getInputStream().transferTo(OutputStream.nullOutputStream());
-      return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 }

@@ -14,11 +14,11 @@ import io.hullscope.source.FileSources;
 import io.hullscope.source.ImageSource;
 import io.hullscope.source.ImageSummary;
 import io.hullscope.testing.Ci;
+import io.hullscope.testing.Tools;
 import io.hullscope.testing.ImageArchiveBuilder;
 import io.hullscope.testing.ImageArchiveBuilder.TestImage;
 import io.hullscope.testing.ImageArchiveBuilder.TestIndex;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ class RegistrySourceIT {
     String configured = System.getenv("HULLSCOPE_REGISTRY");
     boolean available = Ci.checkServiceForClass(configured != null && !configured.isBlank(),
         "docker-registry (set HULLSCOPE_REGISTRY to host:port)");
-    boolean skopeo = Ci.checkServiceForClass(skopeoExists(), "skopeo (install the skopeo package)");
+    boolean skopeo = Ci.checkServiceForClass(Tools.runs("skopeo", "--version"), "skopeo (install the skopeo package)");
     if (!available || !skopeo) {
       return;
     }
@@ -170,20 +170,6 @@ class RegistrySourceIT {
     if (process.exitValue() != 0) {
       throw new AssertionError("skopeo copy failed with exit code " + process.exitValue() + ": " + command + "\n"
           + new String(output, StandardCharsets.UTF_8));
-    }
-  }
-
-  private static boolean skopeoExists() {
-    try {
-      Process process = new ProcessBuilder("skopeo", "--version").redirectErrorStream(true).start();
-      process.getOutputStream().close();
-      process.getInputStream().transferTo(OutputStream.nullOutputStream());
-      return process.waitFor(1, TimeUnit.MINUTES) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }
