@@ -1,0 +1,15 @@
+package io.hullscope.check;
+
+import java.util.List;
+
+/** The default set of image checks, one entry per family, in the order docs/checks.md lists them. */
+public final class HardeningChecks {
+
+  private HardeningChecks() {}
+
+  /** A fresh set of the default checks for one image (checks that read files keep per-image state). */
+  public static ImageChecks defaults() {
+    return new ImageChecks(List.of(
+        new UserCheck()));
+  }
+}
