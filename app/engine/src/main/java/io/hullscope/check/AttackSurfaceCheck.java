@@ -110,7 +110,7 @@ public final class AttackSurfaceCheck implements ImageCheck {
       ImageFiles.walk(tree, node -> classify(node, facts.accounts(), hits));
       if (hits.headerCount > 0) {
         hits.buildTools.add(Evidence.file(hits.headerLayer, hits.headerDirectory,
-            hits.headerCount + " C header files under /usr/include"));
+            hits.headerCount + (hits.headerCount == 1 ? " C header file" : " C header files") + " under /usr/include"));
       }
     }
     if (facts.sbom() != null) {

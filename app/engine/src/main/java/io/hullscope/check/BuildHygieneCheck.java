@@ -298,8 +298,8 @@ public final class BuildHygieneCheck implements ImageCheck {
     EvidenceList items = new EvidenceList(EvidenceList.DEFAULT_MAX_ITEMS);
     for (WastedFile file : waste.files()) {
       int layer = file.layers().isEmpty() ? -1 : file.layers().get(0);
-      items.add(Evidence.file(layer, file.path(), ByteSizes.format(file.wastedBytes()) + " wasted, stored in layers "
-          + file.layers().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")));
+      items.add(Evidence.file(layer, file.path(), ByteSizes.format(file.wastedBytes()) + " wasted, stored in "
+          + (file.layers().size() == 1 ? "layer " : "layers ") + file.layers().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")));
     }
     long share = waste.imageBytes() == 0 ? 0 : Math.round(100.0 * wasted / waste.imageBytes());
     return Optional.of(new Finding("WASTED-SPACE",
