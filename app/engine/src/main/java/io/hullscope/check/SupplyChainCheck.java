@@ -90,19 +90,23 @@ public final class SupplyChainCheck implements ImageCheck {
     }
     if (signatures.verified() == 0) {
       List<Evidence> items = new ArrayList<>();
-      items.add(Evidence.of(Evidence.Kind.SIGNATURE, signatures.signatures() + " signatures found, 0 verified"));
+      items.add(Evidence.of(Evidence.Kind.SIGNATURE, signatureCount(signatures) + " found, 0 verified"));
       signatures.signers().forEach(signer -> items.add(Evidence.of(Evidence.Kind.SIGNATURE, "signer " + signer)));
       signatures.problems().forEach(problem -> items.add(Evidence.of(Evidence.Kind.SIGNATURE, problem)));
       String problems = signatures.problems().isEmpty() ? "" : ": " + String.join("; ", signatures.problems());
       return Optional.of(new Finding("SIGNATURE-NOT-VERIFIED", DEFINITIONS.get(1).title(), Severity.HIGH,
           DEFINITIONS.get(1).rationale(),
-          signatures.signatures() + " signatures found, none verified" + problems,
+          signatureCount(signatures) + " found, none verified" + problems,
           "Check which key or identity should have signed the image and add it as trusted; if it is already"
               + " trusted, treat the image as tampered with and rebuild and re-sign it from a known commit.",
           "The trusted keys and identities in the Hullscope settings, or the signing step of the pipeline",
           items, Confidence.HIGH));
     }
     return Optional.empty();
+  }
+
+  private static String signatureCount(SignatureFacts signatures) {
+    return signatures.signatures() + (signatures.signatures() == 1 ? " signature" : " signatures");
   }
 
   private static Finding noSbom(ImageFacts facts) {
@@ -136,7 +140,8 @@ public final class SupplyChainCheck implements ImageCheck {
     }
     long packages = fixable.stream().map(Item::packageName).distinct().count();
     return Optional.of(new Finding("FIXABLE-VULNERABILITIES",
-        fixable.size() + " vulnerabilities have fixes (" + counts + ")", worst, DEFINITIONS.get(3).rationale(),
+        (fixable.size() == 1 ? "1 vulnerability has a fix" : fixable.size() + " vulnerabilities have fixes")
+            + " (" + counts + ")", worst, DEFINITIONS.get(3).rationale(),
         counts + " in " + packages + (packages == 1 ? " package" : " packages") + ", found by " + scan.scanner()
             + dataVersion(scan),
         "Rebuild on the current base image and update the listed packages to the fixed versions, for example"
@@ -162,7 +167,8 @@ public final class SupplyChainCheck implements ImageCheck {
     }
     String packages = String.join(", ", critical.stream().map(Item::packageName).distinct().toList());
     return Optional.of(new Finding("CRITICAL-WITHOUT-FIX",
-        critical.size() + " critical vulnerabilities have no fix", Severity.HIGH, DEFINITIONS.get(4).rationale(),
+        (critical.size() == 1 ? "1 critical vulnerability has" : critical.size() + " critical vulnerabilities have")
+            + " no fix", Severity.HIGH, DEFINITIONS.get(4).rationale(),
         critical.size() + " critical without a fixed version, in " + packages + ", found by " + scan.scanner()
             + dataVersion(scan),
         "Remove the affected packages if the application does not use them (apt-get purge, apk del), or move to"

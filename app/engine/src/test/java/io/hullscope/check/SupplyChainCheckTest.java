@@ -47,7 +47,7 @@ class SupplyChainCheckTest {
     Finding finding = only(run(check, image().signatures(facts).facts()), "SIGNATURE-NOT-VERIFIED");
 
     assertThat(finding.evidenceItems()).extracting(Evidence::text).containsExactly(
-        "1 signatures found, 0 verified", "signer SHA256:abc", "the signature does not match the image digest");
+        "1 signature found, 0 verified", "signer SHA256:abc", "the signature does not match the image digest");
     assertThat(finding.severity()).isEqualTo(Severity.HIGH);
   }
 
@@ -124,7 +124,7 @@ class SupplyChainCheckTest {
     Finding finding = only(run(check, image().vulnerabilities(scan).facts()), "FIXABLE-VULNERABILITIES");
 
     assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
-    assertThat(finding.title()).isEqualTo("1 vulnerabilities have fixes (1 unrated)");
+    assertThat(finding.title()).isEqualTo("1 vulnerability has a fix (1 unrated)");
   }
 
   private static Item item(String id, Severity severity, String fixed) {
