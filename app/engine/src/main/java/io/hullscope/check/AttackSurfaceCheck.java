@@ -14,10 +14,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks what an attacker who gets code execution in the container finds there: shells, package
- * managers and build tools to fetch and build more; setuid and setgid programs and world-writable
- * paths to raise privileges or persist; sudo and an SSH server. It reads the final file system
- * and the history, and groups all hits of one check into one finding with a capped evidence list.
+ * Checks what an attacker who gets code execution in the container finds there. Shells, package
+ * managers and build tools help to fetch and build more tools. Setuid and setgid programs and
+ * world-writable paths help to raise privileges or to persist, and so do sudo and an SSH server.
+ * The check reads the final file system and the history, and groups all hits of one check into
+ * one finding with a capped evidence list.
  */
 public final class AttackSurfaceCheck implements ImageCheck {
 
@@ -229,7 +230,7 @@ public final class AttackSurfaceCheck implements ImageCheck {
     }
   }
 
-  /** A file or link in a folder named bin or sbin, anywhere: /usr/bin, /usr/local/go/bin, /opt/java/bin. */
+  /** Returns true for a file or link in a folder named bin or sbin, such as /usr/bin or /opt/java/bin. */
   private static boolean isProgram(String path, FileEntry entry) {
     if (entry.type() != EntryType.FILE && entry.type() != EntryType.SYMLINK && entry.type() != EntryType.HARDLINK) {
       return false;

@@ -160,7 +160,7 @@ public final class BaseImageCheck implements ImageCheck {
         "Dockerfile: the FROM line of the final stage", items, confidence));
   }
 
-  /** The history line that shows the base: a FROM line, or a first layer added or copied at the root. */
+  /** Finds the history line that shows the base: a FROM line, or a first layer added or copied at the root. */
   private static Optional<Instruction> baseInstruction(ImageConfig config) {
     for (Instruction line : HistoryLines.of(config)) {
       if (line.is("FROM")) {
@@ -188,7 +188,12 @@ public final class BaseImageCheck implements ImageCheck {
     if (daysLeft > WARNING_DAYS) {
       return Optional.empty();
     }
-    Severity severity = daysLeft < 0 ? Severity.HIGH : daysLeft <= URGENT_DAYS ? Severity.MEDIUM : Severity.LOW;
+    Severity severity = Severity.LOW;
+    if (daysLeft < 0) {
+      severity = Severity.HIGH;
+    } else if (daysLeft <= URGENT_DAYS) {
+      severity = Severity.MEDIUM;
+    }
     String name = displayName(distro);
     String title = daysLeft < 0
         ? name + " reached its end of life on " + release.endOfLife()
@@ -229,7 +234,7 @@ public final class BaseImageCheck implements ImageCheck {
     return distro.id() + " " + (distro.versionId() != null ? distro.versionId() : distro.versionCodename());
   }
 
-  /** The distro from the facts, from the SBOM, or read from the image's os-release as a last resort. */
+  /** Returns the distro from the facts, from the SBOM, or from the image's os-release as a last resort. */
   private static Distro distro(ImageFacts facts) {
     if (facts.distro() != null) {
       return facts.distro();

@@ -192,7 +192,7 @@ public final class BuildHygieneCheck implements ImageCheck {
   /**
    * Reports ADD of local files that are not unpacked. BuildKit records the source names, so an
    * archive is recognized by its name. The classic builder records only a content hash ({@code
-   * ADD file:<hash> in /dest}), so there the layer tells: a layer with a single regular file came
+   * ADD file:<hash> in /dest}), so there the layer decides: a layer with a single regular file came
    * from a file that was copied as it was, while an unpacked archive leaves a tree. {@code
    * dir:<hash>} is a folder, which ADD never unpacks.
    */
@@ -236,7 +236,7 @@ public final class BuildHygieneCheck implements ImageCheck {
     return analysis.layers().get(layer).entries().stream().filter(e -> e.type() == EntryType.FILE).count();
   }
 
-  /** The source arguments of an ADD line: every word but the last, options and comments dropped. */
+  /** Returns the source arguments of an ADD line: every word but the last, without options and comments. */
   private static List<String> sources(Instruction line) {
     String arguments = line.arguments().replaceFirst("\\s+#.*$", "");
     // The classic builder writes "ADD file:<hash> in /dest".

@@ -19,7 +19,7 @@ final class ImageFiles {
 
   private ImageFiles() {}
 
-  /** Returns the file system as the container sees it: after the last layer. */
+  /** Returns the file system that a container of the image starts with: the tree after the last layer. */
   static FileTree finalTree(ImageAnalysis analysis) {
     return analysis.squashed(analysis.layers().size() - 1);
   }
