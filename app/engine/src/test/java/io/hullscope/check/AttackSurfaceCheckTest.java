@@ -7,6 +7,9 @@ import static io.hullscope.check.CheckImages.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hullscope.sbom.ImagePackage;
+import io.hullscope.sbom.ImageSbom;
+import io.hullscope.sbom.Package;
 import io.hullscope.testing.TarBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -197,6 +200,27 @@ class AttackSurfaceCheckTest {
     assertThat(only(findings, "PORT-22-EXPOSED").evidenceItems()).containsExactly(
         Evidence.config("ExposedPorts", "22/tcp"),
         Evidence.history(0, -1, "step 1: EXPOSE 22/tcp 8080/tcp"));
+  }
+
+  @Test
+  void sshServerPackageCounts() {
+    Package pkg = new Package("openssh-server", "1:9.2p1-2", "deb", "pkg:deb/debian/openssh-server@1:9.2p1-2",
+        List.of(), "openssh", null, "amd64", "var/lib/dpkg/status", List.of());
+    ImageSbom sbom = new ImageSbom(null, null, List.of(new ImagePackage(pkg, 1, 1)), List.of(), List.of(), "test");
+
+    List<Finding> findings = run(check, image().sbom(sbom).facts());
+
+    assertThat(only(findings, "SSH-SERVER").evidenceItems()).containsExactly(new Evidence(Evidence.Kind.PACKAGE, 1,
+        "var/lib/dpkg/status", -1, null, "package openssh-server 1:9.2p1-2"));
+  }
+
+  @Test
+  void deepTreeIsWalkedWithoutRecursion() {
+    String deep = "d/".repeat(1500);
+    List<Finding> findings = run(check, image().layer("COPY . / # buildkit",
+        new TarBuilder().file(deep + "bin/sh", PROGRAM, 04777)).facts());
+
+    assertThat(ids(findings)).containsExactly("SHELL-PRESENT", "SETUID-FILE", "WORLD-WRITABLE");
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.ImageIndexer;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.sbom.Distro;
+import io.hullscope.sbom.ImageSbom;
 import io.hullscope.testing.TarBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ final class CheckImages {
   private List<String> cmd = List.of();
   private Healthcheck healthcheck;
   private Distro distro;
+  private ImageSbom sbom;
   private VulnerabilityFacts vulnerabilities;
   private SignatureFacts signatures;
 
@@ -85,6 +87,11 @@ final class CheckImages {
     return this;
   }
 
+  CheckImages sbom(ImageSbom value) {
+    sbom = value;
+    return this;
+  }
+
   CheckImages vulnerabilities(VulnerabilityFacts value) {
     vulnerabilities = value;
     return this;
@@ -107,7 +114,7 @@ final class CheckImages {
     List<Digest> diffIds = image.layers().stream().map(layer -> layer.diffId()).toList();
     ImageConfig config = new ImageConfig(null, null, null, cmd, null, ports, null, null, labels, healthcheck, null,
         null, null, history, diffIds);
-    return new ImageFacts(references, image.digest(), config, analysis, AccountDatabase.NONE, null, distro,
+    return new ImageFacts(references, image.digest(), config, analysis, AccountDatabase.NONE, sbom, distro,
         vulnerabilities, signatures);
   }
 

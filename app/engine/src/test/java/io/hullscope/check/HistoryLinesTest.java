@@ -54,6 +54,35 @@ class HistoryLinesTest {
     assertThat(lines).extracting(Instruction::layer).containsExactly(0, -1, 1, -1);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "|; ''",
+      "|2 A=1 B=2; ''",
+      "/bin/sh -c; ''",
+      "/bin/sh -c ; ''",
+      "/bin/sh -c #(nop); ''",
+      "/bin/sh -c #(nop) ; ''",
+      "# buildkit; ''",
+      "RUN; RUN",
+  })
+  void oddLinesDoNotFail(String recorded, String keyword) {
+    Instruction line = HistoryLines.parse(3, 1, recorded);
+
+    assertThat(line.keyword()).isEqualTo(keyword);
+    assertThat(line.index()).isEqualTo(3);
+  }
+
+  @Test
+  void nullAndBinaryLinesAreKeptAsText() {
+    StringBuilder garbage = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      garbage.append((char) ((i * 7919) % 0xD7FF));
+    }
+
+    assertThat(HistoryLines.parse(0, -1, null).keyword()).isEmpty();
+    assertThat(HistoryLines.parse(0, -1, garbage.toString()).display()).hasSizeLessThanOrEqualTo(200);
+  }
+
   @Test
   void displayShortensLongLines() {
     Instruction line = HistoryLines.parse(0, 0, "/bin/sh -c echo " + "x".repeat(500));
