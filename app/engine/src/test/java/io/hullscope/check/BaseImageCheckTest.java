@@ -181,7 +181,7 @@ class BaseImageCheckTest {
   }
 
   @Test
-  void oversizedOsReleaseIsReadUpToTheLimit() {
+  void oversizedOsReleaseReadToLimit() {
     String big = "ID=debian\nVERSION_ID=9\n" + "# padding\n".repeat(20_000);
     List<Finding> findings = run(check, image()
         .layer("COPY rootfs /opt # buildkit", new TarBuilder().file("etc/os-release", big))

@@ -18,7 +18,7 @@ class BuildHygieneCheckTest {
 
   private final BuildHygieneCheck check = new BuildHygieneCheck();
 
-  /** An image that passes every build-hygiene check, for tests to spoil one thing at a time. */
+  /** Returns an image that passes every build-hygiene check, for tests to spoil one thing at a time. */
   private static CheckImages clean() {
     return image()
         .healthcheck("CMD", "/app/server", "--healthcheck")
@@ -62,7 +62,7 @@ class BuildHygieneCheckTest {
   }
 
   @Test
-  void cacheDeletedInLaterLayerIsNotLeftButWasted() {
+  void deletedCacheCountsAsWaste() {
     List<Finding> findings = run(check, clean()
         .layer("RUN apt-get update # buildkit",
             new TarBuilder().file("var/lib/apt/lists/big_Packages", new byte[400 * 1024], 0644))

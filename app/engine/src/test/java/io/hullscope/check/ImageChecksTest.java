@@ -121,7 +121,7 @@ class ImageChecksTest {
   void defaultsRunOnAnEmptyImage() throws IOException {
     HardeningReport report = HardeningChecks.defaults().run("empty", facts, CheckPolicy.DEFAULT, "test");
 
-    // No user, no health check, no labels: nothing else can be said about an image without files.
+    // An image without files and config shows only these three problems.
     assertThat(report.findings()).extracting(Finding::id)
         .containsExactlyInAnyOrder("ROOT-USER", "NO-HEALTHCHECK", "MISSING-OCI-LABELS");
   }
