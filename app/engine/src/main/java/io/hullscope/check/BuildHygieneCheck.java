@@ -170,6 +170,8 @@ public final class BuildHygieneCheck implements ImageCheck {
     int largestLayer = -1;
   }
 
+  // NOTE: the classic builder may record a downloaded file as file:<hash>, like a local one; such
+  // a step is then judged by ADD-INSTEAD-OF-COPY and ADD-FROM-URL cannot see it.
   private static Optional<Finding> addFromUrl(List<Instruction> history) {
     EvidenceList items = new EvidenceList(EvidenceList.DEFAULT_MAX_ITEMS);
     for (Instruction line : history) {
