@@ -1,0 +1,41 @@
+package io.hullscope.vuln.version;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds the version scheme that an OSV ecosystem uses. */
+public final class VersionSchemes {
+
+  private static final VersionScheme DPKG = new DpkgVersion();
+
+  /**
+   * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
+   * case so that the lookup ignores case.
+   */
+  private static final Map<String, VersionScheme> BY_ECOSYSTEM =
+      Map.ofEntries(
+          Map.entry("debian", DPKG),
+          Map.entry("ubuntu", DPKG));
+
+  private VersionSchemes() {}
+
+  /**
+   * Returns the scheme for an OSV ecosystem such as {@code Debian:12}, {@code Alpine:v3.19} or
+   * {@code Maven}, or empty when the ecosystem is unknown or has no scheme here.
+   *
+   * <p>A release suffix after the first colon ({@code :12}, {@code :22.04:LTS}) does not change the
+   * scheme and is ignored.
+   */
+  public static Optional<VersionScheme> forEcosystem(String osvEcosystem) {
+    if (osvEcosystem == null) {
+      return Optional.empty();
+    }
+    String name = osvEcosystem.strip();
+    int colon = name.indexOf(':');
+    if (colon >= 0) {
+      name = name.substring(0, colon).strip();
+    }
+    return Optional.ofNullable(BY_ECOSYSTEM.get(name.toLowerCase(Locale.ROOT)));
+  }
+}
