@@ -8,6 +8,8 @@ import java.util.Optional;
 public final class VersionSchemes {
 
   private static final VersionScheme DPKG = new DpkgVersion();
+  private static final VersionScheme APK = new ApkVersion();
+  private static final VersionScheme RPM = new RpmVersion();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -16,7 +18,13 @@ public final class VersionSchemes {
   private static final Map<String, VersionScheme> BY_ECOSYSTEM =
       Map.ofEntries(
           Map.entry("debian", DPKG),
-          Map.entry("ubuntu", DPKG));
+          Map.entry("ubuntu", DPKG),
+          Map.entry("alpine", APK),
+          Map.entry("red hat", RPM),
+          Map.entry("rocky linux", RPM),
+          Map.entry("almalinux", RPM),
+          Map.entry("opensuse", RPM),
+          Map.entry("suse", RPM));
 
   private VersionSchemes() {}
 

@@ -15,6 +15,14 @@ class VersionSchemesTest {
     "Debian:12, dpkg",
     "Ubuntu, dpkg",
     "Ubuntu:22.04:LTS, dpkg",
+    "Alpine, apk",
+    "Alpine:v3.19, apk",
+    "Red Hat, rpm",
+    "Red Hat:enterprise_linux:9::appstream, rpm",
+    "Rocky Linux:9, rpm",
+    "AlmaLinux:8, rpm",
+    "openSUSE:Tumbleweed, rpm",
+    "SUSE:Linux Enterprise Server 15 SP5, rpm",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
     assertThat(VersionSchemes.forEcosystem(ecosystem)).get().extracting(VersionScheme::name).isEqualTo(scheme);
