@@ -10,6 +10,8 @@ public final class VersionSchemes {
   private static final VersionScheme DPKG = new DpkgVersion();
   private static final VersionScheme APK = new ApkVersion();
   private static final VersionScheme RPM = new RpmVersion();
+  private static final VersionScheme SEMVER = new SemVersion();
+  private static final VersionScheme GO = new GoVersion();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -24,7 +26,10 @@ public final class VersionSchemes {
           Map.entry("rocky linux", RPM),
           Map.entry("almalinux", RPM),
           Map.entry("opensuse", RPM),
-          Map.entry("suse", RPM));
+          Map.entry("suse", RPM),
+          Map.entry("npm", SEMVER),
+          Map.entry("crates.io", SEMVER),
+          Map.entry("go", GO));
 
   private VersionSchemes() {}
 

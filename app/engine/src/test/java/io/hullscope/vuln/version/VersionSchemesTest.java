@@ -23,6 +23,9 @@ class VersionSchemesTest {
     "AlmaLinux:8, rpm",
     "openSUSE:Tumbleweed, rpm",
     "SUSE:Linux Enterprise Server 15 SP5, rpm",
+    "npm, semver",
+    "crates.io, semver",
+    "Go, go",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
     assertThat(VersionSchemes.forEcosystem(ecosystem)).get().extracting(VersionScheme::name).isEqualTo(scheme);
