@@ -12,6 +12,7 @@ public final class VersionSchemes {
   private static final VersionScheme RPM = new RpmVersion();
   private static final VersionScheme SEMVER = new SemVersion();
   private static final VersionScheme GO = new GoVersion();
+  private static final VersionScheme MAVEN = new MavenVersion();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -29,7 +30,8 @@ public final class VersionSchemes {
           Map.entry("suse", RPM),
           Map.entry("npm", SEMVER),
           Map.entry("crates.io", SEMVER),
-          Map.entry("go", GO));
+          Map.entry("go", GO),
+          Map.entry("maven", MAVEN));
 
   private VersionSchemes() {}
 

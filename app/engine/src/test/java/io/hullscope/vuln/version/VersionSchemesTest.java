@@ -26,6 +26,8 @@ class VersionSchemesTest {
     "npm, semver",
     "crates.io, semver",
     "Go, go",
+    "Maven, maven",
+    "Maven:https://repo.maven.apache.org/maven2/, maven",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
     assertThat(VersionSchemes.forEcosystem(ecosystem)).get().extracting(VersionScheme::name).isEqualTo(scheme);
