@@ -13,6 +13,7 @@ public final class VersionSchemes {
   private static final VersionScheme SEMVER = new SemVersion();
   private static final VersionScheme GO = new GoVersion();
   private static final VersionScheme MAVEN = new MavenVersion();
+  private static final VersionScheme PEP440 = new Pep440Version();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -31,7 +32,8 @@ public final class VersionSchemes {
           Map.entry("npm", SEMVER),
           Map.entry("crates.io", SEMVER),
           Map.entry("go", GO),
-          Map.entry("maven", MAVEN));
+          Map.entry("maven", MAVEN),
+          Map.entry("pypi", PEP440));
 
   private VersionSchemes() {}
 

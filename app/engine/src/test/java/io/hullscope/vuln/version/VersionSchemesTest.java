@@ -27,6 +27,7 @@ class VersionSchemesTest {
     "crates.io, semver",
     "Go, go",
     "Maven, maven",
+    "PyPI, pep440",
     "Maven:https://repo.maven.apache.org/maven2/, maven",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
