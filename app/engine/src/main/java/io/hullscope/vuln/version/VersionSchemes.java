@@ -14,6 +14,7 @@ public final class VersionSchemes {
   private static final VersionScheme GO = new GoVersion();
   private static final VersionScheme MAVEN = new MavenVersion();
   private static final VersionScheme PEP440 = new Pep440Version();
+  private static final VersionScheme NUGET = new NuGetVersion();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -33,7 +34,8 @@ public final class VersionSchemes {
           Map.entry("crates.io", SEMVER),
           Map.entry("go", GO),
           Map.entry("maven", MAVEN),
-          Map.entry("pypi", PEP440));
+          Map.entry("pypi", PEP440),
+          Map.entry("nuget", NUGET));
 
   private VersionSchemes() {}
 

@@ -28,6 +28,7 @@ class VersionSchemesTest {
     "Go, go",
     "Maven, maven",
     "PyPI, pep440",
+    "NuGet, nuget",
     "Maven:https://repo.maven.apache.org/maven2/, maven",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
