@@ -15,6 +15,7 @@ public final class VersionSchemes {
   private static final VersionScheme MAVEN = new MavenVersion();
   private static final VersionScheme PEP440 = new Pep440Version();
   private static final VersionScheme NUGET = new NuGetVersion();
+  private static final VersionScheme RUBYGEMS = new GemVersion();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -35,7 +36,8 @@ public final class VersionSchemes {
           Map.entry("go", GO),
           Map.entry("maven", MAVEN),
           Map.entry("pypi", PEP440),
-          Map.entry("nuget", NUGET));
+          Map.entry("nuget", NUGET),
+          Map.entry("rubygems", RUBYGEMS));
 
   private VersionSchemes() {}
 

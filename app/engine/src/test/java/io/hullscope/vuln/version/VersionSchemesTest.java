@@ -29,6 +29,7 @@ class VersionSchemesTest {
     "Maven, maven",
     "PyPI, pep440",
     "NuGet, nuget",
+    "RubyGems, rubygems",
     "Maven:https://repo.maven.apache.org/maven2/, maven",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
