@@ -16,6 +16,7 @@ public final class VersionSchemes {
   private static final VersionScheme PEP440 = new Pep440Version();
   private static final VersionScheme NUGET = new NuGetVersion();
   private static final VersionScheme RUBYGEMS = new GemVersion();
+  private static final VersionScheme COMPOSER = new ComposerVersion();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -37,7 +38,8 @@ public final class VersionSchemes {
           Map.entry("maven", MAVEN),
           Map.entry("pypi", PEP440),
           Map.entry("nuget", NUGET),
-          Map.entry("rubygems", RUBYGEMS));
+          Map.entry("rubygems", RUBYGEMS),
+          Map.entry("packagist", COMPOSER));
 
   private VersionSchemes() {}
 

@@ -30,6 +30,7 @@ class VersionSchemesTest {
     "PyPI, pep440",
     "NuGet, nuget",
     "RubyGems, rubygems",
+    "Packagist, composer",
     "Maven:https://repo.maven.apache.org/maven2/, maven",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
