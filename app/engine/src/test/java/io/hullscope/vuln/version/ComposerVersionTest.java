@@ -48,6 +48,13 @@ class ComposerVersionTest {
         "2.9.9 | 2.10.0 | -1",
         "1.0.0.1 | 1.0.0.1-beta | 1",
         "1.99999999999999999999 | 1.100000000000000000000 | -1",
+        "0.9.346 | 0.93 | -1",
+        "1.22 | 1.22.01 | -1",
+        "v6.0.0+ea2 | v6.1.0-rc1 | -1",
+        "8.2.0RC2 | 8.2.0 | -1",
+        "1.0.0alpha2 | 1.0.0-alpha3 | -1",
+        "2.0.8.1 | 2.1.0-beta | -1",
+        "v5.0.0-BETA2 | v5.0.0-RC1 | -1",
       })
   void ordersByComposerRules(String left, String right, int expected) {
     assertThat(Integer.signum(composer.compare(left, right))).isEqualTo(expected);
