@@ -4,13 +4,12 @@ import java.util.HashSet;
 import java.util.Set;
 import us.springett.cvss.Cvss;
 import us.springett.cvss.CvssV2;
-import us.springett.cvss.MalformedVectorException;
 
 /**
  * Computes CVSS base scores and severities from vector strings, for advisories that give only the
- * vector. The arithmetic is done by the cvss-calculator library; this class checks the vector's form
- * first, because the library accepts some malformed vectors (a repeated metric, where the last one
- * wins, or an empty segment).
+ * vector. The cvss-calculator library does the arithmetic. This class checks the vector's form
+ * first, because the library accepts some malformed vectors: a repeated metric, where the last one
+ * wins, and an empty segment.
  *
  * <p>Accepted forms: {@code CVSS:3.0/...}, {@code CVSS:3.1/...}, {@code CVSS:4.0/...}, and a CVSS
  * v2 vector, which has no prefix ({@code AV:N/AC:L/Au:N/C:P/I:P/A:P}, optionally in parentheses as
@@ -57,8 +56,8 @@ public final class CvssScores {
    * Computes the base score and severity of a CVSS vector.
    *
    * @throws IllegalArgumentException when the vector is empty, too long, of an unsupported CVSS
-   *     version, lacks a mandatory base metric, repeats a metric or has an invalid metric value; the
-   *     message quotes the vector and says what is wrong
+   *     version, lacks a mandatory base metric, repeats a metric or has an invalid metric value. The
+   *     message quotes the vector and states what is wrong.
    */
   public static BaseScore score(String vector) {
     if (vector == null || vector.isBlank()) {
@@ -69,19 +68,25 @@ public final class CvssScores {
           "CVSS vector '" + vector.substring(0, 40) + "...' has " + vector.length()
               + " characters, more than the maximum of " + MAX_VECTOR_LENGTH);
     }
+
     Version version = versionOf(vector);
     checkMetrics(vector, version);
+
     Cvss cvss;
     double baseScore;
     try {
       cvss = Cvss.fromVector(vector);
-      if (cvss == null) {
-        throw invalid(vector, "the library did not recognize it");
-      }
-      baseScore = cvss.calculateScore().getBaseScore();
-    } catch (MalformedVectorException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
-      throw invalid(vector, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+      baseScore = cvss == null ? Double.NaN : cvss.calculateScore().getBaseScore();
+    } catch (RuntimeException e) {
+      // The library reports bad metrics with MalformedVectorException, but some malformed input
+      // makes it fail with other runtime exceptions, for example StringIndexOutOfBoundsException.
+      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw invalid(vector, reason, e);
     }
+    if (cvss == null) {
+      throw invalid(vector, "the library did not recognize it");
+    }
+
     boolean readAsV2 = cvss instanceof CvssV2;
     if (readAsV2 != (version == Version.V2_0)) {
       throw invalid(vector, "it was read as " + cvss.getName() + " instead of CVSS " + version.label());
@@ -89,6 +94,7 @@ public final class CvssScores {
     if (!(baseScore >= 0.0 && baseScore <= 10.0)) {
       throw invalid(vector, "the computed base score " + baseScore + " is outside 0.0 to 10.0");
     }
+
     VulnSeverity severity =
         version == Version.V2_0 ? VulnSeverity.fromCvssV2Score(baseScore) : VulnSeverity.fromScore(baseScore);
     return new BaseScore(version, baseScore, severity, vector);
@@ -111,7 +117,10 @@ public final class CvssScores {
     throw invalid(vector, "expected a CVSS:3.0, CVSS:3.1 or CVSS:4.0 prefix, or a version 2 vector starting with AV:");
   }
 
-  /** Rejects control characters, empty segments and repeated metrics, which the library lets pass. */
+  /**
+   * Rejects control characters, segments that are not METRIC:VALUE and repeated metrics, some of
+   * which the library lets pass or fails on with an unclear message.
+   */
   private static void checkMetrics(String vector, Version version) {
     for (int i = 0; i < vector.length(); i++) {
       char c = vector.charAt(i);
@@ -132,7 +141,7 @@ public final class CvssScores {
     for (int i = first; i < segments.length; i++) {
       String segment = segments[i];
       int colon = segment.indexOf(':');
-      if (colon <= 0 || colon == segment.length() - 1) {
+      if (colon <= 0 || colon == segment.length() - 1 || !isMetricText(segment, colon)) {
         throw invalid(vector, "segment " + (i + 1) + " '" + segment + "' is not of the form METRIC:VALUE");
       }
       String metric = segment.substring(0, colon);
@@ -140,6 +149,18 @@ public final class CvssScores {
         throw invalid(vector, "metric " + metric + " appears more than once");
       }
     }
+  }
+
+  /** Returns whether both sides of the colon are ASCII letters and digits only. */
+  private static boolean isMetricText(String segment, int colon) {
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      boolean alphanumeric = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (i != colon && !alphanumeric) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static IllegalArgumentException invalid(String vector, String reason) {

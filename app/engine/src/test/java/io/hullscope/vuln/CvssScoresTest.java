@@ -96,7 +96,7 @@ class CvssScoresTest {
   }
 
   @Test
-  void optionalMetricsAreAcceptedButOnlyBaseIsScored() {
+  void optionalMetricsDoNotChangeBaseScore() {
     BaseScore score = CvssScores.score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O/RC:U");
 
     assertThat(score.baseScore()).isEqualTo(9.8);
@@ -129,6 +129,8 @@ class CvssScoresTest {
         "(AV:N/AC:L/Au:N/C:P/I:P/A:P | parenthesis is not closed",
         "cvss:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H | expected a CVSS:3.0",
         "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/ZZ:Q | ZZ",
+        "AV:N/AC:L/Au:N/C:P/I:P/A:) | segment 6 'A:)' is not of the form METRIC:VALUE",
+        "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U:X | 'E:U:X' is not of the form METRIC:VALUE",
       })
   void malformedVectorIsRejectedWithReason(String vector, String reason) {
     assertThatThrownBy(() -> CvssScores.score(vector))

@@ -155,7 +155,12 @@ final class MavenItems {
       for (int i = 0; i < size; i++) {
         Item left = i < items.size() ? items.get(i) : null;
         Item right = i < list.items.size() ? list.items.get(i) : null;
-        int result = left == null ? (right == null ? 0 : -right.compareTo(null)) : left.compareTo(right);
+        int result;
+        if (left != null) {
+          result = left.compareTo(right);
+        } else {
+          result = -right.compareTo(null);
+        }
         if (result != 0) {
           return result;
         }

@@ -44,10 +44,14 @@ public final class NuGetVersion implements VersionScheme {
         return result;
       }
     }
-    if (left.label == null || right.label == null) {
-      return left.label == null ? (right.label == null ? 0 : 1) : -1;
+    if (left.label != null && right.label != null) {
+      return compareLabels(left.label, right.label);
     }
-    return compareLabels(left.label, right.label);
+    // A version without a pre-release label is newer than one with a label.
+    if (left.label == null && right.label == null) {
+      return 0;
+    }
+    return left.label == null ? 1 : -1;
   }
 
   /** The four numbers (missing ones "0") and the pre-release label, or null without one. */

@@ -110,16 +110,23 @@ public final class Pep440Version implements VersionScheme {
     return 0;
   }
 
+  /** Compares two optional numbers; {@code missing} is the result when only {@code a} is absent. */
   private static int compareOptional(String a, String b, int missing) {
-    if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : missing) : -missing;
+    if (a != null && b != null) {
+      return VersionText.compareDigits(a, b);
     }
-    return VersionText.compareDigits(a, b);
+    if (a == null && b == null) {
+      return 0;
+    }
+    return a == null ? missing : -missing;
   }
 
   private static int compareLocal(List<String> a, List<String> b) {
+    if (a == null && b == null) {
+      return 0;
+    }
     if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : -1) : 1;
+      return a == null ? -1 : 1;
     }
     int size = Math.min(a.size(), b.size());
     for (int i = 0; i < size; i++) {

@@ -84,16 +84,19 @@ public final class RpmVersion implements VersionScheme {
   }
 
   private static int compareReleases(String a, String b) {
-    if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : -1) : 1;
+    if (a != null && b != null) {
+      return rpmvercmp(a, b);
     }
-    return rpmvercmp(a, b);
+    if (a == null && b == null) {
+      return 0;
+    }
+    return a == null ? -1 : 1;
   }
 
   /**
    * Compares one version or release string with rpm's {@code rpmvercmp} rule, returning -1, 0 or 1.
-   * It never fails: characters that are not ASCII letters, digits, {@code ~} or {@code ^} only
-   * separate runs.
+   * Like rpm it accepts any characters: those that are not ASCII letters, digits, {@code ~} or
+   * {@code ^} only separate runs.
    */
   public static int rpmvercmp(String a, String b) {
     if (a.equals(b)) {
