@@ -245,6 +245,7 @@ final class MavenItems {
         digits = false;
       }
     }
+
     if (version.length() > start) {
       // A trailing word after a dot is treated like one after a hyphen: 1.0.0.x1 < 1.0.0-x2.
       if (!digits && !list.items.isEmpty()) {
@@ -252,6 +253,7 @@ final class MavenItems {
       }
       list.items.add(item(version.substring(start), digits, combination));
     }
+
     while (!lists.isEmpty()) {
       lists.pop().normalize();
     }
