@@ -12,10 +12,11 @@ package io.hullscope.vuln.version;
  * is newer.
  *
  * <p>The epoch ends at the first colon and defaults to 0; the release starts after the last hyphen.
- * Like rpm this never rejects odd characters, and it compares a non-numeric epoch with {@code
- * rpmvercmp} too. Unlike rpm's dependency matching, which ignores a missing release, a version
- * without a release sorts before the same version with any release, because advisories name full
- * releases and a package without one cannot be shown to contain the fix.
+ * Like rpm this accepts odd characters, and it compares a non-numeric epoch with {@code rpmvercmp}
+ * too. A version without a release sorts before the same version with any release, as {@code
+ * rpm.vercmp} in rpm 4.18 orders {@code 1.0} before {@code 1.0-1}. rpm's dependency matching ignores
+ * a missing release instead, but advisories name full releases, and a package without one cannot be
+ * shown to contain the fix.
  *
  * @see <a href="https://rpm-software-management.github.io/rpm/manual/dependencies.html">RPM
  *     dependencies: versioning</a>
