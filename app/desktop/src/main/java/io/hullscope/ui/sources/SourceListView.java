@@ -79,6 +79,8 @@ public final class SourceListView {
         case DOCKER -> Feather.SERVER;
         case SAMPLES -> Feather.BOOK_OPEN;
         case FILE -> Feather.ARCHIVE;
+        case HARBOR -> Feather.ANCHOR;
+        case REGISTRY -> Feather.CLOUD;
       };
     }
   }
