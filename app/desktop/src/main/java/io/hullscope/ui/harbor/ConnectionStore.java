@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Where the window keeps Harbor connections: normally {@link HarborConnections} (settings in
@@ -26,27 +27,39 @@ public interface ConnectionStore {
   /** Deletes a connection and its secret. */
   void delete(String name) throws IOException;
 
-  /** Returns a store backed by the saved connections of the data folder. */
-  static ConnectionStore of(HarborConnections connections) {
+  /**
+   * Returns a store backed by saved connections. They are created on first use, which happens on a
+   * worker thread, because choosing the secret store may start {@code secret-tool}.
+   */
+  static ConnectionStore of(Supplier<HarborConnections> factory) {
     return new ConnectionStore() {
+      private HarborConnections connections;
+
+      private synchronized HarborConnections connections() {
+        if (connections == null) {
+          connections = factory.get();
+        }
+        return connections;
+      }
+
       @Override
       public List<String> names() throws IOException {
-        return connections.list().stream().map(saved -> saved.name()).toList();
+        return connections().list().stream().map(saved -> saved.name()).toList();
       }
 
       @Override
       public HarborConnection open(String name) throws IOException {
-        return connections.open(name);
+        return connections().open(name);
       }
 
       @Override
       public void save(String name, HarborConnection connection) throws IOException {
-        connections.save(name, connection);
+        connections().save(name, connection);
       }
 
       @Override
       public void delete(String name) throws IOException {
-        connections.delete(name);
+        connections().delete(name);
       }
     };
   }
