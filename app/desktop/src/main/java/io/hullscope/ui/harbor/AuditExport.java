@@ -98,8 +98,9 @@ public final class AuditExport {
   }
 
   /**
-   * Keeps a Harbor value on one Markdown line and stops it from starting markup: line breaks become
-   * spaces and characters Markdown would interpret are escaped.
+   * Keeps a Harbor value on one Markdown line and stops it from adding markup: line breaks become
+   * spaces, and emphasis, code, link and HTML characters are escaped. A value never starts a line,
+   * so {@code #} and {@code >} stay as they are.
    */
   static String inline(String value) {
     if (value == null) {
@@ -107,7 +108,7 @@ public final class AuditExport {
     }
     StringBuilder text = new StringBuilder(value.length());
     for (char c : value.replace('\r', ' ').replace('\n', ' ').toCharArray()) {
-      if ("\\`*_[]<>#|".indexOf(c) >= 0) {
+      if ("\\`*_[]<".indexOf(c) >= 0) {
         text.append('\\');
       }
       text.append(c);
