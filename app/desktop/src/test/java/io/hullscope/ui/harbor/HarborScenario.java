@@ -59,6 +59,7 @@ final class HarborScenario {
         project(1, "team", false, 2), project(2, "library", true, 0), project(11, "legacy", true, 0))));
     stub.on("GET", API + "/projects/team/repositories", request -> page(request.rawUri(), List.of(
         repository(5, 1, "team/app/api", 3), repository(6, 1, "team/web", 0))));
+    stub.on("GET", API + "/projects/legacy/repositories", request -> page(request.rawUri(), List.of()));
     stub.on("GET", ARTIFACTS, request -> page(request.rawUri(), List.of(
         artifactJson(firstDigest, "1.0", "Success", true), artifactJson(UNSCANNED_DIGEST, "0.9", null, false),
         artifactJson(OLD_DIGEST, "0.1", null, false))));
