@@ -73,7 +73,7 @@ public final class MainView {
     imageArea.setOrientation(Orientation.VERTICAL);
     imageArea.setDividerPositions(0.2);
     viewModel.harborSelectedProperty().addListener((observable, before, after) ->
-        imageArea.setDividerPositions(after ? 0.58 : 0.2));
+        imageArea.setDividerPositions(after ? 0.7 : 0.2));
 
     SplitPane main = new SplitPane(sidebar.node(), imageArea);
     main.setDividerPositions(0.17);

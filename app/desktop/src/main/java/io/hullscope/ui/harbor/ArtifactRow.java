@@ -23,11 +23,11 @@ public record ArtifactRow(Artifact artifact) {
     return artifact.tags().isEmpty() ? "(untagged)" : String.join(", ", artifact.tags());
   }
 
-  /** Returns the digest shortened to 12 hex characters. */
+  /** Returns the digest shortened to 8 hex characters, as Harbor's own web interface shows it. */
   public String shortDigest() {
     String digest = artifact.digest();
     int colon = digest.indexOf(':');
-    return colon < 0 || digest.length() < colon + 13 ? digest : digest.substring(0, colon + 13);
+    return colon < 0 || digest.length() < colon + 9 ? digest : digest.substring(0, colon + 9);
   }
 
   public String size() {
@@ -48,8 +48,8 @@ public record ArtifactRow(Artifact artifact) {
   }
 
   /**
-   * Returns the scan overview, for example "Critical 1, High 4, Medium 7" or "not scanned"; a scan
-   * that has not finished shows its state.
+   * Returns the scan overview by the first letters of the severities, for example "C 1 · H 4 · M 7",
+   * or "not scanned"; a scan that has not finished shows its state.
    */
   public String vulnerabilities() {
     ScanSummary scan = artifact.scan();
@@ -63,13 +63,13 @@ public record ArtifactRow(Artifact artifact) {
     for (String severity : SEVERITIES) {
       Integer count = scan.counts().get(severity);
       if (count != null && count > 0) {
-        parts.add(severity + " " + count);
+        parts.add(severity.charAt(0) + " " + count);
       }
     }
-    return parts.isEmpty() ? "none found" : String.join(", ", parts);
+    return parts.isEmpty() ? "none found" : String.join(" · ", parts);
   }
 
-  /** Returns the accessories in words, for example "cosign signature, Harbor SBOM". */
+  /** Returns the accessories by short names, for example "cosign, SBOM". */
   public String accessories() {
     List<String> names = new ArrayList<>();
     for (Accessory accessory : artifact.accessories()) {
@@ -88,9 +88,9 @@ public record ArtifactRow(Artifact artifact) {
       return "unknown accessory";
     }
     return switch (type) {
-      case "signature.cosign" -> "cosign signature";
-      case "signature.notation" -> "notation signature";
-      case "sbom.harbor" -> "Harbor SBOM";
+      case "signature.cosign" -> "cosign";
+      case "signature.notation" -> "notation";
+      case "sbom.harbor" -> "SBOM";
       default -> type;
     };
   }

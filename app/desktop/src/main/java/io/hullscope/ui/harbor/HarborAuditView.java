@@ -157,13 +157,13 @@ final class HarborAuditView {
     return root;
   }
 
-  /** Shows a severity heading with its count, or a finding with its id. */
+  /** Shows a severity heading with its count, or a finding by its title. */
   private static final class FindingCell extends TreeCell<AuditNode> {
 
     @Override
     protected void updateItem(AuditNode node, boolean empty) {
       super.updateItem(node, empty);
-      getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.TEXT_BOLD);
+      setStyle("");
       if (empty || node == null) {
         setText(null);
         setGraphic(null);
@@ -171,13 +171,12 @@ final class HarborAuditView {
       }
       if (node.finding() == null) {
         setText(AuditExport.title(node.severity()) + " (" + node.count() + ")");
-        setGraphic(new FontIcon(icon(node.severity())));
-        getStyleClass().add(Styles.TEXT_BOLD);
-        if (node.severity().compareTo(Severity.HIGH) <= 0) {
-          getStyleClass().add(Styles.DANGER);
-        } else if (node.severity() == Severity.MEDIUM) {
-          getStyleClass().add(Styles.WARNING);
-        }
+        FontIcon icon = new FontIcon(icon(node.severity()));
+        setGraphic(icon);
+        String color = node.severity().compareTo(Severity.HIGH) <= 0 ? "-color-danger-fg"
+            : node.severity() == Severity.MEDIUM ? "-color-warning-fg" : "-color-fg-default";
+        setStyle("-fx-font-weight: bold; -fx-text-fill: " + color + ";");
+        icon.setStyle("-fx-icon-color: " + color + ";");
       } else {
         setText(node.finding().title());
         setGraphic(null);

@@ -19,6 +19,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -64,7 +65,7 @@ public final class HarborBrowserView {
     tabs.setId("harborTabs");
 
     SplitPane split = new SplitPane(lists, tabs);
-    split.setDividerPositions(0.24);
+    split.setDividerPositions(0.21);
     SplitPane.setResizableWithParent(lists, false);
     VBox.setVgrow(split, Priority.ALWAYS);
 
@@ -80,7 +81,7 @@ public final class HarborBrowserView {
             + project.repositoryCount() + (project.repositoryCount() == 1 ? " repository" : " repositories")));
     bindSelection(list, viewModel.selectedProjectProperty());
     list.setPlaceholder(placeholder("No projects to show"));
-    return section("PROJECTS", "harborProjectSearch", "Search project names", viewModel.projects(), list, "projects");
+    return section("PROJECTS", "harborProjectSearch", "Search projects", viewModel.projects(), list, "projects");
   }
 
   private Node repositoryList() {
@@ -91,7 +92,7 @@ public final class HarborBrowserView {
             + repository.pullCount() + (repository.pullCount() == 1 ? " pull" : " pulls")));
     bindSelection(list, viewModel.selectedRepositoryProperty());
     list.setPlaceholder(placeholder("Select a project"));
-    return section("REPOSITORIES", "harborRepositorySearch", "Search repository names", viewModel.repositories(), list,
+    return section("REPOSITORIES", "harborRepositorySearch", "Search repositories", viewModel.repositories(), list,
         "repositories");
   }
 
@@ -133,7 +134,8 @@ public final class HarborBrowserView {
   private static CustomTextField searchField(String id, String prompt, StringProperty text, Runnable search) {
     CustomTextField field = new CustomTextField();
     field.setId(id);
-    field.setPromptText(prompt + " and press Enter");
+    field.setPromptText(prompt);
+    field.setTooltip(new Tooltip(prompt + ": type part of the name and press Enter"));
     field.setLeft(new FontIcon(Feather.SEARCH));
     field.textProperty().bindBidirectional(text);
     field.setOnAction(event -> search.run());
@@ -143,14 +145,19 @@ public final class HarborBrowserView {
   private Node artifactArea() {
     TableView<ArtifactRow> table = new TableView<>(viewModel.artifacts().items());
     table.setId("harborArtifacts");
-    table.getColumns().add(column("Tags", 150, ArtifactRow::tags));
-    table.getColumns().add(column("Digest", 130, ArtifactRow::shortDigest));
-    table.getColumns().add(column("Size", 80, ArtifactRow::size));
-    table.getColumns().add(column("Pushed", 120, ArtifactRow::pushed));
-    table.getColumns().add(column("Pulled", 120, ArtifactRow::pulled));
-    table.getColumns().add(column("Labels", 90, ArtifactRow::labels));
-    table.getColumns().add(column("Vulnerabilities", 200, ArtifactRow::vulnerabilities));
-    table.getColumns().add(column("Accessories", 170, ArtifactRow::accessories));
+    // The minimum widths keep a digest and a time whole; tags, labels and counts give way first.
+    table.getColumns().add(column("Tags", 100, 70, ArtifactRow::tags));
+    table.getColumns().add(column("Digest", 145, 145, ArtifactRow::shortDigest));
+    table.getColumns().add(column("Size", 75, 75, ArtifactRow::size));
+    table.getColumns().add(column("Pushed", 145, 145, ArtifactRow::pushed));
+    table.getColumns().add(column("Pulled", 145, 145, ArtifactRow::pulled));
+    table.getColumns().add(column("Labels", 70, 60, ArtifactRow::labels));
+    TableColumn<ArtifactRow, String> scan = column("", 160, 110, ArtifactRow::vulnerabilities);
+    Label scanHeader = new Label("Vulnerabilities");
+    scanHeader.setTooltip(new Tooltip("Harbor's scan overview: Critical, High, Medium, Low and Unknown counts"));
+    scan.setGraphic(scanHeader);
+    table.getColumns().add(scan);
+    table.getColumns().add(column("Accessories", 110, 90, ArtifactRow::accessories));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(placeholder("Select a repository to list its artifacts"));
     table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
@@ -183,7 +190,7 @@ public final class HarborBrowserView {
 
     SplitPane split = new SplitPane(table, artifactDetails());
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.55);
+    split.setDividerPositions(0.5);
     VBox.setVgrow(split, Priority.ALWAYS);
     VBox box = new VBox(6, top, split);
     box.setPadding(new Insets(6));
@@ -222,7 +229,9 @@ public final class HarborBrowserView {
     TableView<VulnerabilityRow> vulnerabilities = new TableView<>(viewModel.vulnerabilities());
     vulnerabilities.setId("harborVulnerabilities");
     vulnerabilities.getColumns().add(vulnerabilityColumn("Vulnerability", 160, VulnerabilityRow::id));
-    vulnerabilities.getColumns().add(vulnerabilityColumn("Severity", 90, VulnerabilityRow::severity));
+    TableColumn<VulnerabilityRow, String> severity = vulnerabilityColumn("Severity", 90, VulnerabilityRow::severity);
+    severity.setCellFactory(cells -> new SeverityCell());
+    vulnerabilities.getColumns().add(severity);
     vulnerabilities.getColumns().add(vulnerabilityColumn("Package", 180, VulnerabilityRow::packageName));
     vulnerabilities.getColumns().add(vulnerabilityColumn("Installed", 140, VulnerabilityRow::version));
     vulnerabilities.getColumns().add(vulnerabilityColumn("Fixed in", 140, VulnerabilityRow::fixVersion));
@@ -236,10 +245,20 @@ public final class HarborBrowserView {
     return box;
   }
 
-  private static TableColumn<ArtifactRow, String> column(String title, double width, Function<ArtifactRow, String> value) {
+  private static TableColumn<ArtifactRow, String> column(String title, double width, double minWidth,
+      Function<ArtifactRow, String> value) {
     TableColumn<ArtifactRow, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
-    column.setMinWidth(Math.min(width, 70));
+    column.setMinWidth(minWidth);
+    column.setCellFactory(cells -> new TableCell<>() {
+      @Override
+      protected void updateItem(String text, boolean empty) {
+        super.updateItem(text, empty);
+        setText(empty ? null : text);
+        // A cut-off value shows whole on hover.
+        setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+      }
+    });
     column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     return column;
   }
@@ -261,6 +280,22 @@ public final class HarborBrowserView {
 
   public Node node() {
     return root;
+  }
+
+  /** Shows a severity in red for Critical and High and in amber for Medium. */
+  private static final class SeverityCell extends TableCell<VulnerabilityRow, String> {
+    @Override
+    protected void updateItem(String text, boolean empty) {
+      super.updateItem(text, empty);
+      setText(empty ? null : text);
+      if (!empty && ("Critical".equals(text) || "High".equals(text))) {
+        setStyle("-fx-text-fill: -color-danger-fg;");
+      } else if (!empty && "Medium".equals(text)) {
+        setStyle("-fx-text-fill: -color-warning-fg;");
+      } else {
+        setStyle("");
+      }
+    }
   }
 
   /** A list cell with a bold name and a muted second line. */

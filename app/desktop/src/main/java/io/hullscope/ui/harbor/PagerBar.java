@@ -33,7 +33,7 @@ final class PagerBar {
     Label status = new Label();
     status.setId(id + "Page");
     status.textProperty().bind(list.statusProperty());
-    status.getStyleClass().add(Styles.TEXT_MUTED);
+    status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     status.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(status, Priority.ALWAYS);
     HBox bar = new HBox(4, previous, status, next);

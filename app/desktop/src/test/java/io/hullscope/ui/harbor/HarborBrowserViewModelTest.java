@@ -118,8 +118,8 @@ class HarborBrowserViewModelTest {
 
     assertThat(browser.artifacts().items()).extracting(ArtifactRow::tags).containsExactly("1.0", "0.9");
     ArtifactRow first = browser.artifacts().items().get(0);
-    assertThat(first.vulnerabilities()).isEqualTo("High 1, Medium 1");
-    assertThat(first.accessories()).isEqualTo("cosign signature, Harbor SBOM");
+    assertThat(first.vulnerabilities()).isEqualTo("H 1 · M 1");
+    assertThat(first.accessories()).isEqualTo("cosign, SBOM");
     assertThat(first.labels()).isEqualTo("release");
     assertThat(first.pulled()).isEqualTo("never");
     assertThat(browser.artifacts().items().get(1).vulnerabilities()).isEqualTo("not scanned");
