@@ -171,12 +171,11 @@ final class HarborAuditView {
       }
       if (node.finding() == null) {
         setText(AuditExport.title(node.severity()) + " (" + node.count() + ")");
-        FontIcon icon = new FontIcon(icon(node.severity()));
-        setGraphic(icon);
+        setGraphic(new FontIcon(icon(node.severity())));
         String color = node.severity().compareTo(Severity.HIGH) <= 0 ? "-color-danger-fg"
             : node.severity() == Severity.MEDIUM ? "-color-warning-fg" : "-color-fg-default";
-        setStyle("-fx-font-weight: bold; -fx-text-fill: " + color + ";");
-        icon.setStyle("-fx-icon-color: " + color + ";");
+        // Only the text color changes: a bold font would also apply to the icon font, which has no bold face.
+        setStyle("-fx-text-fill: " + color + ";");
       } else {
         setText(node.finding().title());
         setGraphic(null);

@@ -6,6 +6,7 @@ import io.hullscope.source.harbor.HarborModel.Project;
 import io.hullscope.source.harbor.HarborModel.Repository;
 import io.hullscope.ui.ErrorBanner;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -91,7 +92,10 @@ public final class HarborBrowserView {
         repository.artifactCount() + (repository.artifactCount() == 1 ? " artifact, " : " artifacts, ")
             + repository.pullCount() + (repository.pullCount() == 1 ? " pull" : " pulls")));
     bindSelection(list, viewModel.selectedRepositoryProperty());
-    list.setPlaceholder(placeholder("Select a project"));
+    Label empty = placeholder("");
+    empty.textProperty().bind(Bindings.when(viewModel.selectedProjectProperty().isNull())
+        .then("Select a project").otherwise(viewModel.repositories().statusProperty()));
+    list.setPlaceholder(empty);
     return section("REPOSITORIES", "harborRepositorySearch", "Search repositories", viewModel.repositories(), list,
         "repositories");
   }
@@ -159,7 +163,10 @@ public final class HarborBrowserView {
     table.getColumns().add(scan);
     table.getColumns().add(column("Accessories", 110, 90, ArtifactRow::accessories));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.setPlaceholder(placeholder("Select a repository to list its artifacts"));
+    Label empty = placeholder("");
+    empty.textProperty().bind(Bindings.when(viewModel.selectedRepositoryProperty().isNull())
+        .then("Select a repository to list its artifacts").otherwise(viewModel.artifacts().statusProperty()));
+    table.setPlaceholder(empty);
     table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
       if (after != null || table.getItems().isEmpty()) {
         viewModel.selectedArtifactProperty().set(after);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -17,6 +18,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,7 +41,7 @@ public final class HarborConnectionDialog {
   private final Dialog<ButtonType> dialog = new Dialog<>();
   private final TextField name = field("harborName", "prod");
   private final TextField url = field("harborUrl", "https://harbor.example.com");
-  private final TextField user = field("harborUser", "empty for anonymous; robot$project+name for a robot");
+  private final TextField user = field("harborUser", "empty for anonymous access");
   private final PasswordField secret = new PasswordField();
   private final TextField caFile = field("harborCaFile", "optional PEM file");
   private final CheckBox insecure = new CheckBox("Allow plain HTTP (insecure)");
@@ -50,6 +52,7 @@ public final class HarborConnectionDialog {
     dialog.setTitle("Add Harbor connection");
     dialog.setHeaderText("Connect to a Harbor instance. The secret goes to the system keyring, or to a file"
         + " only you can read; it is never written to Hullscope's database.");
+    user.setTooltip(new Tooltip("A Harbor user, or a robot account named robot$project+name"));
     secret.setId("harborSecret");
     secret.setPromptText("password or robot secret");
     insecure.setId("harborInsecure");
@@ -152,6 +155,7 @@ public final class HarborConnectionDialog {
   /** Shows the dialog without waiting for it to close. */
   public void show() {
     dialog.show();
+    Platform.runLater(url::requestFocus);
   }
 
   private static TextField field(String id, String prompt) {

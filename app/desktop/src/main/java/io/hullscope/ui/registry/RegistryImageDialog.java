@@ -3,6 +3,7 @@ package io.hullscope.ui.registry;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -89,6 +90,7 @@ public final class RegistryImageDialog {
   /** Shows the dialog without waiting for it to close. */
   public void show() {
     dialog.show();
+    Platform.runLater(reference::requestFocus);
   }
 
   private static TextField field(String id, String prompt) {
