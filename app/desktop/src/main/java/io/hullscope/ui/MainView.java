@@ -69,6 +69,9 @@ public final class MainView {
     StackPane listArea = new StackPane(imageTable.node(), harborBrowser);
     harborBrowser.visibleProperty().bind(viewModel.harborSelectedProperty());
     imageTable.node().visibleProperty().bind(viewModel.harborSelectedProperty().not());
+    // A hidden child must not count towards the pane's minimum size, or it would squeeze the tabs.
+    harborBrowser.managedProperty().bind(harborBrowser.visibleProperty());
+    imageTable.node().managedProperty().bind(imageTable.node().visibleProperty());
     SplitPane imageArea = new SplitPane(listArea, tabs);
     imageArea.setOrientation(Orientation.VERTICAL);
     imageArea.setDividerPositions(0.2);

@@ -149,19 +149,19 @@ public final class HarborBrowserView {
   private Node artifactArea() {
     TableView<ArtifactRow> table = new TableView<>(viewModel.artifacts().items());
     table.setId("harborArtifacts");
-    // The minimum widths keep a digest and a time whole; tags, labels and counts give way first.
-    table.getColumns().add(column("Tags", 100, 70, ArtifactRow::tags));
+    // The minimum widths keep every title, a digest and a time whole; a narrow window scrolls instead.
+    table.getColumns().add(column("Tags", 100, 60, ArtifactRow::tags));
     table.getColumns().add(column("Digest", 145, 145, ArtifactRow::shortDigest));
-    table.getColumns().add(column("Size", 75, 75, ArtifactRow::size));
-    table.getColumns().add(column("Pushed", 145, 145, ArtifactRow::pushed));
-    table.getColumns().add(column("Pulled", 145, 145, ArtifactRow::pulled));
-    table.getColumns().add(column("Labels", 70, 60, ArtifactRow::labels));
-    TableColumn<ArtifactRow, String> scan = column("", 160, 110, ArtifactRow::vulnerabilities);
+    table.getColumns().add(column("Size", 75, 70, ArtifactRow::size));
+    table.getColumns().add(column("Pushed", 145, 140, ArtifactRow::pushed));
+    table.getColumns().add(column("Pulled", 145, 140, ArtifactRow::pulled));
+    table.getColumns().add(column("Labels", 75, 75, ArtifactRow::labels));
+    TableColumn<ArtifactRow, String> scan = column("", 160, 145, ArtifactRow::vulnerabilities);
     Label scanHeader = new Label("Vulnerabilities");
     scanHeader.setTooltip(new Tooltip("Harbor's scan overview: Critical, High, Medium, Low and Unknown counts"));
     scan.setGraphic(scanHeader);
     table.getColumns().add(scan);
-    table.getColumns().add(column("Accessories", 110, 90, ArtifactRow::accessories));
+    table.getColumns().add(column("Accessories", 120, 120, ArtifactRow::accessories));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label empty = placeholder("");
     empty.textProperty().bind(Bindings.when(viewModel.selectedRepositoryProperty().isNull())
@@ -235,13 +235,13 @@ public final class HarborBrowserView {
 
     TableView<VulnerabilityRow> vulnerabilities = new TableView<>(viewModel.vulnerabilities());
     vulnerabilities.setId("harborVulnerabilities");
-    vulnerabilities.getColumns().add(vulnerabilityColumn("Vulnerability", 160, VulnerabilityRow::id));
-    TableColumn<VulnerabilityRow, String> severity = vulnerabilityColumn("Severity", 90, VulnerabilityRow::severity);
+    vulnerabilities.getColumns().add(vulnerabilityColumn("Vulnerability", 160, 125, VulnerabilityRow::id));
+    TableColumn<VulnerabilityRow, String> severity = vulnerabilityColumn("Severity", 95, 95, VulnerabilityRow::severity);
     severity.setCellFactory(cells -> new SeverityCell());
     vulnerabilities.getColumns().add(severity);
-    vulnerabilities.getColumns().add(vulnerabilityColumn("Package", 180, VulnerabilityRow::packageName));
-    vulnerabilities.getColumns().add(vulnerabilityColumn("Installed", 140, VulnerabilityRow::version));
-    vulnerabilities.getColumns().add(vulnerabilityColumn("Fixed in", 140, VulnerabilityRow::fixVersion));
+    vulnerabilities.getColumns().add(vulnerabilityColumn("Package", 180, 100, VulnerabilityRow::packageName));
+    vulnerabilities.getColumns().add(vulnerabilityColumn("Installed", 140, 100, VulnerabilityRow::version));
+    vulnerabilities.getColumns().add(vulnerabilityColumn("Fixed in", 140, 100, VulnerabilityRow::fixVersion));
     vulnerabilities.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     vulnerabilities.setPlaceholder(placeholder(""));
     VBox.setVgrow(vulnerabilities, Priority.ALWAYS);
@@ -271,10 +271,10 @@ public final class HarborBrowserView {
   }
 
   private static TableColumn<VulnerabilityRow, String> vulnerabilityColumn(String title, double width,
-      Function<VulnerabilityRow, String> value) {
+      double minWidth, Function<VulnerabilityRow, String> value) {
     TableColumn<VulnerabilityRow, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
-    column.setMinWidth(70);
+    column.setMinWidth(minWidth);
     column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     return column;
   }
