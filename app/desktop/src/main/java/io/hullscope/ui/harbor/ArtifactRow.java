@@ -78,7 +78,7 @@ public record ArtifactRow(Artifact artifact) {
     return String.join(", ", names);
   }
 
-  /** Returns true when Harbor holds an SBOM it generated for this artifact. */
+  /** Returns true when the artifact has an SBOM accessory that Harbor generated. */
   public boolean hasHarborSbom() {
     return artifact.accessories().stream().anyMatch(accessory -> "sbom.harbor".equals(accessory.type()));
   }

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Where the window keeps Harbor connections: normally {@link HarborConnections} (settings in
- * SQLite, secrets in the keychain or an owner-only file). Without a database the connections live
+ * Storage of the window's Harbor connections, normally {@link HarborConnections} (settings in
+ * SQLite, secrets in the keychain or an owner-only file). Without a database the connections stay
  * in memory until the window closes.
  */
 public interface ConnectionStore {
@@ -64,7 +64,7 @@ public interface ConnectionStore {
     };
   }
 
-  /** Returns a store that forgets its connections when the window closes. */
+  /** Returns a store that keeps its connections in memory only, until the window closes. */
   static ConnectionStore inMemory() {
     Map<String, HarborConnection> saved = new TreeMap<>();
     return new ConnectionStore() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -21,6 +22,7 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
@@ -102,11 +104,13 @@ final class HarborAuditView {
     tree.setRoot(top);
   }
 
+  /** Builds the pane that describes the selected finding: title, id, reason, evidence, fix and place. */
   private Node details() {
     Label title = new Label();
     title.setId("harborFindingTitle");
     title.getStyleClass().add(Styles.TITLE_4);
     title.setWrapText(true);
+
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(8);
@@ -115,27 +119,30 @@ final class HarborAuditView {
     for (int i = 0; i < names.length; i++) {
       Label name = new Label(names[i]);
       name.getStyleClass().add(Styles.TEXT_MUTED);
-      name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+      name.setMinWidth(Region.USE_PREF_SIZE);
+      GridPane.setValignment(name, VPos.TOP);
       values[i] = new Label();
       values[i].setWrapText(true);
       values[i].setId("harborFinding" + names[i].replace(" ", ""));
-      GridPane.setValignment(name, javafx.geometry.VPos.TOP);
-      grid.addRow(i, name, values[i]);
       GridPane.setHgrow(values[i], Priority.ALWAYS);
+      grid.addRow(i, name, values[i]);
     }
     viewModel.selectedFindingProperty().addListener((observable, before, finding) -> {
-      title.setText(finding == null ? "" : finding.title());
-      values[0].setText(finding == null ? "" : finding.id() + " (" + AuditExport.title(finding.severity()) + ")");
-      values[1].setText(finding == null ? "" : finding.rationale());
-      values[2].setText(finding == null ? "" : finding.evidence());
-      values[3].setText(finding == null ? "" : finding.suggestion());
-      values[4].setText(finding == null ? "" : finding.location());
+      boolean none = finding == null;
+      title.setText(none ? "" : finding.title());
+      values[0].setText(none ? "" : finding.id() + " (" + AuditExport.title(finding.severity()) + ")");
+      values[1].setText(none ? "" : finding.rationale());
+      values[2].setText(none ? "" : finding.evidence());
+      values[3].setText(none ? "" : finding.suggestion());
+      values[4].setText(none ? "" : finding.location());
     });
+
     Label hint = new Label("Select a finding to see why it matters and where to change it.");
     hint.getStyleClass().add("placeholder-text");
     hint.visibleProperty().bind(viewModel.selectedFindingProperty().isNull());
     hint.managedProperty().bind(hint.visibleProperty());
     grid.visibleProperty().bind(viewModel.selectedFindingProperty().isNotNull());
+
     VBox box = new VBox(10, hint, title, grid);
     box.setPadding(new Insets(8));
     ScrollPane scroll = new ScrollPane(box);

@@ -36,9 +36,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The Harbor browser: projects, their repositories and the repositories' artifacts, a page at a
- * time; the details of the selected artifact with Harbor's vulnerability report; scans and SBOM
- * generation in Harbor; opening an artifact in the image tabs; and the project audit. Every
- * request to Harbor runs on the task executor.
+ * time. It shows Harbor's vulnerability report of the selected artifact, starts scans and SBOM
+ * generation in Harbor, opens an artifact in the image tabs and audits a project. Every request to
+ * Harbor runs on the task executor.
  */
 public final class HarborBrowserViewModel {
 
@@ -244,7 +244,7 @@ public final class HarborBrowserViewModel {
 
   /**
    * Opens the selected artifact in the image tabs through Harbor's registry endpoint with this
-   * connection's credentials. When Harbor holds an SBOM for it, the SBOM tab offers a comparison.
+   * connection's credentials. When Harbor has generated an SBOM for it, the SBOM tab offers a comparison.
    */
   public void openSelectedArtifact() {
     HarborClient client = client();
@@ -290,9 +290,9 @@ public final class HarborBrowserViewModel {
     }
     String name = repository.name();
     String digest = row.artifact().digest();
-    String what = sbom ? "SBOM generation" : "Vulnerability scan";
+    String jobName = sbom ? "SBOM generation" : "Vulnerability scan";
     jobRunning.set(true);
-    jobStatus.set(what + " started in Harbor");
+    jobStatus.set(jobName + " started in Harbor");
     track(executor.submit(new BackgroundTask<>(
         (sbom ? "Generating the SBOM of " : "Scanning ") + name + " in Harbor",
         progress -> {
@@ -301,16 +301,21 @@ public final class HarborBrowserViewModel {
         },
         status -> {
           jobRunning.set(false);
-          jobStatus.set(status == null ? what + " in Harbor has not started within " + scanTimeout.toMinutes()
-              + " minutes" : what + " in Harbor ended: " + status);
+          if (status == null) {
+            jobStatus.set(jobName + " in Harbor has not finished within " + scanTimeout.toMinutes() + " minutes");
+          } else {
+            jobStatus.set(jobName + " in Harbor ended: " + status);
+          }
           refreshArtifacts(digest);
         },
         failure -> {
           jobRunning.set(false);
-          jobStatus.set(ErrorViewModel.isCancellation(failure) ? "Stopped following the " + what.toLowerCase(
-              java.util.Locale.ROOT) + "; Harbor goes on with it" : what + " in Harbor failed");
-          if (!ErrorViewModel.isCancellation(failure)) {
-            error.show(what + " of " + name + " in Harbor failed", failure);
+          if (ErrorViewModel.isCancellation(failure)) {
+            jobStatus.set("Stopped following the " + jobName.toLowerCase(java.util.Locale.ROOT)
+                + ", which Harbor continues");
+          } else {
+            jobStatus.set(jobName + " in Harbor failed");
+            error.show(jobName + " of " + name + " in Harbor failed", failure);
           }
         })));
   }

@@ -27,8 +27,8 @@ import javafx.stage.Window;
 
 /**
  * The "Add Harbor connection" dialog. Its Connect button checks the credentials with Harbor in the
- * background; the dialog closes only when Harbor accepted them and the connection was saved, and
- * shows Harbor's refusal otherwise.
+ * background. The dialog closes only when Harbor accepted them and the connection was saved, and
+ * otherwise shows why Harbor rejected them.
  */
 public final class HarborConnectionDialog {
 
@@ -83,7 +83,7 @@ public final class HarborConnectionDialog {
     Button connectButton = (Button) dialog.getDialogPane().lookupButton(connect);
     connectButton.setId("harborConnect");
     connectButton.addEventFilter(ActionEvent.ACTION, event -> {
-      // The dialog stays open until Harbor has answered.
+      // The dialog stays open until Harbor has responded.
       event.consume();
       submit(connector, connectButton, connect);
     });

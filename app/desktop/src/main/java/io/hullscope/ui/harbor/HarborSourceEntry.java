@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A saved Harbor connection in the sidebar. Loading it checks the credentials and reads Harbor's
- * version, so the sidebar says who we are signed in as; the projects are browsed in the Harbor
+ * version, so the sidebar shows the account and version. The projects are browsed in the Harbor
  * browser, not in the image table.
  */
 public final class HarborSourceEntry extends SourceEntry {
@@ -25,7 +25,7 @@ public final class HarborSourceEntry extends SourceEntry {
   private final ConnectionStore store;
   private volatile Connected connected;
 
-  /** The client of a successful load and what Harbor said about the account. */
+  /** The client of a successful load, with the identity and version Harbor returned. */
   public record Connected(HarborClient client, Identity identity, String version) {
 
     /** Returns the sidebar line, for example "Signed in as user alice, Harbor v2.12.2". */

@@ -17,7 +17,7 @@ import javafx.collections.ObservableList;
 
 /**
  * One Harbor list shown a page at a time with a search text: projects, repositories or artifacts.
- * Pages load on the task executor; the answer to a request that a newer one replaced is dropped.
+ * Pages load on the task executor, and the response to a request that a newer one replaced is dropped.
  *
  * @param <T> the listed Harbor object
  */

@@ -9,7 +9,7 @@ import io.hullscope.source.registry.RegistryOptions;
 import java.nio.file.Path;
 
 /**
- * What the "Open registry image" dialog collects.
+ * The fields of the "Open registry image" dialog.
  *
  * @param reference for example {@code 127.0.0.1:5000/app:1.0} or {@code registry.example.com/team/app@sha256:...}
  * @param insecure true to reach the registry over plain HTTP
@@ -38,9 +38,11 @@ public record RegistryImageRequest(ImageReference reference, boolean insecure, P
       String password) {
     ImageReference parsed = ImageReference.parse(reference);
     Path ca = caFile == null || caFile.isBlank() ? null : Path.of(caFile.strip());
-    boolean hasUser = username != null && !username.isBlank();
-    return new RegistryImageRequest(parsed, insecure, ca, hasUser ? username.strip() : null,
-        hasUser ? (password == null ? "" : password) : null);
+    if (username == null || username.isBlank()) {
+      return new RegistryImageRequest(parsed, insecure, ca, null, null);
+    }
+    String secret = password == null ? "" : password;
+    return new RegistryImageRequest(parsed, insecure, ca, username.strip(), secret);
   }
 
   /** Returns the registry options for this request, with Docker's stored credentials as the fallback. */

@@ -180,7 +180,7 @@ class HarborBrowserViewModelTest {
   }
 
   @Test
-  void openingArtifactUsesHarborsRegistryAndOffersItsSbom() throws IOException {
+  void openedArtifactComesFromHarborRegistry() throws IOException {
     showRepository();
     List<ImageRow> opened = new ArrayList<>();
     List<SbomOffer> offers = new ArrayList<>();
