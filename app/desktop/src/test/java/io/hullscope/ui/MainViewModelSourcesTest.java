@@ -2,50 +2,28 @@ package io.hullscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hullscope.image.Digest;
 import io.hullscope.source.harbor.HarborConnection;
 import io.hullscope.source.harbor.HarborStub;
 import io.hullscope.source.harbor.HarborStub.Answer;
-import io.hullscope.source.registry.LocalRegistry;
-import io.hullscope.source.registry.RegistryHostSettings;
-import io.hullscope.source.registry.RegistryOptions;
-import io.hullscope.source.registry.RegistrySource;
-import io.hullscope.testing.Ci;
-import io.hullscope.testing.Tools;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.harbor.HarborSourceEntry;
-import io.hullscope.ui.registry.RegistryImageRequest;
 import io.hullscope.ui.sources.SourceEntry;
-import io.hullscope.ui.sources.SourceKind;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Sources the user adds in the window: Harbor connections and registry images. The registry tests
- * push the good sample to a {@code docker-registry} of their own; without {@code docker-registry}
- * and {@code skopeo} they are skipped, except under {@code CI=true}.
- */
+/** Harbor connections that the user adds to and removes from the sidebar, against the Harbor stub. */
 class MainViewModelSourcesTest {
 
-  private static final String REGISTRY_TOOLS = "docker-registry and skopeo (install both packages)";
   private static final String USER_JSON = "{\"user_id\":3,\"username\":\"alice\",\"sysadmin_flag\":false}";
-
-  private static LocalRegistry registry;
-  private static Path registryFolder;
-  private static Digest pushedDigest;
 
   private final SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
   private final Preferences preferences =
@@ -53,35 +31,6 @@ class MainViewModelSourcesTest {
   private final ConnectionStore store = ConnectionStore.inMemory();
   private HarborStub stub;
   private MainViewModel viewModel;
-
-  @BeforeAll
-  static void startRegistry() throws Exception {
-    if (!Ci.checkServiceForClass(LocalRegistry.toolsAvailable(), REGISTRY_TOOLS)) {
-      return;
-    }
-    registryFolder = Files.createTempDirectory("hullscope-sources-registry");
-    registry = LocalRegistry.start(registryFolder, List.of(), List.of());
-    Path sample = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize()
-        .resolve("samples/images/hygiene-good.tar");
-    assertThat(Tools.runs("skopeo", "copy", "--quiet", "--dest-tls-verify=false", "docker-archive:" + sample,
-        "docker://" + registry.host() + "/app:1.0")).as("skopeo copy").isTrue();
-    try (RegistrySource direct = new RegistrySource(registry.host(), List.of("app"),
-        RegistryOptions.DEFAULT.withHost(registry.host(), RegistryHostSettings.DEFAULT.withInsecure(true)))) {
-      pushedDigest = direct.client(registry.host()).resolveDigest("app", "1.0");
-    }
-  }
-
-  @AfterAll
-  static void stopRegistry() throws IOException {
-    if (registry != null) {
-      registry.close();
-    }
-    if (registryFolder != null) {
-      try (var paths = Files.walk(registryFolder)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
 
   @BeforeEach
   void createViewModel() throws IOException {
@@ -136,30 +85,6 @@ class MainViewModelSourcesTest {
     assertThat(viewModel.selectedSourceProperty().get()).isNull();
     assertThat(viewModel.harborSelectedProperty().get()).isFalse();
     assertThat(store.names()).isEmpty();
-  }
-
-  @Test
-  void registryImageOpensAtOnce() {
-    Ci.requireService(pushedDigest != null, REGISTRY_TOOLS);
-
-    viewModel.openRegistryImage(RegistryImageRequest.of(registry.host() + "/app:1.0", true, null, null, null));
-
-    assertThat(viewModel.selectedSourceProperty().get().kind()).isEqualTo(SourceKind.REGISTRY);
-    assertThat(viewModel.analysisProperty().get()).isNotNull();
-    assertThat(viewModel.analysisProperty().get().image().digest()).isEqualTo(pushedDigest);
-    assertThat(viewModel.analysisProperty().get().layers()).hasSize(2);
-  }
-
-  @Test
-  void missingRegistryTagSaysWhy() {
-    Ci.requireService(pushedDigest != null, REGISTRY_TOOLS);
-
-    viewModel.openRegistryImage(RegistryImageRequest.of(registry.host() + "/app:9.9", true, null, null, null));
-
-    SourceEntry entry = viewModel.selectedSourceProperty().get();
-    assertThat(entry.availableProperty().get()).isFalse();
-    assertThat(entry.statusProperty().get()).startsWith("Cannot open " + registry.host() + "/app:9.9: ");
-    assertThat(viewModel.analysisProperty().get()).isNull();
   }
 
   private HarborConnection connection() {

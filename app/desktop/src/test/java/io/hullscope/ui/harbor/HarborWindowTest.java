@@ -3,25 +3,17 @@ package io.hullscope.ui.harbor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hullscope.check.Finding;
-import io.hullscope.image.Digest;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.sbom.CatalogCache;
 import io.hullscope.source.harbor.HarborStub;
-import io.hullscope.source.registry.LocalRegistry;
-import io.hullscope.source.registry.RegistryHostSettings;
-import io.hullscope.source.registry.RegistryOptions;
-import io.hullscope.source.registry.RegistrySource;
-import io.hullscope.testing.Ci;
-import io.hullscope.testing.Tools;
 import io.hullscope.ui.AppSettings;
 import io.hullscope.ui.ImageAnalyzer;
 import io.hullscope.ui.MainWindow;
 import io.hullscope.ui.RecentFiles;
 import io.hullscope.ui.task.FxTaskExecutor;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,9 +30,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,20 +41,13 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window against the Harbor stub, driven headless through Monocle: connect, browse a
- * project to an artifact with paging, open it, and audit a project. Opening reads the artifact
- * from a {@code docker-registry} behind the stub; without {@code docker-registry} and {@code
- * skopeo} that test is skipped, except under {@code CI=true}.
+ * project to an artifact with paging, and audit a project. {@link HarborArtifactWindowIT} opens
+ * an artifact from a real registry behind the stub.
  */
 @ExtendWith(ApplicationExtension.class)
 class HarborWindowTest {
 
   private static final long WAIT_SECONDS = 30;
-  private static final String REGISTRY_TOOLS = "docker-registry and skopeo (install both packages)";
-
-  private static LocalRegistry registry;
-  private static Digest pushedDigest;
-  private static Path registryFolder;
-
   @TempDir Path folder;
 
   private final Preferences preferences =
@@ -73,43 +56,10 @@ class HarborWindowTest {
   private FxTaskExecutor executor;
   private MainWindow window;
 
-  /** Pushes the good sample to a registry of its own, as {@code team/app/api:1.0}, when the tools are there. */
-  @BeforeAll
-  static void startRegistry() throws Exception {
-    if (!Ci.checkServiceForClass(LocalRegistry.toolsAvailable(), REGISTRY_TOOLS)) {
-      return;
-    }
-    registryFolder = Files.createTempDirectory("hullscope-harbor-registry");
-    registry = LocalRegistry.start(registryFolder, List.of(), List.of());
-    Path sample = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize()
-        .resolve("samples/images/hygiene-good.tar");
-    assertThat(Tools.runs("skopeo", "copy", "--quiet", "--dest-tls-verify=false", "docker-archive:" + sample,
-        "docker://" + registry.host() + "/" + HarborScenario.REPOSITORY + ":1.0")).as("skopeo copy").isTrue();
-    try (RegistrySource direct = new RegistrySource(registry.host(), List.of(HarborScenario.REPOSITORY),
-        RegistryOptions.DEFAULT.withHost(registry.host(), RegistryHostSettings.DEFAULT.withInsecure(true)))) {
-      pushedDigest = direct.client(registry.host()).resolveDigest(HarborScenario.REPOSITORY, "1.0");
-    }
-  }
-
-  @AfterAll
-  static void stopRegistry() throws IOException {
-    if (registry != null) {
-      registry.close();
-    }
-    if (registryFolder != null) {
-      try (var paths = Files.walk(registryFolder)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-  }
-
   @Start
   void start(Stage stage) throws IOException {
     stub = new HarborStub();
-    if (registry != null) {
-      stub.forwardRegistryTo(URI.create("http://" + registry.host()));
-    }
-    HarborScenario.serve(stub, pushedDigest == null ? HarborScenario.SCANNED_DIGEST : pushedDigest.toString());
+    HarborScenario.serve(stub, HarborScenario.SCANNED_DIGEST);
     executor = new FxTaskExecutor(2);
     HarborBrowserViewModel harbor = new HarborBrowserViewModel(executor, ConnectionStore.inMemory(), 2,
         Duration.ofMillis(20), Duration.ofSeconds(20));
@@ -185,26 +135,6 @@ class HarborWindowTest {
   }
 
   @Test
-  void openedArtifactShowsInImageTabs(FxRobot robot) throws TimeoutException {
-    Ci.requireService(pushedDigest != null, REGISTRY_TOOLS);
-    connect(robot, HarborScenario.SECRET);
-    browseToArtifacts(robot);
-    robot.clickOn("1.0");
-
-    robot.clickOn("#harborOpenArtifact");
-
-    waitUntil(() -> window.viewModel().analysisProperty().get() != null);
-    assertThat(window.viewModel().analysisProperty().get().image().digest()).isEqualTo(pushedDigest);
-    assertThat(window.viewModel().imageSummaryProperty().get())
-        .startsWith(stub.url().getAuthority() + "/team/app/api@" + pushedDigest + ": 2 layers");
-    Button compare = robot.lookup("#sbomCompareOffered").queryAs(Button.class);
-    assertThat(compare.isVisible()).isTrue();
-    assertThat(compare.getText()).isEqualTo("Compare with Harbor's SBOM");
-    assertThat(stub.requests()).extracting(HarborStub.Request::rawUri).anyMatch(uri -> uri.startsWith("/v2/"));
-    assertThat(stub.contractViolations()).isEmpty();
-  }
-
-  @Test
   void auditGroupsFindingsAndExports(FxRobot robot) throws TimeoutException, IOException {
     connect(robot, HarborScenario.SECRET);
     ListView<?> projects = robot.lookup("#harborProjects").queryListView();
@@ -236,14 +166,22 @@ class HarborWindowTest {
     assertThat(robot.lookup("#harborAuditSaved").queryAs(Label.class).getText()).isEqualTo("Saved " + report);
   }
 
-  private void connect(FxRobot robot, String secret) throws TimeoutException {
-    fillConnectionDialog(robot, secret);
+  static void connect(FxRobot robot, HarborStub stub, String secret) throws TimeoutException {
+    fillConnectionDialog(robot, stub, secret);
     robot.clickOn("#harborConnect");
     Label identity = robot.lookup("#harborIdentity").queryAs(Label.class);
     waitUntil(() -> identity.getText().startsWith("Signed in as"));
   }
 
+  private void connect(FxRobot robot, String secret) throws TimeoutException {
+    connect(robot, stub, secret);
+  }
+
   private void fillConnectionDialog(FxRobot robot, String secret) throws TimeoutException {
+    fillConnectionDialog(robot, stub, secret);
+  }
+
+  static void fillConnectionDialog(FxRobot robot, HarborStub stub, String secret) throws TimeoutException {
     waitUntil(() -> robot.lookup("#addHarborButton").tryQuery().isPresent());
     robot.clickOn("#addHarborButton");
     waitUntil(() -> robot.lookup("#harborUrl").tryQuery().isPresent());
@@ -254,7 +192,7 @@ class HarborWindowTest {
     robot.clickOn("#harborInsecure");
   }
 
-  private void browseToArtifacts(FxRobot robot) throws TimeoutException {
+  static void browseToArtifacts(FxRobot robot) throws TimeoutException {
     ListView<?> projects = robot.lookup("#harborProjects").queryListView();
     waitUntil(() -> projects.getItems().size() == 2);
     robot.clickOn("team");
@@ -265,7 +203,7 @@ class HarborWindowTest {
     waitUntil(() -> artifacts.getItems().size() == 2);
   }
 
-  private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+  static void waitUntil(BooleanSupplier condition) throws TimeoutException {
     WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
     WaitForAsyncUtils.waitForFxEvents();
   }
