@@ -52,6 +52,9 @@ public final class HarborBrowserViewModel {
   /** Default number of items per page. */
   public static final int DEFAULT_PAGE_SIZE = 25;
 
+  /** Scan states after which Harbor does no more work on a scan. */
+  private static final java.util.Set<String> FINISHED_STATES = java.util.Set.of("Success", "Error", "Stopped");
+
   /** Most vulnerability rows shown for one artifact; the report line gives the full count. */
   static final int MAX_VULNERABILITY_ROWS = 2000;
 
@@ -301,10 +304,12 @@ public final class HarborBrowserViewModel {
         },
         status -> {
           jobRunning.set(false);
-          if (status == null) {
-            jobStatus.set(jobName + " in Harbor has not finished within " + scanTimeout.toMinutes() + " minutes");
-          } else {
+          if (status != null && FINISHED_STATES.contains(status)) {
             jobStatus.set(jobName + " in Harbor ended: " + status);
+          } else {
+            // followScan returns the last state it saw when its timeout passed first.
+            jobStatus.set(jobName + " in Harbor has not finished within " + scanTimeout.toSeconds() + " s"
+                + (status == null ? "" : " (last state: " + status + ")") + "; Harbor continues");
           }
           refreshArtifacts(digest);
         },

@@ -180,6 +180,23 @@ class HarborBrowserViewModelTest {
   }
 
   @Test
+  void scanStillRunningAtTimeoutSaysSo() throws IOException {
+    HarborBrowserViewModel impatient = new HarborBrowserViewModel(new SameThreadTaskExecutor(), store, 2,
+        Duration.ofMillis(5), Duration.ZERO);
+    HarborSourceEntry entry = savedEntry(HarborScenario.SECRET);
+    entry.apply(entry.load(ProgressListener.NONE));
+    impatient.show(entry);
+    impatient.selectedProjectProperty().set(impatient.projects().items().get(0));
+    impatient.selectedRepositoryProperty().set(impatient.repositories().items().get(0));
+    impatient.selectedArtifactProperty().set(impatient.artifacts().items().get(1));
+
+    impatient.startHarborJob(false);
+
+    assertThat(impatient.jobStatusProperty().get())
+        .isEqualTo("Vulnerability scan in Harbor has not finished within 0 s (last state: Running); Harbor continues");
+  }
+
+  @Test
   void openedArtifactComesFromHarborRegistry() throws IOException {
     showRepository();
     List<ImageRow> opened = new ArrayList<>();

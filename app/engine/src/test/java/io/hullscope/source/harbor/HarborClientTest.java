@@ -162,7 +162,7 @@ class HarborClientTest {
   }
 
   @Test
-  void artifactSearchAsksForTagsContainingText() throws IOException {
+  void artifactSearchFiltersByTag() throws IOException {
     stub.on("GET", ARTIFACTS, Answer.json(200, "[" + artifact() + "]").withHeader("X-Total-Count", "1"));
 
     Page<Artifact> page = anonymous().artifacts("team/app/api", "1.4", 2, 20);
