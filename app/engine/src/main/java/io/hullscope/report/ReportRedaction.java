@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * secret word (password, token, key and the like), and the body of a PEM private key block.
  * Values already masked with asterisks are left as they are.
  */
-final class ReportRedaction {
+public final class ReportRedaction {
 
   /** Text shown in place of a masked value. */
-  static final String MASK = "********";
+  public static final String MASK = "********";
 
   private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
       "(?i)\\b([A-Z0-9_.-]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL)[A-Z0-9_.-]*)"
@@ -26,7 +26,7 @@ final class ReportRedaction {
   private ReportRedaction() {}
 
   /** Returns the text with secret-looking values masked; null becomes an empty string. */
-  static String redact(String text) {
+  public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return "";
     }
