@@ -58,7 +58,7 @@ final class CheckText {
 
   private void printField(String label, String text) {
     if (text != null && !text.isBlank()) {
-      out.printf("           %-9s%s%n", label + ":", oneLine(text));
+      out.printf("           %-10s%s%n", label + ":", oneLine(text));
     }
   }
 

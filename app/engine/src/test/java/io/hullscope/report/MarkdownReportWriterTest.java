@@ -62,6 +62,12 @@ class MarkdownReportWriterTest {
   }
 
   @Test
+  void ampersandEscapedOnlyBeforeReference() {
+    assertThat(MarkdownReportWriter.escape("a && b &lt; c &#60; d & e;"))
+        .isEqualTo("a && b &amp;lt; c &amp;#60; d & e;");
+  }
+
+  @Test
   void escapeTurnsLineBreaksIntoSpaces() {
     assertThat(MarkdownReportWriter.escape("# one\n## two\r\n- three")).isEqualTo("\\# one ## two  - three");
   }
