@@ -88,7 +88,7 @@ final class CheckCommand implements Callable<Integer> {
       this.reportFormat = reportFormat;
     }
 
-    /** The format whose extension the file name has, or null. */
+    /** Returns the format whose extension the file name has, or null. */
     static Format ofFileName(Path file) {
       String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
       if (name.endsWith(".htm")) {
@@ -253,12 +253,12 @@ final class CheckCommand implements Callable<Integer> {
   static final class FailOnConverter implements CommandLine.ITypeConverter<FailOn> {
     @Override
     public FailOn convert(String value) {
-      String wanted = value.strip().toUpperCase(Locale.ROOT);
-      if (wanted.equals("NEVER") || wanted.equals("NONE")) {
+      String normalized = value.strip().toUpperCase(Locale.ROOT);
+      if (normalized.equals("NEVER") || normalized.equals("NONE")) {
         return new FailOn(null);
       }
       try {
-        return new FailOn(Severity.valueOf(wanted));
+        return new FailOn(Severity.valueOf(normalized));
       } catch (IllegalArgumentException e) {
         throw new CommandLine.TypeConversionException(
             "Invalid severity '" + value + "'. Use critical, high, medium, low, info or never.");

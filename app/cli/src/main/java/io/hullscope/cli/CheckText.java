@@ -74,7 +74,7 @@ final class CheckText {
     return outcome + ": " + oneLine(verdict.explanation());
   }
 
-  /** The points of the finding's deduction; identity picks the right one among equal findings. */
+  /** Removes and returns the points of the finding's deduction, found by identity among equal findings. */
   private static int points(List<Deduction> unmatched, Finding finding) {
     for (int i = 0; i < unmatched.size(); i++) {
       if (unmatched.get(i).finding() == finding) {

@@ -167,7 +167,7 @@ final class MarkdownReportWriter {
     return out.toString();
   }
 
-  /** Whether the text from {@code start} reads as the rest of a character reference, such as {@code lt;}. */
+  /** Returns whether the text from {@code start} reads as the rest of a character reference, such as {@code lt;}. */
   private static boolean startsEntity(String text, int start) {
     return ENTITY_REST.matcher(text).region(start, text.length()).lookingAt();
   }

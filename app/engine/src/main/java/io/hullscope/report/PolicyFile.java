@@ -70,7 +70,7 @@ public final class PolicyFile {
     this.maxBytes = maxBytes;
   }
 
-  /** A reader for the given checks with the default size limit. */
+  /** Creates a reader for the given checks with the default size limit. */
   public PolicyFile(Collection<CheckDefinition> definitions) {
     this(definitions, DEFAULT_MAX_BYTES);
   }
@@ -174,7 +174,7 @@ public final class PolicyFile {
         }
       }
       if (parser.nextToken() != null) {
-        throw error("the file holds more than one YAML document; keep one policy per file");
+        throw error("the file contains more than one YAML document; keep one policy per file");
       }
       return new CheckPolicy(disabled, severities, new CheckSettings(thresholds), failOn);
     }
@@ -187,8 +187,8 @@ public final class PolicyFile {
 
     private Severity failOn(JsonToken value) throws IOException {
       String text = scalarText(value, "failOn", "a severity such as high, or never");
-      String wanted = text.strip().toLowerCase(Locale.ROOT);
-      if (wanted.equals("never") || wanted.equals("none")) {
+      String normalized = text.strip().toLowerCase(Locale.ROOT);
+      if (normalized.equals("never") || normalized.equals("none")) {
         return null;
       }
       return severity(text, "failOn");

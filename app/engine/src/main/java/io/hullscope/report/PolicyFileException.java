@@ -19,7 +19,7 @@ public final class PolicyFileException extends IOException {
     this.line = line;
   }
 
-  /** The 1-based line of the problem, or 0 when it has no line (for example an unreadable file). */
+  /** Returns the 1-based line of the problem, or 0 when it has no line (for example an unreadable file). */
   public int line() {
     return line;
   }

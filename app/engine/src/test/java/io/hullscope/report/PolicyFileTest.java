@@ -100,7 +100,7 @@ class PolicyFileTest {
   }
 
   @Test
-  void unknownCheckIdFarFromAnyHasNoSuggestion() {
+  void distantCheckIdGetsNoSuggestion() {
     ThrowingCallable call = () -> parse("checks:\n  SOMETHING-ELSE-ENTIRELY: {}\n");
 
     assertThatThrownBy(call).hasMessageContaining("unknown check id 'SOMETHING-ELSE-ENTIRELY'")
