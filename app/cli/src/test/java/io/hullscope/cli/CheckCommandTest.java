@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.hullscope.testing.Ci;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -151,6 +155,26 @@ class CheckCommandTest {
   }
 
   @Test
+  void badSampleJsonValidatesAgainstSchema() throws Exception {
+    Result result = run("check", BAD, "--format", "json");
+
+    Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
+    assertThat(problems(root.resolve("docs/report-schema.json"), SpecificationVersion.DRAFT_2020_12, result.out))
+        .isEmpty();
+  }
+
+  @Test
+  void badSampleSarifValidatesAgainstSchema() throws Exception {
+    String schema = System.getenv("HULLSCOPE_SARIF_SCHEMA");
+    boolean present = schema != null && Files.isRegularFile(Path.of(schema));
+    Ci.requireService(present, "the SARIF 2.1.0 schema (set HULLSCOPE_SARIF_SCHEMA to its file)");
+
+    Result result = run("check", BAD, "--format", "sarif");
+
+    assertThat(problems(Path.of(schema), SpecificationVersion.DRAFT_4, result.out)).isEmpty();
+  }
+
+  @Test
   void markdownGoesToStdout() {
     Result result = run("check", GOOD, "--format", "md");
 
@@ -174,6 +198,13 @@ class CheckCommandTest {
     Path file = folder.resolve(name);
     Files.writeString(file, text);
     return file;
+  }
+
+  private static List<String> problems(Path schemaFile, SpecificationVersion version, String document)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Schema schema = SchemaRegistry.withDefaultDialect(version).getSchema(json.readTree(schemaFile.toFile()));
+    return schema.validate(json.readTree(document)).stream().map(Object::toString).toList();
   }
 
   private static List<String> findingIds(JsonNode root) {

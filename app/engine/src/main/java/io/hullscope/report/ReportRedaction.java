@@ -1,5 +1,6 @@
 package io.hullscope.report;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,6 +10,8 @@ import java.util.regex.Pattern;
  * <p>Checks already redact the values they report, so this masks only what a check may have
  * missed: the value of a {@code NAME=value} or {@code NAME: value} pair whose name contains a
  * secret word (password, token, key and the like), and the body of a PEM private key block.
+ * NOTE: this is a pattern, so a secret under an unusual name still passes; it is no substitute for
+ * redaction in the checks.
  * Values already masked with asterisks are left as they are.
  */
 public final class ReportRedaction {
@@ -25,6 +28,18 @@ public final class ReportRedaction {
 
   private ReportRedaction() {}
 
+  /**
+   * Tells a key from prose: {@code password=x} and {@code DB_PASSWORD: x} are keys, while
+   * {@code Tokens: 3 found} is a sentence. With {@code =} any name counts; with {@code :} the name
+   * must be upper case or contain {@code _}, {@code .} or {@code -}.
+   */
+  private static boolean looksLikeAssignment(String name, String separator) {
+    if (separator.strip().equals("=")) {
+      return true;
+    }
+    return name.equals(name.toUpperCase(Locale.ROOT)) || name.chars().anyMatch(c -> c == '_' || c == '.' || c == '-');
+  }
+
   /** Returns the text with secret-looking values masked; null becomes an empty string. */
   public static String redact(String text) {
     if (text == null || text.isEmpty()) {
@@ -36,7 +51,8 @@ public final class ReportRedaction {
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String value = matcher.group(3);
-      String replacement = value.chars().allMatch(c -> c == '*' || c == '"' || c == '\'')
+      boolean masked = value.chars().allMatch(c -> c == '*' || c == '"' || c == '\'');
+      String replacement = masked || !looksLikeAssignment(matcher.group(1), matcher.group(2))
           ? matcher.group()
           : matcher.group(1) + matcher.group(2) + MASK;
       matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
