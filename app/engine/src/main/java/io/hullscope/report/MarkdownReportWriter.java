@@ -83,7 +83,7 @@ final class MarkdownReportWriter {
       case UNKNOWN -> "unknown, because the account files could not be read";
     });
     out.println();
-    out.println(escape(capitalize(user.explanation())) + ".");
+    out.println(escape(sentence(user.explanation())));
     user.warnings().forEach(warning -> out.println("- Warning: " + escape(warning)));
     out.println();
   }
@@ -177,8 +177,14 @@ final class MarkdownReportWriter {
     return text.replace('`', '\'').replaceAll("[\\r\\n\\t]", " ");
   }
 
-  private static String capitalize(String text) {
-    return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  /** Returns the text with a capital first letter and a closing full stop, as the verdict lacks both. */
+  private static String sentence(String text) {
+    if (text == null || text.isBlank()) {
+      return "";
+    }
+    String capitalized = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    char last = capitalized.charAt(capitalized.length() - 1);
+    return last == '.' || last == '!' || last == '?' ? capitalized : capitalized + ".";
   }
 
   private static boolean isBlank(String text) {
