@@ -29,9 +29,9 @@ public final class ReportRedaction {
   private ReportRedaction() {}
 
   /**
-   * Tells a key from prose: {@code password=x} and {@code DB_PASSWORD: x} are keys, while
-   * {@code Tokens: 3 found} is a sentence. With {@code =} any name counts; with {@code :} the name
-   * must be upper case or contain {@code _}, {@code .} or {@code -}.
+   * Returns whether a pair is a key and not prose: {@code password=x} and {@code DB_PASSWORD: x}
+   * are keys, while {@code Tokens: 3 found} is a sentence. With {@code =} any name counts. With
+   * {@code :} the name must be upper case or contain {@code _}, {@code .} or {@code -}.
    */
   private static boolean looksLikeAssignment(String name, String separator) {
     if (separator.strip().equals("=")) {
