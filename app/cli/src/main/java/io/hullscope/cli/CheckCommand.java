@@ -120,7 +120,8 @@ final class CheckCommand implements Callable<Integer> {
       description = "Report format: ${COMPLETION-CANDIDATES}. Default: from the -o file name, else text.")
   private Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "File to write the report to. Default: stdout.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "File to write the report to. Default: stdout.")
   private Path output;
 
   @Option(names = "--no-cache", description = "Read every layer again instead of using the layer caches.")
@@ -171,7 +172,8 @@ final class CheckCommand implements Callable<Integer> {
       }
       Files.createDirectories(AppPaths.dataDir());
       try (Database database = Database.open(AppPaths.databaseFile())) {
-        PasswdFiles accounts = new PasswdFiles(PasswdFiles.DEFAULT_MAX_FILE_BYTES, new SqliteAccountFileCache(database));
+        PasswdFiles accounts =
+            new PasswdFiles(PasswdFiles.DEFAULT_MAX_FILE_BYTES, new SqliteAccountFileCache(database));
         return check(opened, checks, policy, new SqliteLayerIndexCache(database), accounts,
             new SqliteCatalogCache(database));
       }

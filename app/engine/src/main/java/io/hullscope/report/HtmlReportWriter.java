@@ -79,7 +79,8 @@ final class HtmlReportWriter {
     out.println("<figcaption>Findings by severity</figcaption>");
     Map<Severity, Integer> counts = model.countsBySeverity();
     List<Bar> severityBars = counts.entrySet().stream()
-        .map(entry -> new Bar(ReportModel.title(entry.getKey()), entry.getValue(), "bar-" + ReportModel.label(entry.getKey())))
+        .map(entry -> new Bar(ReportModel.title(entry.getKey()), entry.getValue(),
+            "bar-" + ReportModel.label(entry.getKey())))
         .toList();
     out.print(BarChart.svg("Findings by severity", severityBars));
     out.println("</figure>");

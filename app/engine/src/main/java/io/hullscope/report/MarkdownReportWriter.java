@@ -142,10 +142,10 @@ final class MarkdownReportWriter {
 
   /**
    * Escapes text for a Markdown paragraph, list item or table cell. Characters that start
-   * emphasis, code, links or cells get a backslash, {@code <} and {@code >} become entities (so no
-   * HTML passes through), and so does an {@code &} that would start a character reference, and line breaks become spaces because a line break would
-   * end the list item or row. Text never starts a line here, so block markers such as {@code #} at
-   * the start of a line need no escape, except in the first character, which is escaped too.
+   * emphasis, code, links or cells get a backslash. {@code <}, {@code >} and an {@code &} that
+   * would start a character reference become entities, so no HTML passes through. Line breaks
+   * become spaces because a line break would end the list item or row. Escaped text never starts
+   * a line, so block markers such as {@code #} need a backslash only as the first character.
    */
   static String escape(String text) {
     if (text == null) {

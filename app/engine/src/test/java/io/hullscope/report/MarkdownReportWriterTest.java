@@ -74,7 +74,8 @@ class MarkdownReportWriterTest {
 
   @Test
   void leakedSecretIsMasked() {
-    assertThat(markdown()).doesNotContain(HandMadeReports.LEAKED_TOKEN).contains("API\\_TOKEN=\\*\\*\\*\\*\\*\\*\\*\\*");
+    assertThat(markdown()).doesNotContain(HandMadeReports.LEAKED_TOKEN)
+        .contains("API\\_TOKEN=\\*\\*\\*\\*\\*\\*\\*\\*");
   }
 
   @Test

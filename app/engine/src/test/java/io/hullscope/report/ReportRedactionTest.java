@@ -28,7 +28,8 @@ class ReportRedactionTest {
 
   @Test
   void masksPrivateKeyBody() {
-    String text = "found -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY----- in file";
+    String text =
+        "found -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY----- in file";
 
     assertThat(ReportRedaction.redact(text))
         .isEqualTo("found -----BEGIN OPENSSH PRIVATE KEY----- ******** in file");
