@@ -9,7 +9,6 @@ import io.hullscope.check.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +23,7 @@ class PolicyFileDocsTest {
     int start = section.indexOf("```yaml\n") + "```yaml\n".length();
     String sample = section.substring(start, section.indexOf("```", start));
 
-    List<CheckDefinition> known = new ArrayList<>(HardeningChecks.defaults().definitions());
-    // NOTE: WASTED-SPACE belongs to the build-hygiene checks; until they are in the default set,
-    // a stand-in definition lets the sample's threshold example be read.
-    if (known.stream().noneMatch(definition -> definition.id().equals("WASTED-SPACE"))) {
-      known.add(new CheckDefinition("WASTED-SPACE", "Wasted space", Severity.LOW, "build-hygiene", ""));
-    }
+    List<CheckDefinition> known = HardeningChecks.defaults().definitions();
     CheckPolicy policy = new PolicyFile(known).parse("docs/checks.md", sample.getBytes(StandardCharsets.UTF_8));
 
     assertThat(policy.failOn()).isEqualTo(Severity.HIGH);
