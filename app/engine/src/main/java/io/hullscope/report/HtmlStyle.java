@@ -45,7 +45,7 @@ final class HtmlStyle {
       th { background: #f3f4f6; }
       .num { text-align: right; width: 5em; font-variant-numeric: tabular-nums; }
       tr.total td { font-weight: 700; border-bottom: none; }
-      .points code { overflow-wrap: normal; }
+      .points code { overflow-wrap: normal; white-space: nowrap; }
       .pill { display: inline-block; min-width: 5.5em; text-align: center; border-radius: 999px; padding: 0 8px;
         color: #fff; font-size: 12px; font-weight: 600; text-transform: uppercase; vertical-align: 1px; }
       .pill.sev-critical { background: var(--critical); } .pill.sev-high { background: var(--high); }
