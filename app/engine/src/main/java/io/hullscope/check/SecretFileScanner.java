@@ -35,14 +35,14 @@ final class SecretFileScanner {
 
   /** Kinds of credential files, recognized by their path. */
   enum CredentialFile {
-    DOTENV(".env file"),
-    NPMRC("npm configuration"),
-    PYPIRC("PyPI configuration"),
-    NETRC(".netrc"),
-    DOCKER_CONFIG("Docker client configuration"),
-    GIT_CREDENTIALS("Git credential store"),
-    AWS_CREDENTIALS("AWS credentials file"),
-    KUBE_CONFIG("kubeconfig");
+    DOTENV("an .env file"),
+    NPMRC("an npm configuration file"),
+    PYPIRC("a PyPI configuration file"),
+    NETRC("a .netrc file"),
+    DOCKER_CONFIG("a Docker client configuration"),
+    GIT_CREDENTIALS("a Git credential store"),
+    AWS_CREDENTIALS("an AWS credentials file"),
+    KUBE_CONFIG("a kubeconfig");
 
     final String description;
 
@@ -225,7 +225,7 @@ final class SecretFileScanner {
         // An npm key starts with the registry, for example //registry.npmjs.org/:_authToken.
         String shownKey = key.substring(key.lastIndexOf(':') + 1);
         add(CREDENTIAL_FILE, kind, Redaction.assignment(shownKey, value), value, offset, Confidence.HIGH,
-            "a non-empty credential in a " + credentialFile.description);
+            "a non-empty credential in " + credentialFile.description);
       }
     });
   }
@@ -333,8 +333,9 @@ final class SecretFileScanner {
       return;
     }
     hits.replaceAll(hit -> hit.kind().equals(SecretTokens.AWS_KEY_ID) || hit.kind().equals(SecretTokens.AWS_SECRET_KEY)
-        ? new SecretHit(hit.path(), hit.checkId(), "AWS access key pair: " + hit.kind(), Confidence.HIGH,
-            "an AWS access key id and its secret access key in the same file", hit.text(), hit.line())
+        ? new SecretHit(hit.path(), hit.checkId(), hit.kind(), Confidence.HIGH,
+            "an AWS access key pair: the key id and its secret access key are in the same file", hit.text(),
+            hit.line())
         : hit);
   }
 

@@ -28,9 +28,13 @@ public record SecretHit(String path, String checkId, String kind, Confidence con
     return new SecretHit(path, checkId, kind, newConfidence, newReason, text, line);
   }
 
-  /** Describes the hit for evidence, for example {@code line 3: GitHub token ghp_…(40 chars), HIGH: ...}. */
+  /**
+   * Describes the hit for evidence, for example
+   * {@code line 3: ghp_…(40 chars) (GitHub token, confidence HIGH: GitHub token format)}.
+   */
   String describe() {
-    return (line > 0 ? "line " + line + ": " : "") + kind + " " + text + " (confidence " + confidence + ": "
-        + reason + ")";
+    String what = text.contains(kind) ? "" : kind + ", ";
+    return (line > 0 ? "line " + line + ": " : "") + text + " (" + what + "confidence " + confidence + ": " + reason
+        + ")";
   }
 }

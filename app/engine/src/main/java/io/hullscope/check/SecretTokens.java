@@ -19,13 +19,18 @@ import java.util.regex.Pattern;
  * Recognizes secret values: tokens with a published format, variable names that hold secrets,
  * placeholders that only look like secrets, and passwords in URLs.
  *
- * <p>Every pattern starts with a fixed prefix and has bounded repetitions, so a scan is linear in
- * the length of the text, also for a single line of a megabyte.
+ * <p>Every token pattern starts with a fixed prefix and has bounded, possessive repetitions, so it
+ * runs only where its prefix occurs and never backtracks; a scan stays fast on a single line of
+ * several megabytes.
  */
 final class SecretTokens {
 
-  /** A token format with a fixed prefix, such as GitHub's {@code ghp_}. */
-  private record Format(String kind, Pattern pattern, Confidence confidence, String reason, Predicate<String> valid) {}
+  /**
+   * A token format. Every match starts with one of {@code prefixes}, so the pattern runs only where
+   * a prefix occurs, which keeps a scan fast on large files.
+   */
+  private record Format(String kind, List<String> prefixes, Pattern pattern, Confidence confidence, String reason,
+      Predicate<String> valid) {}
 
   /** A token found in text: its kind, the value and where it is. */
   record Token(String kind, String value, int start, Confidence confidence, String reason) {}
@@ -38,26 +43,34 @@ final class SecretTokens {
   static final String AWS_KEY_ID = "AWS access key id";
   static final String AWS_SECRET_KEY = "AWS secret access key";
 
-  private static final String BEFORE = "(?<![A-Za-z0-9_])";
+  /**
+   * A token starts after a character that cannot be part of one. {@link #find} checks the same rule
+   * before it runs a pattern, so inside a long run of token characters no pattern runs at all.
+   */
+  private static final String BEFORE = "(?<![A-Za-z0-9_-])";
   private static final String AFTER = "(?![A-Za-z0-9_])";
 
   private static final List<Format> FORMATS = List.of(
-      format(AWS_KEY_ID, "(?:AKIA|ASIA)[A-Z2-7]{16}" + "(?![A-Za-z0-9])", Confidence.MEDIUM,
+      format(AWS_KEY_ID, List.of("AKIA", "ASIA"), "(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])", Confidence.MEDIUM,
           "an AWS access key id; without its secret key it grants nothing, but the secret is usually nearby"),
-      format("GitHub token", "gh[pousr]_[A-Za-z0-9]{36,251}" + AFTER, Confidence.HIGH, "GitHub token format"),
-      format("GitHub fine-grained token", "github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}" + AFTER, Confidence.HIGH,
-          "GitHub fine-grained token format"),
-      format("GitLab token", "glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])", Confidence.HIGH, "GitLab token format"),
-      new Format("Slack token", Pattern.compile(BEFORE + "xox[bpas]-[A-Za-z0-9-]{10,250}(?![A-Za-z0-9-])"),
-          Confidence.HIGH, "Slack token format",
-          value -> value.chars().anyMatch(Character::isDigit) && value.indexOf('-', 5) > 0),
-      format("Google API key", "AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", Confidence.HIGH, "Google API key format"),
-      format("npm token", "npm_[A-Za-z0-9]{36}" + AFTER, Confidence.HIGH, "npm access token format"),
-      format("Stripe live key", "[sr]k_live_[0-9A-Za-z]{24,247}" + AFTER, Confidence.HIGH,
-          "Stripe live secret key format"),
-      format("PyPI token", "pypi-AgE[A-Za-z0-9_-]{50,2000}(?![A-Za-z0-9_-])", Confidence.HIGH, "PyPI API token format"),
-      new Format("JSON Web Token",
-          Pattern.compile(BEFORE + "eyJ[A-Za-z0-9_-]{5,4000}\\.eyJ[A-Za-z0-9_-]{5,8000}\\.[A-Za-z0-9_-]{0,2000}"
+      format("GitHub token", List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), "gh[pousr]_[A-Za-z0-9]{36,251}+" + AFTER,
+          Confidence.HIGH, "GitHub token format"),
+      format("GitHub fine-grained token", List.of("github_pat_"), "github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}" + AFTER,
+          Confidence.HIGH, "GitHub fine-grained token format"),
+      format("GitLab token", List.of("glpat-"), "glpat-[A-Za-z0-9_-]{20,64}+(?![A-Za-z0-9_-])", Confidence.HIGH,
+          "GitLab token format"),
+      new Format("Slack token", List.of("xoxb-", "xoxp-", "xoxa-", "xoxs-"),
+          Pattern.compile(BEFORE + "xox[bpas]-[A-Za-z0-9-]{10,250}+(?![A-Za-z0-9-])"), Confidence.HIGH,
+          "Slack token format", value -> value.chars().anyMatch(Character::isDigit) && value.indexOf('-', 5) > 0),
+      format("Google API key", List.of("AIza"), "AIza[0-9A-Za-z_-]{35}+(?![A-Za-z0-9_-])", Confidence.HIGH,
+          "Google API key format"),
+      format("npm token", List.of("npm_"), "npm_[A-Za-z0-9]{36}" + AFTER, Confidence.HIGH, "npm access token format"),
+      format("Stripe live key", List.of("sk_live_", "rk_live_"), "[sr]k_live_[0-9A-Za-z]{24,247}+" + AFTER,
+          Confidence.HIGH, "Stripe live secret key format"),
+      format("PyPI token", List.of("pypi-AgE"), "pypi-AgE[A-Za-z0-9_-]{50,2000}+(?![A-Za-z0-9_-])", Confidence.HIGH,
+          "PyPI API token format"),
+      new Format("JSON Web Token", List.of("eyJ"),
+          Pattern.compile(BEFORE + "eyJ[A-Za-z0-9_-]{5,4000}+\\.eyJ[A-Za-z0-9_-]{5,8000}+\\.[A-Za-z0-9_-]{0,2000}+"
               + "(?![A-Za-z0-9_.-])"),
           Confidence.MEDIUM, "a JSON Web Token with a valid header and payload; it may have expired",
           SecretTokens::isJwt));
@@ -109,28 +122,39 @@ final class SecretTokens {
 
   private SecretTokens() {}
 
-  private static Format format(String kind, String regex, Confidence confidence, String reason) {
-    return new Format(kind, Pattern.compile(BEFORE + regex), confidence, reason, value -> true);
+  private static Format format(String kind, List<String> prefixes, String regex, Confidence confidence,
+      String reason) {
+    return new Format(kind, prefixes, Pattern.compile(BEFORE + regex), confidence, reason, value -> true);
   }
 
   /**
    * Finds the tokens with a known format in {@code text}, at most {@code max} of them, in the order
-   * of the formats and then of their place. AWS's documented example keys and values with
+   * of their place. AWS's documented example keys and values with
    * placeholder wording (such as {@code EXAMPLE}) are skipped.
    */
   static List<Token> find(CharSequence text, int max) {
     List<Token> found = new ArrayList<>();
+    String string = text.toString();
     for (Format format : FORMATS) {
-      Matcher matcher = format.pattern().matcher(text);
-      while (found.size() < max && matcher.find()) {
-        String value = matcher.group();
-        if (AWS_EXAMPLES.contains(value) || value.contains("EXAMPLE") || !format.valid().test(value)
-            || isRepeatedBody(value)) {
-          continue;
+      // Transparent bounds let the look-behind see the character before the region.
+      Matcher matcher = format.pattern().matcher(string).useTransparentBounds(true).useAnchoringBounds(false);
+      for (String prefix : format.prefixes()) {
+        int at = string.indexOf(prefix);
+        while (found.size() < max && at >= 0) {
+          int next = at + prefix.length();
+          if ((at == 0 || !isTokenChar(string.charAt(at - 1))) && matcher.region(at, string.length()).lookingAt()) {
+            String value = matcher.group();
+            next = matcher.end();
+            if (!AWS_EXAMPLES.contains(value) && !value.contains("EXAMPLE") && format.valid().test(value)
+                && !isRepeatedBody(value)) {
+              found.add(new Token(format.kind(), value, at, format.confidence(), format.reason()));
+            }
+          }
+          at = string.indexOf(prefix, next);
         }
-        found.add(new Token(format.kind(), value, matcher.start(), format.confidence(), format.reason()));
       }
     }
+    found.sort(java.util.Comparator.comparingInt(Token::start));
     return found;
   }
 
@@ -235,6 +259,9 @@ final class SecretTokens {
   /** Finds URLs with {@code user:password@} whose password is not a placeholder, at most {@code max}. */
   static List<UrlCredential> urlCredentials(CharSequence text, int max) {
     List<UrlCredential> found = new ArrayList<>();
+    if (!text.toString().contains("://")) {
+      return found;
+    }
     Matcher matcher = URL_CREDENTIALS.matcher(text);
     while (found.size() < max && matcher.find()) {
       String password = matcher.group(2);
@@ -243,6 +270,10 @@ final class SecretTokens {
       }
     }
     return found;
+  }
+
+  private static boolean isTokenChar(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   }
 
   /** Removes one pair of matching quotes around a value. */
