@@ -383,7 +383,7 @@ final class SecretFileScanner {
   }
 
   private static boolean isAwsSecretName(String name) {
-    return name.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").contains("SECRET_ACCESS_KEY");
+    return SecretTokens.normalizeName(name).contains("SECRET_ACCESS_KEY");
   }
 
   private interface LineVisitor {

@@ -84,6 +84,11 @@ final class SecretTokens {
           + "|ACCESS_KEY|AUTH_KEY|CREDENTIALS?|AUTH)(?:_|$)"
           + "|SECRET|TOKEN|PASSWORD|PASSWD");
 
+  private static final Pattern NAME_SEPARATORS = Pattern.compile("[^A-Z0-9]+");
+
+  /** The shortest token of any known format: an AWS access key id. */
+  private static final int MIN_TOKEN_LENGTH = 20;
+
   /** Last name parts that mark a setting about a secret rather than the secret itself. */
   private static final Set<String> NOT_A_VALUE = Set.of(
       "FILE", "PATH", "DIR", "URL", "URI", "ENDPOINT", "HOST", "PORT", "NAME", "USER", "USERNAME", "TYPE",
@@ -134,6 +139,9 @@ final class SecretTokens {
    */
   static List<Token> find(CharSequence text, int max) {
     List<Token> found = new ArrayList<>();
+    if (text.length() < MIN_TOKEN_LENGTH) {
+      return found;
+    }
     String string = text.toString();
     for (Format format : FORMATS) {
       // Transparent bounds let the look-behind see the character before the region.
@@ -177,7 +185,7 @@ final class SecretTokens {
     if (name == null || name.isBlank()) {
       return false;
     }
-    String normalized = name.strip().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+    String normalized = normalizeName(name);
     if (!SECRET_NAME.matcher(normalized).find()) {
       return false;
     }
@@ -191,6 +199,11 @@ final class SecretTokens {
       }
     }
     return !(normalized.endsWith("_KEY_ID") || normalized.startsWith("NO_") || normalized.startsWith("USE_"));
+  }
+
+  /** Returns a name in upper case with every run of characters other than letters and digits turned into {@code _}. */
+  static String normalizeName(String name) {
+    return NAME_SEPARATORS.matcher(name.strip().toUpperCase(Locale.ROOT)).replaceAll("_");
   }
 
   /**
@@ -212,7 +225,9 @@ final class SecretTokens {
         || PLACEHOLDER_WORDING.matcher(stripped).matches()) {
       return true;
     }
-    if (stripped.startsWith("/") || stripped.startsWith("./") || stripped.startsWith("~/")) {
+    // A shell expansion ($VAR, ${VAR}, $(command), `command`) or a path only points at the secret.
+    if (stripped.startsWith("$") || stripped.startsWith("`") || stripped.startsWith("/") || stripped.startsWith("./")
+        || stripped.startsWith("~/")) {
       return true;
     }
     return stripped.length() < 8 && stripped.chars().allMatch(Character::isDigit);
