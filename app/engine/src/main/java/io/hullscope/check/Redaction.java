@@ -43,7 +43,10 @@ public final class Redaction {
     return kind + " " + value(secret);
   }
 
-  /** Describes key material by its kind and length alone, for example {@code RSA private key (1704 chars, not shown)}. */
+  /**
+   * Describes key material by its kind and length alone, for example
+   * {@code RSA private key (1704 chars, not shown)}.
+   */
   public static String keyMaterial(String kind, int length) {
     return kind + " (" + length + " chars, not shown)";
   }

@@ -184,7 +184,9 @@ public final class SecretCheck implements ImageCheck {
     Removal removal = removal(analysis, layer, path);
     List<Evidence> items = new ArrayList<>();
     hits.forEach(hit -> items.add(Evidence.file(layer, path, "added: " + hit.describe())));
-    String how = removal == null ? "is hidden in the final image" : removal.how() + " in layer " + (removal.layer() + 1);
+    String how = removal == null
+        ? "is hidden in the final image"
+        : removal.how() + " in layer " + (removal.layer() + 1);
     if (removal != null) {
       items.add(Evidence.file(removal.layer(), path, removal.how()));
     }
@@ -208,7 +210,7 @@ public final class SecretCheck implements ImageCheck {
         && node.get().entry().type() == EntryType.FILE;
   }
 
-  /** How and in which layer a file stopped being visible. */
+  /** The layer that made a file invisible, and the way it did so. */
   private record Removal(int layer, String how) {}
 
   /** Finds the first layer above {@code layer} that deletes, hides or replaces {@code path}, or null. */

@@ -38,7 +38,8 @@ final class SecretConfigScanner {
   private static final Pattern BUILDKIT_BUILD_ARGS = Pattern.compile("^RUN\\s+\\|(\\d{1,3})\\s+");
   private static final Pattern NOP = Pattern.compile("^/bin/sh -c #\\(nop\\)\\s+");
   private static final Pattern INLINE_ASSIGNMENT = Pattern.compile(
-      "(?<![A-Za-z0-9_$-])(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]{0,127})=(\"[^\"]{0,1024}\"|'[^']{0,1024}'|[^\\s;&|)\"']{1,1024})");
+      "(?<![A-Za-z0-9_$-])(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]{0,127})="
+          + "(\"[^\"]{0,1024}\"|'[^']{0,1024}'|[^\\s;&|)\"']{1,1024})");
   private static final Pattern SECRET_FLAG = Pattern.compile(
       "(?<![A-Za-z0-9-])--(password|passwd|token|api-key|apikey|secret|client-secret|auth-token|access-token)"
           + "(?:=|\\s+)(\"[^\"]{0,1024}\"|'[^']{0,1024}'|[^\\s;&|\"']{1,1024})");

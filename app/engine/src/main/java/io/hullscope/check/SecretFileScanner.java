@@ -30,7 +30,7 @@ final class SecretFileScanner {
   static final String SECRET_IN_FILE = "SECRET-IN-FILE";
   static final String CREDENTIAL_FILE = "CREDENTIAL-FILE";
 
-  /** The most hits kept for one file, so a file full of tokens cannot fill the memory. */
+  /** The maximum number of hits kept for one file, so a file full of tokens cannot fill the memory. */
   static final int MAX_HITS_PER_FILE = 50;
 
   /** Kinds of credential files, recognized by their path. */
@@ -178,8 +178,8 @@ final class SecretFileScanner {
       case NETRC -> scanNetrc();
       case DOCKER_CONFIG -> scanDockerConfig();
       case GIT_CREDENTIALS -> { } // Its lines are URLs with passwords, found by scanUrls.
-      case AWS_CREDENTIALS -> scanKeyValues(key -> key.equals("aws_secret_access_key") || key.equals("aws_session_token"),
-          SecretTokens.AWS_SECRET_KEY);
+      case AWS_CREDENTIALS -> scanKeyValues(
+          key -> key.equals("aws_secret_access_key") || key.equals("aws_session_token"), SecretTokens.AWS_SECRET_KEY);
       case KUBE_CONFIG -> scanKubeConfig();
     }
   }
@@ -325,7 +325,7 @@ final class SecretFileScanner {
     }
   }
 
-  /** An AWS key id next to its secret key in the same file is a usable key pair. */
+  /** Raises an AWS key id and its secret key in the same file to HIGH, because together they are a usable key pair. */
   private void pairAwsKeys() {
     boolean id = hits.stream().anyMatch(hit -> hit.kind().equals(SecretTokens.AWS_KEY_ID));
     boolean secret = hits.stream().anyMatch(hit -> hit.kind().equals(SecretTokens.AWS_SECRET_KEY));

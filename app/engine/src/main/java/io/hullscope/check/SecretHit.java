@@ -2,7 +2,7 @@ package io.hullscope.check;
 
 /**
  * One secret found in a file of a layer, already redacted: what the cache keeps and the secret
- * check reports. No field ever holds the secret itself.
+ * check reports. No field ever contains the secret itself.
  *
  * @param path file path without a leading slash
  * @param checkId {@code SECRET-IN-FILE} or {@code CREDENTIAL-FILE}
@@ -33,8 +33,8 @@ public record SecretHit(String path, String checkId, String kind, Confidence con
    * {@code line 3: ghp_…(40 chars) (GitHub token, confidence HIGH: GitHub token format)}.
    */
   String describe() {
-    String what = text.contains(kind) ? "" : kind + ", ";
-    return (line > 0 ? "line " + line + ": " : "") + text + " (" + what + "confidence " + confidence + ": " + reason
+    String kindPart = text.contains(kind) ? "" : kind + ", ";
+    return (line > 0 ? "line " + line + ": " : "") + text + " (" + kindPart + "confidence " + confidence + ": " + reason
         + ")";
   }
 }

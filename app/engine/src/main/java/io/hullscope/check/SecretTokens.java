@@ -177,7 +177,7 @@ final class SecretTokens {
   }
 
   /**
-   * Returns true when a variable or key with this name usually holds a secret, for example
+   * Returns true when a variable or key with this name usually contains a secret, for example
    * {@code DB_PASSWORD}, {@code api-token} or {@code NPM_TOKEN}; false for names of settings about
    * secrets, such as {@code PASSWORD_FILE} or {@code TOKEN_TTL}.
    */
@@ -207,7 +207,7 @@ final class SecretTokens {
   }
 
   /**
-   * Returns true when {@code value} is empty or only stands in for a secret: a variable reference
+   * Returns true when {@code value} is empty or only a stand-in for a secret: a variable reference
    * ({@code ${TOKEN}}, {@code $TOKEN}), a template ({@code {{ token }}}, {@code <token>}), a word
    * such as {@code changeme}, wording such as {@code your-token-here}, a run of one character such
    * as {@code xxxx}, a boolean, a short number or a path.

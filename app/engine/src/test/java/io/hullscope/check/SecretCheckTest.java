@@ -90,7 +90,7 @@ class SecretCheckTest {
   }
 
   @Test
-  void secretUnderFolderReplacedByFileIsStillPresent() throws IOException {
+  void folderReplacedByFileKeepsSecret() throws IOException {
     List<Finding> findings = run(new SecretCheck(),
         new TarBuilder().dir("app").file("app/.env", SECRET_ENV),
         new TarBuilder().file("app", "now a file\n"));
@@ -100,7 +100,7 @@ class SecretCheckTest {
   }
 
   @Test
-  void secretRestoredAfterDeletionIsReportedInBothLayers() throws IOException {
+  void restoredSecretIsReportedTwice() throws IOException {
     List<Finding> findings = run(new SecretCheck(),
         new TarBuilder().dir("app").file("app/.env", SECRET_ENV),
         new TarBuilder().whiteout("app/.env"),
@@ -111,7 +111,7 @@ class SecretCheckTest {
   }
 
   @Test
-  void lookAlikeFilesInImageGiveNoHighFinding() throws IOException {
+  void lookAlikeFilesStayLow() throws IOException {
     List<Finding> findings = run(new SecretCheck(),
         new TarBuilder().dir("usr").dir("usr/share").dir("usr/share/doc").dir("usr/share/doc/tool")
             .file("usr/share/doc/tool/README.md", SECRET_ENV)

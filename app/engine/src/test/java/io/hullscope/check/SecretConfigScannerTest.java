@@ -125,7 +125,7 @@ class SecretConfigScannerTest {
   }
 
   @Test
-  void envLineStillInFinalEnvIsLeftToTheEnvCheck() {
+  void envLineInFinalEnvIsSkipped() {
     String line = "/bin/sh -c #(nop)  ENV DB_PASSWORD=" + PASSWORD;
 
     assertThat(SecretConfigScanner.scanHistoryLine(line, Set.of("DB_PASSWORD=" + PASSWORD))).isEmpty();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Which files {@link SecretFiles} asks the indexer for, and how it bounds what it reads. */
+/** The files {@link SecretFiles} requests from the indexer, and the bounds on what it reads. */
 class SecretFilesTest {
 
   @ParameterizedTest
@@ -67,7 +67,7 @@ class SecretFilesTest {
   }
 
   @Test
-  void streamLongerThanItsHeaderIsReadOnlyUpToTheLimit() throws IOException {
+  void overlongStreamIsReadUpToLimit() throws IOException {
     SecretFiles files = new SecretFiles(64, 64, 10, SecretScanCache.NONE);
     byte[] line = ("GITHUB_TOKEN=ghp_" + SecretTokensTest.random(36) + "\n").getBytes(StandardCharsets.US_ASCII);
     long[] read = {0};

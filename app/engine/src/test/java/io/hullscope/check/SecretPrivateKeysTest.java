@@ -97,7 +97,7 @@ class SecretPrivateKeysTest {
   }
 
   @Test
-  void keyWithEscapedLineBreaksInJsonIsFound() throws GeneralSecurityException {
+  void keyInJsonStringIsFound() throws GeneralSecurityException {
     String pem = pem("PRIVATE KEY", KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded());
     String json = "{\"private_key\": \"" + pem.replace("\n", "\\n") + "\"}";
 

@@ -7,7 +7,7 @@ final class SecretTestData {
 
   private SecretTestData() {}
 
-  /** Every text a finding shows anywhere: its fields and the text of each evidence item. */
+  /** Returns every text a finding shows: its fields and the text of each evidence item. */
   static String allText(Finding finding) {
     StringBuilder text = new StringBuilder();
     text.append(finding.title()).append('\n').append(finding.rationale()).append('\n').append(finding.evidence())
