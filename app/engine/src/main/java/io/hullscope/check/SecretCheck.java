@@ -200,7 +200,12 @@ public final class SecretCheck implements ImageCheck {
         "/" + path + " in layer " + (layer + 1), items, highest(hits));
   }
 
-  /** True when the final image shows the file that {@code layer} wrote at {@code path}. */
+  /**
+   * True when the final image shows the file that {@code layer} wrote at {@code path}.
+   *
+   * <p>NOTE: hits are kept by path, so when one layer writes a path twice, hits in the earlier
+   * copy are reported as visible although only the later copy is.
+   */
   private static boolean isVisible(FileTree finalTree, String path, int layer) {
     if (finalTree == null) {
       return false;

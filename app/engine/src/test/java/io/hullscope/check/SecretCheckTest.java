@@ -127,6 +127,30 @@ class SecretCheckTest {
   }
 
   @Test
+  void dotDotEntryNameIsReportedNormalized() throws IOException {
+    List<Finding> findings = run(new SecretCheck(),
+        new TarBuilder().dir("app").file("/app/../app/./.env", SECRET_ENV).file("srv/x/../../root/.npmrc",
+            "//registry.npmjs.org/:_authToken=npm_" + random(36) + "\n"));
+
+    assertThat(findings).extracting(Finding::location)
+        .containsExactly("/app/.env in layer 1", "/root/.npmrc in layer 1");
+  }
+
+  @Test
+  void secretFileInEveryLayerIsReportedPerLayer() throws IOException {
+    TarBuilder[] layers = new TarBuilder[30];
+    for (int i = 0; i < layers.length; i++) {
+      layers[i] = new TarBuilder().dir("app").file("app/.env", "GITHUB_TOKEN=ghp_" + random(30) + String.format("%06d", i));
+    }
+
+    List<Finding> findings = run(new SecretCheck(), layers);
+
+    assertThat(findings).hasSize(30);
+    assertThat(findings.subList(0, 29)).extracting(Finding::id).containsOnly("SECRET-DELETED-BUT-PRESENT");
+    assertThat(findings.get(29).id()).isEqualTo("CREDENTIAL-FILE");
+  }
+
+  @Test
   void buildArgumentRepeatedInHistoryIsOneFinding() throws IOException {
     String password = "zypg4kq8m3rt2nvw7hbx";
     ImageConfig config = new ImageConfig(null, null, null, null, null, null, null, null, null, null, null, null, null,

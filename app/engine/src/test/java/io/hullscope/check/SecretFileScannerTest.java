@@ -126,6 +126,10 @@ class SecretFileScannerTest {
         Arguments.of("root/.docker/config.json", "{\"auths\": {\"r.example.com\": {\"auth\": \"\"}}}"),
         Arguments.of("root/.docker/config.json", "{\"auths\": "),
         Arguments.of("root/.docker/config.json", "[".repeat(5000)),
+        Arguments.of("root/.docker/config.json", "{\"auths\": [\"registry.example.com\"]}"),
+        Arguments.of("root/.docker/config.json", "{\"auths\": {\"r.example.com\": {\"auth\": 12345678901234}}}"),
+        Arguments.of("root/.docker/config.json", "{\"auths\": {\"r.example.com\": \"dXNlcjpXcTl4TG0y\"}}"),
+        Arguments.of("root/.docker/config.json", "\"just a string\""),
         Arguments.of("root/.aws/credentials", "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
             + "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"),
         Arguments.of("root/.kube/config", "users:\n- name: admin\n  user:\n    token: <token>\n    client-key-data: \n"),
