@@ -135,7 +135,8 @@ public final class SecretCheck implements ImageCheck {
         items.add(Evidence.history(line.index(), line.layer(), line.redactedLine()));
       }
       HistoryHits first = lines.get(0);
-      String more = lines.size() > 1 ? " (and " + (lines.size() - 1) + " later history lines)" : "";
+      int later = lines.size() - 1;
+      String more = later == 0 ? "" : " (and " + later + (later == 1 ? " later line)" : " later lines)");
       findings.add(finding(SECRET_IN_HISTORY,
           "History step " + (first.index() + 1) + more + ": " + hit.redacted() + ": " + describe(hit) + ". Line: "
               + first.redactedLine(),

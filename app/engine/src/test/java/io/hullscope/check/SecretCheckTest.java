@@ -166,7 +166,7 @@ class SecretCheckTest {
     assertThat(findings).singleElement().satisfies(finding -> {
       assertThat(finding.id()).isEqualTo("SECRET-IN-HISTORY");
       assertThat(finding.location()).isEqualTo("history step 3");
-      assertThat(finding.evidence()).startsWith("History step 3 (and 1 later history lines): DB_PASSWORD=zypg…(20 chars)");
+      assertThat(finding.evidence()).startsWith("History step 3 (and 1 later line): DB_PASSWORD=zypg…(20 chars)");
       assertThat(finding.evidenceItems()).extracting(Evidence::historyIndex).containsExactly(2, 3);
       assertThat(finding.evidenceItems()).extracting(Evidence::layer).containsExactly(1, 2);
       assertThat(SecretTestData.allText(finding)).doesNotContain(password.substring(4));
