@@ -183,7 +183,11 @@ final class SecretConfigScanner {
     while (userFlag.find()) {
       addLiteral(hits, "password for user " + userFlag.group(1), userFlag.group(2));
     }
-    hits.addAll(scanFreeText(command));
+    for (Hit hit : scanFreeText(command)) {
+      if (!contains(hits, hit.value())) {
+        hits.add(hit);
+      }
+    }
     return hits;
   }
 

@@ -125,6 +125,16 @@ class SecretConfigScannerTest {
   }
 
   @Test
+  void exportedTokenIsOneHit() {
+    List<Hit> hits = SecretConfigScanner.scanHistoryLine("/bin/sh -c export GITHUB_TOKEN=" + GITHUB + " && make", Set.of());
+
+    assertThat(hits).singleElement().satisfies(hit -> {
+      assertThat(hit.kind()).isEqualTo("inline variable: GitHub token");
+      assertThat(hit.confidence()).isEqualTo(Confidence.HIGH);
+    });
+  }
+
+  @Test
   void envLineInFinalEnvIsSkipped() {
     String line = "/bin/sh -c #(nop)  ENV DB_PASSWORD=" + PASSWORD;
 
