@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hullscope.image.Image;
 import io.hullscope.image.Limits;
 import io.hullscope.image.ProgressListener;
+import io.hullscope.index.FileInterest;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.ImageIndexer;
 import io.hullscope.index.LayerIndexCache;
@@ -12,6 +13,7 @@ import io.hullscope.source.FileSources;
 import io.hullscope.source.ImageSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +69,32 @@ class SampleSecretsTest {
         assertThat(SecretTestData.allText(finding)).doesNotContain(secretTail);
       }
     }
+  }
+
+  @Test
+  void defaultRunnerReportsSecretsOfBadSample() throws IOException {
+    ImageChecks checks = HardeningChecks.defaults();
+    PasswdFiles accounts = new PasswdFiles();
+    List<FileInterest> interests = new ArrayList<>(checks.interests());
+    interests.add(accounts);
+    ImageIndexer indexer = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT, interests);
+    HardeningReport report;
+    try (ImageSource source = FileSources.open(sample("hygiene-bad.tar"))) {
+      String key = source.listImages().get(0).key();
+      try (Image image = source.open(key, null, ProgressListener.NONE)) {
+        ImageAnalysis analysis = indexer.analyze(image, ProgressListener.NONE);
+        ImageFacts facts = new ImageFacts(image.references(), image.digest(), image.config(), analysis,
+            accounts.database(analysis), null, null, null, null);
+        report = checks.run("hygiene-bad", facts, CheckPolicy.DEFAULT, "test");
+      }
+    }
+
+    assertThat(report.findings()).extracting(Finding::id)
+        .contains("SECRET-IN-ENV", "CREDENTIAL-FILE", "SECRET-DELETED-BUT-PRESENT");
+    assertThat(report.grade().deductions()).anySatisfy(deduction -> {
+      assertThat(deduction.finding().id()).isEqualTo("SECRET-IN-ENV");
+      assertThat(deduction.points()).isPositive();
+    });
   }
 
   @Test
