@@ -31,7 +31,7 @@ final class SecretConfigScanner {
   /** Secret values of one history entry. */
   record HistoryHits(int index, int layer, List<Hit> hits, String redactedLine) {}
 
-  /** The longest history line shown in evidence; the rest is cut. */
+  /** The maximum length of a history line shown in evidence; the rest is cut. */
   static final int MAX_SHOWN_LINE = 400;
 
   private static final Pattern CLASSIC_BUILD_ARGS = Pattern.compile("^\\|(\\d{1,3})\\s+");
@@ -50,7 +50,7 @@ final class SecretConfigScanner {
 
   private SecretConfigScanner() {}
 
-  /** Scans one {@code NAME=value} of {@code Env}, or one label; returns null when it holds no secret. */
+  /** Scans one {@code NAME=value} of {@code Env}, or one label; returns null when it contains no secret. */
   static Hit scanVariable(String name, String value) {
     if (value == null || value.isBlank()) {
       return null;
@@ -106,7 +106,7 @@ final class SecretConfigScanner {
 
   /**
    * Returns the secrets in the history, one entry per history line that has any. {@code ENV} values
-   * that the final {@code Env} still holds are left to the env check.
+   * that the final {@code Env} still contains are left to the env check.
    */
   static List<HistoryHits> history(ImageConfig config) {
     Set<String> finalEnv = Set.copyOf(config.env());

@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * Finds PEM private keys in text and checks that each body is plausible key material: Base64 of a
- * sane length that decodes to a DER structure or an OpenSSH key. A header with a body of prose,
- * {@code ...} or a truncated line is not reported as a key, so documentation that shows the PEM
- * markers stays quiet.
+ * sane length that decodes to a DER structure or an OpenSSH key. A header around prose or
+ * {@code ...} is not reported as a key, so documentation that shows the PEM markers stays quiet.
+ * A block without its END line is reported with low confidence.
  *
- * <p>PEM framing follows RFC 7468; OpenSSH keys follow PROTOCOL.key in the OpenSSH sources
- * ({@code openssh-key-v1} magic, then the cipher name as a length-prefixed string).
+ * <p>An OpenSSH key body starts with {@code openssh-key-v1} and a NUL byte, then the cipher name
+ * as a string with a 4-byte big-endian length; the cipher {@code none} means unencrypted.
  */
 final class SecretPrivateKeys {
 
