@@ -141,7 +141,8 @@ public final class SecretFiles implements FileInterest {
   @Override
   public boolean wants(int layer, FileEntry entry) {
     long size = entry.size();
-    if (size <= 0 || size > maxFileBytes) {
+    // A layer streamed for another interest needs no scan when the cache already has its hits.
+    if (size <= 0 || size > maxFileBytes || fromCache.containsKey(layer)) {
       return false;
     }
     String path = entry.path();

@@ -222,6 +222,23 @@ class SecretCheckTest {
   }
 
   @Test
+  void cachedLayerStreamedForOthersIsNotScanned() throws IOException {
+    MemorySecretCache secretCache = new MemorySecretCache();
+    FakeImage image = FakeImage.of(new TarBuilder().dir("app").file("app/.env", SECRET_ENV));
+    run(new SecretCheck(new SecretFiles(secretCache)), new MemoryIndexCache(), image);
+    SecretFiles files = new SecretFiles(secretCache);
+
+    // Without an index cache the layer is streamed again, but the secret cache already has its hits.
+    List<Finding> again = run(new SecretCheck(files), new MemoryIndexCache(), image);
+
+    assertThat(image.layer(0).opens.get()).isEqualTo(2);
+    assertThat(files.wants(0, new io.hullscope.index.FileEntry("app/.env", io.hullscope.index.EntryType.FILE, 10,
+        0644, 0, 0, null, 0))).isFalse();
+    assertThat(again).extracting(Finding::id).containsExactly("CREDENTIAL-FILE");
+    assertThat(secretCache.puts).hasSize(1);
+  }
+
+  @Test
   void cacheOfOtherDetectorIsIgnored() throws IOException {
     MemoryIndexCache indexCache = new MemoryIndexCache();
     MemorySecretCache secretCache = new MemorySecretCache();
