@@ -29,6 +29,7 @@ import io.hullscope.store.Database;
 import io.hullscope.store.SqliteAccountFileCache;
 import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.SqliteLayerIndexCache;
+import io.hullscope.store.SqliteSecretScanCache;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -174,7 +175,9 @@ final class CheckCommand implements Callable<Integer> {
       try (Database database = Database.open(AppPaths.databaseFile())) {
         PasswdFiles accounts =
             new PasswdFiles(PasswdFiles.DEFAULT_MAX_FILE_BYTES, new SqliteAccountFileCache(database));
-        return check(opened, checks, policy, new SqliteLayerIndexCache(database), accounts,
+        // Same checks as the ones the policy was read against, with the secret scan cached by layer.
+        ImageChecks cached = HardeningChecks.defaults(new SqliteSecretScanCache(database));
+        return check(opened, cached, policy, new SqliteLayerIndexCache(database), accounts,
             new SqliteCatalogCache(database));
       }
     }
