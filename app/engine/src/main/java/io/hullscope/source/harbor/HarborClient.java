@@ -128,6 +128,10 @@ public final class HarborClient {
       JsonNode user = parse(current, "/users/current");
       return new Identity(IdentityKind.USER, text(user, "username"), user.path("sysadmin_flag").asBoolean(false));
     }
+    if (current.statusCode() == 404) {
+      throw new HarborException("no Harbor API at " + connection.url() + " (HTTP 404 for /api/v2.0/users/current);"
+          + " check that the URL is the address of a Harbor instance", 404);
+    }
     if (current.statusCode() != 401 && current.statusCode() != 403) {
       throw failure(current, "check the credentials");
     }
@@ -561,7 +565,11 @@ public final class HarborClient {
     } catch (HarborException e) {
       throw e;
     } catch (IOException e) {
-      throw new HarborException("could not reach Harbor at " + connection.url() + ": " + e.getMessage(), e);
+      String reason = e.getMessage() == null || e.getMessage().isBlank()
+          ? (e instanceof java.net.ConnectException ? "the connection was refused" : e.getClass().getSimpleName())
+          : e.getMessage();
+      throw new HarborException("could not reach Harbor at " + connection.url() + ": " + reason
+          + "; check the URL and that Harbor is running", e);
     }
   }
 

@@ -88,7 +88,7 @@ public final class RegistryClient {
     String entry = "manifest " + reference;
     String image = registry() + "/" + repository;
     HttpResponse<InputStream> response = http.send(request("GET", manifestPath(repository, reference), MANIFEST_TYPES,
-        pullScope(repository), "fetch manifest " + reference + " of " + repository));
+        pullScope(repository), "fetch manifest '" + reference + "' of " + repository));
     byte[] bytes = readBounded(response, image, entry);
     String contentType = response.headers().firstValue("Content-Type").map(RegistryClient::bareType).orElse(null);
 

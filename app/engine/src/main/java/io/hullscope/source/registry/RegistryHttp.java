@@ -176,7 +176,8 @@ final class RegistryHttp {
           + options.requestTimeout().toSeconds() + " s", -1, e);
     } catch (SSLException e) {
       throw new RegistryException("the TLS connection to registry " + registry + " failed to " + request.operation()
-          + ": " + e.getMessage() + "; if the registry uses a private CA, add its CA file to the registry settings", -1, e);
+          + ": " + e.getMessage() + "; if the registry serves plain HTTP, mark it insecure, and if it uses a private CA,"
+          + " add that CA's certificate file", -1, e);
     } catch (IOException e) {
       throw new RegistryException("the request to registry " + registry + " to " + request.operation()
           + " failed: " + e, -1, e);

@@ -67,6 +67,44 @@ class HarborClientTest {
   }
 
   @Test
+  void aServerWithoutHarborsApiIsNamedAsSuch() throws IOException {
+    // A plain registry or web server answers 404 to Harbor's API paths.
+    com.sun.net.httpserver.HttpServer plain =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    plain.createContext("/", exchange -> {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+    });
+    plain.start();
+    try {
+      String url = "http://127.0.0.1:" + plain.getAddress().getPort();
+      HarborClient client = new HarborClient(new HarborConnection(java.net.URI.create(url), null, null, null, true, null));
+
+      assertThatThrownBy(client::identity)
+          .isInstanceOf(HarborException.class)
+          .hasMessageContaining("no Harbor API at " + url)
+          .hasMessageContaining("/api/v2.0/users/current");
+    } finally {
+      plain.stop(0);
+    }
+  }
+
+  @Test
+  void anUnreachableHostGivesAReasonNotNull() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String url = "http://127.0.0.1:" + closedPort;
+    HarborClient client = new HarborClient(new HarborConnection(java.net.URI.create(url), null, null, null, true, null));
+
+    assertThatThrownBy(client::identity)
+        .isInstanceOf(HarborException.class)
+        .hasMessageContaining("could not reach Harbor at " + url)
+        .hasMessageNotContaining("null");
+  }
+
+  @Test
   void wrongUserPasswordIsAClearError() {
     stub.on("GET", API + "/users/current", Answer.json(401, ERROR_401));
 

@@ -182,7 +182,7 @@ class RegistryClientTest {
     assertThatThrownBy(() -> client().fetchManifest("team/app", "1.0"))
         .isInstanceOf(RegistryAuthException.class)
         .satisfies(e -> assertThat(((RegistryException) e).status()).isEqualTo(401))
-        .hasMessageContaining("responded with HTTP 401 to fetch manifest 1.0 of team/app")
+        .hasMessageContaining("responded with HTTP 401 to fetch manifest '1.0' of team/app")
         .hasMessageContaining("UNAUTHORIZED")
         .hasMessageContaining("docker login");
   }
