@@ -33,7 +33,10 @@ final class Migrations {
           "CREATE TABLE layer_accounts ("
               + " diff_id TEXT PRIMARY KEY,"
               + " data BLOB NOT NULL,"
-              + " created_at TEXT NOT NULL)")));
+              + " created_at TEXT NOT NULL)")),
+      // Versions 5 to 9 are reserved for branches that are merged later: 6 to 9 belong to the
+      // vulnerability data, so 5 may still be added before 6 without renumbering.
+      new Migration(6, "OSV vulnerability data", VulnerabilitySchema.STATEMENTS));
 
   private Migrations() {}
 }
