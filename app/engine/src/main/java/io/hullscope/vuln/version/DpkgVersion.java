@@ -12,8 +12,8 @@ package io.hullscope.vuln.version;
  *
  * <p>Like dpkg, this accepts an upstream version that does not start with a digit and punctuation
  * outside Policy's set, because dpkg only warns about those. It rejects what dpkg rejects: an empty
- * or non-numeric epoch, an empty upstream or revision, and spaces. It also rejects control and
- * non-ASCII characters.
+ * or non-numeric epoch, an empty upstream or revision, and spaces. It also rejects control
+ * characters.
  *
  * @see <a href="https://www.debian.org/doc/debian-policy/ch-controlfields.html#version">Debian
  *     Policy: Version</a>

@@ -8,6 +8,11 @@ import java.util.Optional;
 public final class VersionSchemes {
 
   private static final VersionScheme DPKG = new DpkgVersion();
+  private static final VersionScheme APK = new ApkVersion();
+  private static final VersionScheme RPM = new RpmVersion();
+  private static final VersionScheme SEMVER = new SemVersion();
+  private static final VersionScheme GO = new GoVersion();
+  private static final VersionScheme MAVEN = new MavenVersion();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -16,7 +21,17 @@ public final class VersionSchemes {
   private static final Map<String, VersionScheme> BY_ECOSYSTEM =
       Map.ofEntries(
           Map.entry("debian", DPKG),
-          Map.entry("ubuntu", DPKG));
+          Map.entry("ubuntu", DPKG),
+          Map.entry("alpine", APK),
+          Map.entry("red hat", RPM),
+          Map.entry("rocky linux", RPM),
+          Map.entry("almalinux", RPM),
+          Map.entry("opensuse", RPM),
+          Map.entry("suse", RPM),
+          Map.entry("npm", SEMVER),
+          Map.entry("crates.io", SEMVER),
+          Map.entry("go", GO),
+          Map.entry("maven", MAVEN));
 
   private VersionSchemes() {}
 

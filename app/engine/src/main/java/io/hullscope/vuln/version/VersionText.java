@@ -9,8 +9,8 @@ final class VersionText {
   private VersionText() {}
 
   /**
-   * Rejects null, empty and over-long strings and any character outside printable ASCII, so that
-   * later steps only see visible characters and the work per comparison stays bounded.
+   * Rejects null, empty and over-long strings, control characters and whitespace, so that later
+   * steps only see visible characters and the work per comparison stays bounded.
    */
   static String check(String scheme, String version, int maxLength) {
     if (version == null) {
@@ -27,7 +27,7 @@ final class VersionText {
     }
     for (int i = 0; i < version.length(); i++) {
       char c = version.charAt(i);
-      if (c <= ' ' || c >= 0x7f) {
+      if (Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         throw new InvalidVersionException(
             scheme, printable(version), "character " + describe(c) + " at index " + i + " is not allowed");
       }
@@ -99,7 +99,7 @@ final class VersionText {
     StringBuilder out = new StringBuilder(shown.length());
     for (int i = 0; i < shown.length(); i++) {
       char c = shown.charAt(i);
-      if (c < ' ' || c == 0x7f) {
+      if (Character.isISOControl(c)) {
         out.append(String.format("\\u%04x", (int) c));
       } else {
         out.append(c);

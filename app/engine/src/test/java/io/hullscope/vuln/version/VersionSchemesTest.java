@@ -15,6 +15,19 @@ class VersionSchemesTest {
     "Debian:12, dpkg",
     "Ubuntu, dpkg",
     "Ubuntu:22.04:LTS, dpkg",
+    "Alpine, apk",
+    "Alpine:v3.19, apk",
+    "Red Hat, rpm",
+    "Red Hat:enterprise_linux:9::appstream, rpm",
+    "Rocky Linux:9, rpm",
+    "AlmaLinux:8, rpm",
+    "openSUSE:Tumbleweed, rpm",
+    "SUSE:Linux Enterprise Server 15 SP5, rpm",
+    "npm, semver",
+    "crates.io, semver",
+    "Go, go",
+    "Maven, maven",
+    "Maven:https://repo.maven.apache.org/maven2/, maven",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
     assertThat(VersionSchemes.forEcosystem(ecosystem)).get().extracting(VersionScheme::name).isEqualTo(scheme);
