@@ -36,7 +36,18 @@ final class Migrations {
               + " created_at TEXT NOT NULL)")),
       // Versions 5 to 9 are reserved for branches that are merged later: 6 to 9 belong to the
       // vulnerability data, so 5 may still be added before 6 without renumbering.
-      new Migration(6, "OSV vulnerability data", VulnerabilitySchema.STATEMENTS));
+      new Migration(6, "OSV vulnerability data", VulnerabilitySchema.STATEMENTS),
+      new Migration(7, "vulnerability scan cache and history", List.of(
+          "CREATE TABLE scan_result ("
+              + " id INTEGER PRIMARY KEY,"
+              + " image_digest TEXT NOT NULL,"
+              + " scanner TEXT NOT NULL,"
+              + " data_version TEXT NOT NULL,"
+              + " scanned_at TEXT NOT NULL,"
+              + " match_count INTEGER NOT NULL,"
+              + " data BLOB NOT NULL,"
+              + " UNIQUE (image_digest, scanner, data_version))",
+          "CREATE INDEX scan_result_image ON scan_result (image_digest, scanned_at)")));
 
   private Migrations() {}
 }
