@@ -1,14 +1,7 @@
 package io.hullscope.store;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.hullscope.vuln.ScanResult;
+import io.hullscope.vuln.ScanResultJson;
 import io.hullscope.vuln.ScanSummary;
 import java.io.IOException;
 import java.sql.PreparedStatement;
@@ -29,20 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class SqliteScanCache {
 
   private static final Logger log = LoggerFactory.getLogger(SqliteScanCache.class);
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new SimpleModule()
-      .addSerializer(Instant.class, new JsonSerializer<>() {
-        @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-          generator.writeString(value.toString());
-        }
-      })
-      .addDeserializer(Instant.class, new JsonDeserializer<>() {
-        @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-          return Instant.parse(parser.getValueAsString());
-        }
-      }));
-
   private final Database database;
 
   public SqliteScanCache(Database database) {
@@ -86,7 +65,7 @@ public final class SqliteScanCache {
 
   /** Stores {@code result}, replacing a stored scan with the same image, scanner and data version. */
   public void put(ScanResult result) throws IOException {
-    byte[] data = JSON.writeValueAsBytes(result);
+    byte[] data = ScanResultJson.toBytes(result);
     database.transaction(connection -> {
       try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO scan_result"
           + " (image_digest, scanner, data_version, scanned_at, match_count, data) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -132,7 +111,7 @@ public final class SqliteScanCache {
       return Optional.empty();
     }
     try {
-      return Optional.of(JSON.readValue(row.data(), ScanResult.class));
+      return Optional.of(ScanResultJson.fromBytes(row.data()));
     } catch (IOException | RuntimeException e) {
       log.warn("Ignoring stored scan {} because it does not decode: {}", row.id(), e.getMessage());
       return Optional.empty();
