@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * folder with the bucket's layout: {@code {base}/{ecosystem}/all.zip}, {@code
  * {base}/{ecosystem}/modified_id.csv} (lines {@code timestamp,id}, newest first) and {@code
  * {base}/{ecosystem}/{id}.json}. An ecosystem with data is updated from the modification list,
- * fetching only the records newer than its snapshot; one without data, or whose list cannot be
- * read, gets the whole zip. A zip is written to a temporary file in the download folder and
+ * which fetches only the records newer than its snapshot. An ecosystem without data, or whose list
+ * cannot be read, gets the whole zip. A zip is written to a temporary file in the download folder and
  * checked and imported from there, so a failed or cancelled download leaves the previous data.
  *
  * @see <a href="https://google.github.io/osv.dev/data/">OSV data dumps</a>

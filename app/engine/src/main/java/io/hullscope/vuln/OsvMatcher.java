@@ -183,9 +183,9 @@ public final class OsvMatcher {
         }
       }
     }
-    String shown = ids.stream().filter(id -> id.startsWith("CVE-")).findFirst().orElse(group.get(0).record().id());
-    ids.remove(shown);
-    return new VulnerabilityMatch(shown, List.copyOf(ids), summary, found.pkg().name(), found.pkg().type(),
+    String primaryId = ids.stream().filter(id -> id.startsWith("CVE-")).findFirst().orElse(group.get(0).record().id());
+    ids.remove(primaryId);
+    return new VulnerabilityMatch(primaryId, List.copyOf(ids), summary, found.pkg().name(), found.pkg().type(),
         found.pkg().purl(), query.ecosystem(), found.pkg().version(), fixedVersion(found, scheme, group),
         severity, List.copyOf(vectors), found.changedLayer());
   }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What changed between two scans of an image. A vulnerability of the older scan counts as the same
+ * The changes between two scans of an image. A vulnerability of the older scan counts as the same
  * one in the newer scan when both name the same package and ecosystem and share any id, so a
  * changed alias list does not turn it into a new finding.
  *
