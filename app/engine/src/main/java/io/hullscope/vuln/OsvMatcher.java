@@ -66,24 +66,29 @@ public final class OsvMatcher {
   public ScanResult match(String imageDigest, ImageSbom sbom, ProgressListener progress) throws IOException {
     String dataVersion = ScanResult.dataVersionOf(database.dataVersions());
     Problems problems = new Problems();
-    Map<String, List<OsvRecord>> lookups = new HashMap<>();
-    List<VulnerabilityMatch> matches = new ArrayList<>();
-    int done = 0;
-    progress.step("Matching " + sbom.packages().size() + " packages against OSV advisories");
+    List<OsvEcosystems.Query> queries = new ArrayList<>();
+    Set<VulnerabilityDatabase.PackageKey> keys = new LinkedHashSet<>();
     for (ImagePackage found : sbom.packages()) {
-      progress.checkCancelled();
       OsvEcosystems.Query query = OsvEcosystems.query(found.pkg(), sbom.distro());
+      queries.add(query);
+      if (query.supported()) {
+        keys.add(new VulnerabilityDatabase.PackageKey(query.ecosystem(), query.name()));
+      }
+    }
+    progress.step("Matching " + sbom.packages().size() + " packages against OSV advisories");
+    Map<VulnerabilityDatabase.PackageKey, List<OsvRecord>> records = database.findAffecting(keys);
+    List<VulnerabilityMatch> matches = new ArrayList<>();
+    for (int i = 0; i < queries.size(); i++) {
+      progress.checkCancelled();
+      OsvEcosystems.Query query = queries.get(i);
       if (!query.supported()) {
         problems.add(query.problem());
       } else {
-        List<OsvRecord> records = lookups.get(query.ecosystem() + "\u0000" + query.name());
-        if (records == null) {
-          records = database.findAffecting(query.ecosystem(), query.name());
-          lookups.put(query.ecosystem() + "\u0000" + query.name(), records);
-        }
-        matches.addAll(matchPackage(found, query, records, problems));
+        List<OsvRecord> candidates = records.getOrDefault(
+            new VulnerabilityDatabase.PackageKey(query.ecosystem(), query.name()), List.of());
+        matches.addAll(matchPackage(sbom.packages().get(i), query, candidates, problems));
       }
-      progress.progress(++done, sbom.packages().size());
+      progress.progress(i + 1, queries.size());
     }
     matches.sort(Comparator.comparingInt((VulnerabilityMatch match) -> -SeverityWords.rank(match.severity()))
         .thenComparing(VulnerabilityMatch::id)
