@@ -27,6 +27,10 @@ package io.hullscope.vuln.version;
  * scheme does the same, so it rejects only empty and over-long strings and strings with control
  * characters or whitespace.
  *
+ * <p>NOTE: the leading-zero rule, the commit hash and the fallback for invalid strings follow the
+ * vectors in apk-tools' own unit tests. apk-tools 2.x, which older Alpine releases ship, orders
+ * some of these differently (for example it puts {@code 1.010} after {@code 1.09}).
+ *
  * @see <a href="https://wiki.alpinelinux.org/wiki/APKBUILD_Reference#pkgver">APKBUILD reference:
  *     pkgver</a>
  */

@@ -155,7 +155,12 @@ final class MavenItems {
       for (int i = 0; i < size; i++) {
         Item left = i < items.size() ? items.get(i) : null;
         Item right = i < list.items.size() ? list.items.get(i) : null;
-        int result = left == null ? (right == null ? 0 : -right.compareTo(null)) : left.compareTo(right);
+        int result;
+        if (left != null) {
+          result = left.compareTo(right);
+        } else {
+          result = -right.compareTo(null);
+        }
         if (result != 0) {
           return result;
         }
@@ -240,6 +245,7 @@ final class MavenItems {
         digits = false;
       }
     }
+
     if (version.length() > start) {
       // A trailing word after a dot is treated like one after a hyphen: 1.0.0.x1 < 1.0.0-x2.
       if (!digits && !list.items.isEmpty()) {
@@ -247,6 +253,7 @@ final class MavenItems {
       }
       list.items.add(item(version.substring(start), digits, combination));
     }
+
     while (!lists.isEmpty()) {
       lists.pop().normalize();
     }

@@ -12,10 +12,11 @@ package io.hullscope.vuln.version;
  * is newer.
  *
  * <p>The epoch ends at the first colon and defaults to 0; the release starts after the last hyphen.
- * Like rpm this never rejects odd characters, and it compares a non-numeric epoch with {@code
- * rpmvercmp} too. Unlike rpm's dependency matching, which ignores a missing release, a version
- * without a release sorts before the same version with any release, because advisories name full
- * releases and a package without one cannot be shown to contain the fix.
+ * Like rpm this accepts odd characters, and it compares a non-numeric epoch with {@code rpmvercmp}
+ * too. A version without a release sorts before the same version with any release, as {@code
+ * rpm.vercmp} in rpm 4.18 orders {@code 1.0} before {@code 1.0-1}. rpm's dependency matching ignores
+ * a missing release instead, but advisories name full releases, and a package without one cannot be
+ * shown to contain the fix.
  *
  * @see <a href="https://rpm-software-management.github.io/rpm/manual/dependencies.html">RPM
  *     dependencies: versioning</a>
@@ -84,16 +85,19 @@ public final class RpmVersion implements VersionScheme {
   }
 
   private static int compareReleases(String a, String b) {
-    if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : -1) : 1;
+    if (a != null && b != null) {
+      return rpmvercmp(a, b);
     }
-    return rpmvercmp(a, b);
+    if (a == null && b == null) {
+      return 0;
+    }
+    return a == null ? -1 : 1;
   }
 
   /**
    * Compares one version or release string with rpm's {@code rpmvercmp} rule, returning -1, 0 or 1.
-   * It never fails: characters that are not ASCII letters, digits, {@code ~} or {@code ^} only
-   * separate runs.
+   * Like rpm it accepts any characters: those that are not ASCII letters, digits, {@code ~} or
+   * {@code ^} only separate runs.
    */
   public static int rpmvercmp(String a, String b) {
     if (a.equals(b)) {

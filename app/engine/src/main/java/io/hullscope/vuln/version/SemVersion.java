@@ -206,7 +206,10 @@ public final class SemVersion implements VersionScheme {
       }
       boolean more = i < preEnd;
       boolean otherMore = j < other.preEnd;
-      return more == otherMore ? 0 : more ? 1 : -1;
+      if (more == otherMore) {
+        return 0;
+      }
+      return more ? 1 : -1;
     }
 
     private static int identifierEnd(String text, int start, int limit) {

@@ -13,6 +13,10 @@ public final class VersionSchemes {
   private static final VersionScheme SEMVER = new SemVersion();
   private static final VersionScheme GO = new GoVersion();
   private static final VersionScheme MAVEN = new MavenVersion();
+  private static final VersionScheme PEP440 = new Pep440Version();
+  private static final VersionScheme NUGET = new NuGetVersion();
+  private static final VersionScheme RUBYGEMS = new GemVersion();
+  private static final VersionScheme COMPOSER = new ComposerVersion();
 
   /**
    * OSV ecosystem names (the part before the first colon) mapped to their schemes, keyed in lower
@@ -31,7 +35,11 @@ public final class VersionSchemes {
           Map.entry("npm", SEMVER),
           Map.entry("crates.io", SEMVER),
           Map.entry("go", GO),
-          Map.entry("maven", MAVEN));
+          Map.entry("maven", MAVEN),
+          Map.entry("pypi", PEP440),
+          Map.entry("nuget", NUGET),
+          Map.entry("rubygems", RUBYGEMS),
+          Map.entry("packagist", COMPOSER));
 
   private VersionSchemes() {}
 

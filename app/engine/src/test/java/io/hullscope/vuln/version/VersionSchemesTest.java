@@ -27,6 +27,10 @@ class VersionSchemesTest {
     "crates.io, semver",
     "Go, go",
     "Maven, maven",
+    "PyPI, pep440",
+    "NuGet, nuget",
+    "RubyGems, rubygems",
+    "Packagist, composer",
     "Maven:https://repo.maven.apache.org/maven2/, maven",
   })
   void ecosystemMapsToScheme(String ecosystem, String scheme) {
