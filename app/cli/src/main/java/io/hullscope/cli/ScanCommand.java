@@ -21,7 +21,7 @@ import io.hullscope.vuln.DataVersion;
 import io.hullscope.vuln.OsvMatcher;
 import io.hullscope.vuln.ScanResult;
 import io.hullscope.vuln.ScanResultJson;
-import io.hullscope.vuln.SeverityWords;
+import io.hullscope.vuln.VulnSeverity;
 import io.hullscope.vuln.VulnerabilityMatch;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -124,23 +124,30 @@ final class ScanCommand implements Callable<Integer> {
     if (!format.equals("table") && !format.equals("json")) {
       throw new ParameterException(spec.commandLine(), "Invalid format '" + format + "'. Use table or json.");
     }
-    if (failOn != null && threshold() == 0) {
+    if (failOn != null && threshold() == null) {
       throw new ParameterException(spec.commandLine(),
           "Invalid severity '" + failOn + "' for --fail-on. Use critical, high, medium or low.");
     }
   }
 
-  private int threshold() {
-    return SeverityWords.rank(failOn.strip().toUpperCase(Locale.ROOT));
+  /** Returns the --fail-on level, or null when it is not one of the four that can fail a scan. */
+  private VulnSeverity threshold() {
+    String name = failOn.strip().toUpperCase(Locale.ROOT);
+    for (VulnSeverity level : List.of(VulnSeverity.CRITICAL, VulnSeverity.HIGH, VulnSeverity.MEDIUM, VulnSeverity.LOW)) {
+      if (level.name().equals(name)) {
+        return level;
+      }
+    }
+    return null;
   }
 
   private boolean failed(ScanResult result) {
     if (failOn == null) {
       return false;
     }
-    int threshold = threshold();
-    return result.matches().stream()
-        .anyMatch(match -> SeverityWords.rank(match.severity()) >= threshold && !match.severity().equals(SeverityWords.UNKNOWN));
+    VulnSeverity threshold = threshold();
+    // VulnSeverity lists levels from most severe down, with NONE and UNKNOWN after LOW, so they never fail.
+    return result.matches().stream().anyMatch(match -> match.severity().compareTo(threshold) <= 0);
   }
 
   private ImageSbom collect(Image opened, Database database) throws IOException {
@@ -165,18 +172,18 @@ final class ScanCommand implements Callable<Integer> {
     out.println("Image " + result.imageDigest() + " scanned " + (cached ? "(cached) " : "") + "at "
         + result.scannedAt() + " by " + result.scanner() + " with data " + result.dataVersion());
     StringBuilder counts = new StringBuilder();
-    for (Map.Entry<String, Integer> count : result.countsBySeverity().entrySet()) {
+    for (Map.Entry<VulnSeverity, Integer> count : result.countsBySeverity().entrySet()) {
       if (count.getValue() > 0) {
         counts.append(counts.length() == 0 ? "" : ", ").append(count.getValue()).append(' ')
-            .append(count.getKey().toLowerCase(Locale.ROOT));
+            .append(count.getKey().name().toLowerCase(Locale.ROOT));
       }
     }
     out.println(result.matches().size() + " vulnerabilities" + (counts.length() == 0 ? "" : " (" + counts + ")"));
     if (!result.matches().isEmpty()) {
       List<String[]> rows = new ArrayList<>();
-      rows.add(new String[] {"SEVERITY", "ID", "PACKAGE", "INSTALLED", "FIXED", "LAYER", "ALIASES"});
+      rows.add(new String[] {"SEVERITY", "SCORE", "ID", "PACKAGE", "INSTALLED", "FIXED", "LAYER", "ALIASES"});
       for (VulnerabilityMatch match : result.matches()) {
-        rows.add(new String[] {match.severity(), match.id(), match.packageName(), match.installedVersion(),
+        rows.add(new String[] {match.severity().name(), match.score() == null ? "-" : match.score().toString(), match.id(), match.packageName(), match.installedVersion(),
             match.fixable() ? match.fixedVersion() : "-", match.layer() < 0 ? "-" : String.valueOf(match.layer()),
             match.aliases().isEmpty() ? "-" : String.join(",", match.aliases())});
       }

@@ -90,7 +90,7 @@ public final class OsvMatcher {
       }
       progress.progress(i + 1, queries.size());
     }
-    matches.sort(Comparator.comparingInt((VulnerabilityMatch match) -> -SeverityWords.rank(match.severity()))
+    matches.sort(Comparator.comparing(VulnerabilityMatch::severity)
         .thenComparing(VulnerabilityMatch::id)
         .thenComparing(VulnerabilityMatch::packageName)
         .thenComparing(VulnerabilityMatch::installedVersion));
@@ -171,12 +171,17 @@ public final class OsvMatcher {
   private static VulnerabilityMatch toMatch(ImagePackage found, OsvEcosystems.Query query, VersionScheme scheme,
       List<Hit> group) {
     TreeSet<String> ids = new TreeSet<>();
-    String severity = SeverityWords.UNKNOWN;
+    VulnSeverity severity = VulnSeverity.UNKNOWN;
+    Double score = null;
     String summary = null;
     Set<String> vectors = new LinkedHashSet<>();
     for (Hit hit : group) {
       ids.addAll(hit.ids());
-      severity = SeverityWords.max(severity, SeverityWords.of(hit.record(), hit.affected()));
+      AdvisorySeverity.Rating rating = AdvisorySeverity.of(hit.record(), hit.affected());
+      severity = AdvisorySeverity.max(severity, rating.severity());
+      if (rating.score() != null && (score == null || rating.score() > score)) {
+        score = rating.score();
+      }
       if (summary == null && hit.record().summary() != null && !hit.record().summary().isBlank()) {
         summary = hit.record().summary();
       }
@@ -192,7 +197,7 @@ public final class OsvMatcher {
     ids.remove(primaryId);
     return new VulnerabilityMatch(primaryId, List.copyOf(ids), summary, found.pkg().name(), found.pkg().type(),
         found.pkg().purl(), query.ecosystem(), found.pkg().version(), fixedVersion(found, scheme, group),
-        severity, List.copyOf(vectors), found.changedLayer());
+        severity, score, List.copyOf(vectors), found.changedLayer());
   }
 
   /**

@@ -31,10 +31,12 @@ public record ScanResult(
     return String.join(";", versions.stream().map(DataVersion::label).sorted().toList());
   }
 
-  /** Returns how many matches have each rating, in {@link SeverityWords#ORDER}. */
-  public java.util.Map<String, Integer> countsBySeverity() {
-    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-    SeverityWords.ORDER.forEach(rating -> counts.put(rating, 0));
+  /** Returns how many matches have each rating, from the most severe down. */
+  public java.util.Map<VulnSeverity, Integer> countsBySeverity() {
+    java.util.Map<VulnSeverity, Integer> counts = new java.util.EnumMap<>(VulnSeverity.class);
+    for (VulnSeverity rating : VulnSeverity.values()) {
+      counts.put(rating, 0);
+    }
     matches.forEach(match -> counts.merge(match.severity(), 1, Integer::sum));
     return counts;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hullscope.vuln.ScanDiff;
 import io.hullscope.vuln.ScanResult;
 import io.hullscope.vuln.ScanSummary;
+import io.hullscope.vuln.VulnSeverity;
 import io.hullscope.vuln.VulnerabilityMatch;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -99,7 +100,7 @@ class SqliteScanCacheTest {
     ScanResult older = scan("a", "2024-01-01T00:00:00Z",
         match("CVE-2024-1", "openssl", "3.0.11-1"), match("CVE-2024-2", "zlib", null));
     VulnerabilityMatch renamed = new VulnerabilityMatch("DSA-5001-1", List.of("CVE-2024-1"), null, "openssl", "deb",
-        null, "Debian:12", "3.0.9-1", "3.0.11-1", "HIGH", List.of(), 1);
+        null, "Debian:12", "3.0.9-1", "3.0.11-1", VulnSeverity.HIGH, null, List.of(), 1);
     ScanResult newer = scan("b", "2024-02-01T00:00:00Z", renamed, match("CVE-2024-3", "curl", null));
 
     ScanDiff diff = ScanDiff.between(older, newer);
@@ -128,6 +129,6 @@ class SqliteScanCacheTest {
 
   private static VulnerabilityMatch match(String id, String pkg, String fixed) {
     return new VulnerabilityMatch(id, List.of("DSA-1-1"), "summary", pkg, "deb", "pkg:deb/debian/" + pkg, "Debian:12",
-        "1.0-1", fixed, "HIGH", List.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"), 2);
+        "1.0-1", fixed, VulnSeverity.HIGH, 9.8, List.of("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"), 2);
   }
 }

@@ -169,12 +169,48 @@ class OsvMatcherTest {
   void severityComesFromDatabaseRating() throws Exception {
     database.add(record("GHSA-aaaa-bbbb-cccc", "npm", "demo", "[{\"introduced\":\"0\"},{\"fixed\":\"2.0.0\"}]",
         "\"database_specific\":{\"severity\":\"MODERATE\"},"
-            + "\"severity\":[{\"type\":\"CVSS_V3\",\"score\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N\"}],"));
+            + "\"severity\":[{\"type\":\"CVSS_V3\",\"score\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}],"));
 
     VulnerabilityMatch match = scan(npm("demo", "1.0.0")).get(0);
 
-    assertThat(match.severity()).isEqualTo(SeverityWords.MEDIUM);
-    assertThat(match.cvssVectors()).containsExactly("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N");
+    assertThat(match.severity()).isEqualTo(VulnSeverity.MEDIUM);
+    assertThat(match.score()).isEqualTo(9.8);
+    assertThat(match.cvssVectors()).containsExactly("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H");
+  }
+
+  @Test
+  void severityComesFromVectorWithoutRating() throws Exception {
+    database.add(record("GHSA-aaaa-bbbb-cccc", "npm", "demo", "[{\"introduced\":\"0\"},{\"fixed\":\"2.0.0\"}]",
+        "\"severity\":[{\"type\":\"CVSS_V3\",\"score\":\"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:N/A:N\"}],"));
+
+    VulnerabilityMatch match = scan(npm("demo", "1.0.0")).get(0);
+
+    assertThat(match.severity()).isEqualTo(VulnSeverity.MEDIUM);
+    assertThat(match.score()).isEqualTo(5.3);
+  }
+
+  @Test
+  void distroUrgencyGivesSeverity() throws Exception {
+    database.add(parse("{\"id\":\"DEBIAN-CVE-2024-1\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[{"
+        + "\"package\":{\"ecosystem\":\"Debian:12\",\"name\":\"demo\"},\"ecosystem_specific\":{\"urgency\":\"high\"},"
+        + "\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"}]}]}]}"));
+
+    VulnerabilityMatch match = scan(deb("demo", "1.0-1")).get(0);
+
+    assertThat(match.severity()).isEqualTo(VulnSeverity.HIGH);
+    assertThat(match.score()).isNull();
+  }
+
+  @Test
+  void matchesAreSortedMostSevereFirst() throws Exception {
+    database.add(record("GHSA-aaaa-bbbb-0001", "npm", "demo", "[{\"introduced\":\"0\"}]",
+        "\"database_specific\":{\"severity\":\"LOW\"},"));
+    database.add(record("GHSA-aaaa-bbbb-0002", "npm", "demo", "[{\"introduced\":\"0\"}]",
+        "\"database_specific\":{\"severity\":\"CRITICAL\"},"));
+    database.add(record("GHSA-aaaa-bbbb-0003", "npm", "demo", "[{\"introduced\":\"0\"}]"));
+
+    assertThat(scan(npm("demo", "1.0.0"))).extracting(VulnerabilityMatch::severity)
+        .containsExactly(VulnSeverity.CRITICAL, VulnSeverity.LOW, VulnSeverity.UNKNOWN);
   }
 
   @Test
