@@ -42,8 +42,11 @@ final class AdvisorySeverity {
         // NOTE: an invalid vector is ignored here; the rating then comes from the other entries.
       }
     }
-    VulnSeverity severity = label != VulnSeverity.UNKNOWN ? label : best == null ? VulnSeverity.UNKNOWN : best.severity();
-    return new Rating(severity, best == null ? null : best.baseScore());
+    if (best == null) {
+      return new Rating(label, null);
+    }
+    VulnSeverity severity = label != VulnSeverity.UNKNOWN ? label : best.severity();
+    return new Rating(severity, best.baseScore());
   }
 
   /** Returns the more severe of two ratings. {@link VulnSeverity} lists them from most severe down. */
