@@ -40,7 +40,20 @@ final class Migrations {
               + " diff_id TEXT PRIMARY KEY,"
               + " detector TEXT NOT NULL,"
               + " data BLOB NOT NULL,"
-              + " created_at TEXT NOT NULL)")));
+              + " created_at TEXT NOT NULL)")),
+      // Versions 8 and 9 are reserved for the vulnerability data; 10 and 11 for signatures.
+      new Migration(6, "OSV vulnerability data", VulnerabilitySchema.STATEMENTS),
+      new Migration(7, "vulnerability scan cache and history", List.of(
+          "CREATE TABLE scan_result ("
+              + " id INTEGER PRIMARY KEY,"
+              + " image_digest TEXT NOT NULL,"
+              + " scanner TEXT NOT NULL,"
+              + " data_version TEXT NOT NULL,"
+              + " scanned_at TEXT NOT NULL,"
+              + " match_count INTEGER NOT NULL,"
+              + " data BLOB NOT NULL,"
+              + " UNIQUE (image_digest, scanner, data_version))",
+          "CREATE INDEX scan_result_image ON scan_result (image_digest, scanned_at)")));
 
   private Migrations() {}
 }
