@@ -7,6 +7,7 @@ import io.hullscope.check.ImageChecks;
 import io.hullscope.check.ImageFacts;
 import io.hullscope.check.PasswdFiles;
 import io.hullscope.check.Severity;
+import io.hullscope.check.VulnerabilityFacts;
 import io.hullscope.image.Image;
 import io.hullscope.image.Limits;
 import io.hullscope.image.Platform;
@@ -29,7 +30,9 @@ import io.hullscope.store.Database;
 import io.hullscope.store.SqliteAccountFileCache;
 import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.SqliteLayerIndexCache;
+import io.hullscope.store.SqliteScanCache;
 import io.hullscope.store.SqliteSecretScanCache;
+import io.hullscope.vuln.OsvMatcher;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,7 +172,7 @@ final class CheckCommand implements Callable<Integer> {
     try (ImageSource source = imageTarget.openSource(image.dockerHost);
         Image opened = imageTarget.open(source, requested, ProgressListener.NONE)) {
       if (noCache) {
-        return check(opened, checks, policy, LayerIndexCache.NONE, new PasswdFiles(), CatalogCache.NONE);
+        return check(opened, checks, policy, LayerIndexCache.NONE, new PasswdFiles(), CatalogCache.NONE, null);
       }
       Files.createDirectories(AppPaths.dataDir());
       try (Database database = Database.open(AppPaths.databaseFile())) {
@@ -177,15 +180,18 @@ final class CheckCommand implements Callable<Integer> {
             new PasswdFiles(PasswdFiles.DEFAULT_MAX_FILE_BYTES, new SqliteAccountFileCache(database));
         // Same checks as the ones the policy was read against, with the secret scan cached by layer.
         ImageChecks cached = HardeningChecks.defaults(new SqliteSecretScanCache(database));
+        // The latest built-in scan of this image, if 'hullscope scan' ran, feeds the supply-chain checks.
+        VulnerabilityFacts vulnerabilities = new SqliteScanCache(database)
+            .latest(opened.digest().toString(), OsvMatcher.SCANNER).map(VulnerabilityFacts::of).orElse(null);
         return check(opened, cached, policy, new SqliteLayerIndexCache(database), accounts,
-            new SqliteCatalogCache(database));
+            new SqliteCatalogCache(database), vulnerabilities);
       }
     }
   }
 
   /** Indexes the image once for the account files, the SBOM and the checks' own interests, then runs the checks. */
   private HardeningReport check(Image image, ImageChecks checks, CheckPolicy policy, LayerIndexCache indexCache,
-      PasswdFiles accounts, CatalogCache catalogCache) throws IOException {
+      PasswdFiles accounts, CatalogCache catalogCache, VulnerabilityFacts vulnerabilities) throws IOException {
     SbomCollector collector = new SbomCollector(Catalogers.defaults(), catalogCache);
     List<FileInterest> interests = new ArrayList<>(List.of(accounts, collector));
     interests.addAll(checks.interests());
@@ -194,7 +200,7 @@ final class CheckCommand implements Callable<Integer> {
     String tool = toolName();
     ImageSbom sbom = collector.build(analysis, tool);
     ImageFacts facts = new ImageFacts(image.references(), image.digest(), image.config(), analysis,
-        accounts.database(analysis), sbom, sbom.distro(), null, null);
+        accounts.database(analysis), sbom, sbom.distro(), vulnerabilities, null);
     return checks.run(imageName(image), facts, policy, tool);
   }
 

@@ -91,6 +91,29 @@ class CheckCommandTest {
   }
 
   @Test
+  void latestScanFeedsTheSupplyChainChecks() throws Exception {
+    String previous = System.setProperty("hullscope.data", folder.resolve("data").toString());
+    try {
+      Result before = run("check", BAD, "--format", "json");
+      assertThat(findingIds(new ObjectMapper().readTree(before.out))).doesNotContain("FIXABLE-VULNERABILITIES");
+
+      Path root = Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
+      assertThat(run("db", "import", root.resolve("samples/osv/Debian/all.zip").toString()).code).isZero();
+      assertThat(run("scan", BAD).code).isZero();
+      Result after = run("check", BAD, "--format", "json");
+
+      // The sample OSV set has fixed versions for libssl1.1 and zlib1g in the bad sample.
+      assertThat(findingIds(new ObjectMapper().readTree(after.out))).contains("FIXABLE-VULNERABILITIES");
+    } finally {
+      if (previous == null) {
+        System.clearProperty("hullscope.data");
+      } else {
+        System.setProperty("hullscope.data", previous);
+      }
+    }
+  }
+
+  @Test
   void missingImageIsInputError() {
     Result result = run("check", folder.resolve("absent.tar").toString(), "--fail-on", "high");
 
