@@ -2,8 +2,10 @@ package io.hullscope.ui.overview;
 
 import atlantafx.base.theme.Styles;
 import io.hullscope.ui.SizeTerms;
+import io.hullscope.ui.hardening.GradeCardView;
 import java.util.List;
 import java.util.Locale;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -26,9 +28,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Overview tab: key and value grids for the config and the environment, and the labels with
- * each key above its value, because label keys such as {@code org.opencontainers.image.base.digest}
- * leave no room for a value on the same line.
+ * The Overview tab: the grade card on top; key and value grids for the config and the environment,
+ * and the labels with each key above its value, because label keys such as
+ * {@code org.opencontainers.image.base.digest} leave no room for a value on the same line; the
+ * history below.
  */
 public final class OverviewView {
 
@@ -37,6 +40,8 @@ public final class OverviewView {
   private final GridPane env = grid();
   private final GridPane labels = grid();
   private final ScrollPane scroll;
+  private final VBox page;
+  private final HistoryView history;
 
   public OverviewView(OverviewViewModel viewModel) {
     this.viewModel = viewModel;
@@ -65,8 +70,12 @@ public final class OverviewView {
     content.getColumnConstraints().addAll(imageColumn, runtimeColumn);
     content.add(image, 0, 0);
     content.add(runtime, 1, 0);
-    content.setPadding(new Insets(12, 16, 16, 16));
-    scroll = new ScrollPane(content);
+    Node gradeCard = new GradeCardView(viewModel.gradeProperty(), viewModel.gradeFailureProperty(),
+        viewModel::openHardening).node();
+    history = new HistoryView(viewModel);
+    page = new VBox(16, gradeCard, content, new VBox(10, heading("History"), history.node()));
+    page.setPadding(new Insets(12, 16, 16, 16));
+    scroll = new ScrollPane(page);
     scroll.setFitToWidth(true);
     scroll.setId("overview");
 
@@ -76,7 +85,28 @@ public final class OverviewView {
     viewModel.labels().addListener((ListChangeListener<ConfigRow>) change -> fillStacked(labels, viewModel.labels()));
     viewModel.env().addListener((ListChangeListener<EnvRow>) change -> fillEnv());
     viewModel.revealSecretsProperty().addListener((observable, before, after) -> fillEnv());
+    viewModel.highlightedHistoryProperty().addListener((observable, before, after) -> {
+      if (after.intValue() >= 0) {
+        // The tab may have been selected in the same event, so its layout is not done yet.
+        Platform.runLater(() -> scrollTo(history.rowNode(after.intValue())));
+      }
+    });
     fillAll();
+  }
+
+  /** Scrolls the page so that a node sits in the upper third of the visible part. */
+  private void scrollTo(Node node) {
+    if (node == null) {
+      return;
+    }
+    page.applyCss();
+    page.layout();
+    double top = page.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+    double visible = scroll.getViewportBounds().getHeight();
+    double scrollable = page.getBoundsInLocal().getHeight() - visible;
+    if (scrollable > 0) {
+      scroll.setVvalue(Math.max(0, Math.min(1, (top - visible / 3) / scrollable)));
+    }
   }
 
   private void fillAll() {

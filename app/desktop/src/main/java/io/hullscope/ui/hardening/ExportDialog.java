@@ -1,0 +1,128 @@
+package io.hullscope.ui.hardening;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/**
+ * The Export dialog of the Hardening tab: a format and a file. Changing the format changes the
+ * file name's suffix when it still has the previous format's suffix.
+ */
+final class ExportDialog {
+
+  /** The format and the file name the user chose, not yet checked. */
+  record Choice(ExportFormat format, String file) {}
+
+  private final Dialog<Choice> dialog = new Dialog<>();
+  private final ToggleGroup formats = new ToggleGroup();
+  private final TextField file = new TextField();
+
+  /**
+   * @param folder the folder the file is offered in at first
+   * @param fileName returns the file name to offer for a format
+   */
+  ExportDialog(Window owner, Path folder, Function<ExportFormat, String> fileName) {
+    dialog.initOwner(owner);
+    dialog.setTitle("Export the hardening report");
+    dialog.setHeaderText("Choose a format and a file");
+    if (owner != null && owner.getScene() != null) {
+      // The dialog has a scene of its own, which needs the application's style sheet too.
+      dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+    }
+
+    VBox choices = new VBox(6);
+    for (ExportFormat format : ExportFormat.values()) {
+      RadioButton button = new RadioButton(format.displayName() + " (" + format.suffix() + ")");
+      button.setId("exportFormat-" + format.name());
+      button.setUserData(format);
+      button.setToggleGroup(formats);
+      choices.getChildren().add(button);
+    }
+    formats.selectToggle(formats.getToggles().get(0));
+    file.setId("exportFile");
+    file.setPrefColumnCount(40);
+    file.setText(folder.resolve(fileName.apply(ExportFormat.MARKDOWN)).toString());
+    formats.selectedToggleProperty().addListener((observable, before, after) -> {
+      if (after == null) {
+        formats.selectToggle(before);
+      } else if (before != null) {
+        replaceSuffix((ExportFormat) before.getUserData(), (ExportFormat) after.getUserData());
+      }
+    });
+
+    Button browse = new Button("Browse...");
+    browse.setId("exportBrowse");
+    browse.setOnAction(event -> browse());
+    HBox fileLine = new HBox(8, file, browse);
+    HBox.setHgrow(file, Priority.ALWAYS);
+
+    GridPane grid = new GridPane();
+    grid.setHgap(12);
+    grid.setVgap(10);
+    grid.setPadding(new Insets(12));
+    grid.add(new Label("Format"), 0, 0);
+    grid.add(choices, 1, 0);
+    grid.add(new Label("File"), 0, 1);
+    grid.add(fileLine, 1, 1);
+    GridPane.setHgrow(fileLine, Priority.ALWAYS);
+    dialog.getDialogPane().setContent(grid);
+
+    ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+    dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
+    Node saveButton = dialog.getDialogPane().lookupButton(save);
+    saveButton.setId("exportSave");
+    saveButton.disableProperty().bind(file.textProperty().isEmpty());
+    dialog.setResultConverter(button -> button == save ? new Choice(selectedFormat(), file.getText().strip()) : null);
+  }
+
+  /** Shows the dialog and waits; returns the choice, or empty when the user cancelled. */
+  Optional<Choice> showAndWait() {
+    return dialog.showAndWait();
+  }
+
+  private ExportFormat selectedFormat() {
+    return (ExportFormat) formats.getSelectedToggle().getUserData();
+  }
+
+  private void replaceSuffix(ExportFormat before, ExportFormat after) {
+    String text = file.getText();
+    if (text.endsWith(before.suffix())) {
+      file.setText(text.substring(0, text.length() - before.suffix().length()) + after.suffix());
+    }
+  }
+
+  private void browse() {
+    ExportFormat format = selectedFormat();
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the hardening report as " + format.displayName());
+    File current = new File(file.getText().strip()).getAbsoluteFile();
+    if (current.getParentFile() != null && current.getParentFile().isDirectory()) {
+      chooser.setInitialDirectory(current.getParentFile());
+    }
+    chooser.setInitialFileName(current.getName());
+    chooser.getExtensionFilters().addAll(
+        new FileChooser.ExtensionFilter(format.displayName() + " (*" + format.suffix() + ")", "*" + format.suffix()),
+        new FileChooser.ExtensionFilter("All files", "*"));
+    File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+    if (chosen != null) {
+      file.setText(chosen.getAbsolutePath());
+    }
+  }
+}
