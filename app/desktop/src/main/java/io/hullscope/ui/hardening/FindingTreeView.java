@@ -35,9 +35,9 @@ final class FindingTreeView {
 
     TreeTableColumn<HardeningNode, HardeningNode> title = column("Finding", 420, node -> node);
     title.setCellFactory(column -> new TitleCell());
-    TreeTableColumn<HardeningNode, String> confidence = column("Confidence", 95,
+    TreeTableColumn<HardeningNode, String> confidence = column("Confidence", 115,
         node -> node instanceof Item item ? Severities.displayName(item.finding().confidence()) : "");
-    confidence.setMinWidth(90);
+    confidence.setMinWidth(110);
     // The id is last, so it takes the remaining width.
     TreeTableColumn<HardeningNode, String> id = column("Check", 190,
         node -> node instanceof Item item ? item.finding().id() : "");
