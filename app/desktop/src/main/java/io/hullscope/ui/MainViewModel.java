@@ -6,7 +6,7 @@ import io.hullscope.index.FileTree;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.WasteReport;
 import io.hullscope.ui.hardening.HardeningViewModel;
-import io.hullscope.ui.hardening.ReportWritersExporter;
+import io.hullscope.ui.hardening.ReportExporter;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.sbom.SbomViewModel;
@@ -82,7 +82,7 @@ public final class MainViewModel implements AutoCloseable {
       selectedTab.set(ImageTab.LAYERS);
       layers.revealPath(path, layer);
     });
-    this.hardening = new HardeningViewModel(executor, error, new ReportWritersExporter());
+    this.hardening = new HardeningViewModel(executor, error, ReportExporter.REPORT_WRITERS);
     hardening.setNavigator(new HardeningNavigator());
     overview.setHardeningOpener(() -> selectedTab.set(ImageTab.HARDENING));
     sources.setAll(initialSources);

@@ -15,6 +15,8 @@ import io.hullscope.sbom.CatalogCache;
 import io.hullscope.ui.hardening.HardeningNode;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.FxTaskExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -207,6 +210,27 @@ class HardeningWindowTest {
         .noneMatch(item -> ((HardeningNode.Group) item.getValue()).severity() == Severity.LOW));
     assertThat(tree.getRoot().getChildren()).extracting(item -> ((HardeningNode.Group) item.getValue()).severity())
         .allMatch(severity -> severity.compareTo(Severity.HIGH) <= 0);
+  }
+
+  @Test
+  void exportDialogWritesChosenFormat(FxRobot robot) throws TimeoutException, IOException {
+    open(robot, BAD_SAMPLE);
+    robot.clickOn("#hardeningTab");
+    robot.clickOn("#hardeningExport");
+    TextField file = robot.lookup("#exportFile").queryAs(TextField.class);
+    assertThat(file.getText()).endsWith("hygiene-bad-hardening.md");
+
+    robot.clickOn("#exportFormat-SARIF");
+
+    assertThat(file.getText()).endsWith("hygiene-bad-hardening.sarif");
+    Path target = folder.resolve("bad.sarif");
+    robot.interact(() -> file.setText(target.toString()));
+    robot.clickOn("#exportSave");
+    waitUntil(() -> Files.exists(target));
+    Label message = robot.lookup("#hardeningExportMessage").queryAs(Label.class);
+    waitUntil(() -> !message.getText().isEmpty());
+    assertThat(Files.readString(target)).contains("sarif-2.1.0").contains("\"ruleId\" : \"ROOT-USER\"");
+    assertThat(message.getText()).startsWith("Saved ").endsWith(" as SARIF 2.1.0 to " + target);
   }
 
   /** Returns the open report with more findings, for evidence kinds no check of the samples reports yet. */

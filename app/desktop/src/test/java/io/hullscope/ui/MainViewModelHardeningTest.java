@@ -2,10 +2,13 @@ package io.hullscope.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.check.Evidence;
 import io.hullscope.check.Finding;
 import io.hullscope.check.HardeningReport;
 import io.hullscope.check.Severity;
+import io.hullscope.report.ReportFormat;
 import io.hullscope.ui.hardening.EvidenceLink;
 import io.hullscope.ui.hardening.GradeSummary;
 import io.hullscope.ui.hardening.HardeningViewModel;
@@ -15,12 +18,18 @@ import io.hullscope.ui.layers.TreeMode;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Opens the committed training samples and checks what the Overview's grade card and the Hardening
@@ -152,6 +161,36 @@ class MainViewModelHardeningTest {
 
     assertThat(viewModel.overview().history()).extracting(row -> row.instruction())
         .contains("ENV DB_PASSWORD=******** API_TOKEN=********");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ReportFormat.class)
+  void exportWritesReportOfOpenImage(ReportFormat format, @TempDir Path folder) throws IOException {
+    open(BAD_SAMPLE);
+    Path target = folder.resolve("report." + format.fileExtension());
+
+    viewModel.hardening().export(format, target);
+
+    String password = viewModel.analysisProperty().get().image().config().env().stream()
+        .filter(entry -> entry.startsWith("DB_PASSWORD="))
+        .map(entry -> entry.substring("DB_PASSWORD=".length()))
+        .findFirst()
+        .orElseThrow();
+    assertThat(viewModel.error().visibleProperty().get()).isFalse();
+    assertThat(Files.readString(target)).contains("ROOT-USER").doesNotContain(password);
+    assertThat(viewModel.hardening().exportMessageProperty().get()).startsWith("Saved ").endsWith(" to " + target);
+  }
+
+  @Test
+  void sarifExportIsSarif(@TempDir Path folder) throws IOException {
+    open(BAD_SAMPLE);
+    Path target = folder.resolve("report.sarif");
+
+    viewModel.hardening().export(ReportFormat.SARIF, target);
+
+    JsonNode sarif = new ObjectMapper().readTree(target.toFile());
+    assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
+    assertThat(sarif.path("runs").get(0).path("results").findValuesAsText("ruleId")).contains("ROOT-USER");
   }
 
   @Test

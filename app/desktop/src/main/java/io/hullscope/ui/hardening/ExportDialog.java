@@ -1,8 +1,9 @@
 package io.hullscope.ui.hardening;
 
+import io.hullscope.report.ReportFormat;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -28,7 +29,7 @@ import javafx.stage.Window;
 final class ExportDialog {
 
   /** The format and the file name the user chose, not yet checked. */
-  record Choice(ExportFormat format, String file) {}
+  record Choice(ReportFormat format, String file) {}
 
   private final Dialog<Choice> dialog = new Dialog<>();
   private final ToggleGroup formats = new ToggleGroup();
@@ -38,7 +39,7 @@ final class ExportDialog {
    * @param folder the folder the file is offered in at first
    * @param fileName returns the file name to offer for a format
    */
-  ExportDialog(Window owner, Path folder, Function<ExportFormat, String> fileName) {
+  ExportDialog(Window owner, Path folder, Function<ReportFormat, String> fileName) {
     dialog.initOwner(owner);
     dialog.setTitle("Export the hardening report");
     dialog.setHeaderText("Choose a format and a file");
@@ -48,8 +49,9 @@ final class ExportDialog {
     }
 
     VBox choices = new VBox(6);
-    for (ExportFormat format : ExportFormat.values()) {
-      RadioButton button = new RadioButton(format.displayName() + " (" + format.suffix() + ")");
+    for (ReportFormat format : ReportFormat.values()) {
+      String name = ExportFormats.displayName(format) + " (" + ExportFormats.suffix(format) + ")";
+      RadioButton button = new RadioButton(name);
       button.setId("exportFormat-" + format.name());
       button.setUserData(format);
       button.setToggleGroup(formats);
@@ -58,12 +60,12 @@ final class ExportDialog {
     formats.selectToggle(formats.getToggles().get(0));
     file.setId("exportFile");
     file.setPrefColumnCount(40);
-    file.setText(folder.resolve(fileName.apply(ExportFormat.MARKDOWN)).toString());
+    file.setText(folder.resolve(fileName.apply(ReportFormat.MARKDOWN)).toString());
     formats.selectedToggleProperty().addListener((observable, before, after) -> {
       if (after == null) {
         formats.selectToggle(before);
       } else if (before != null) {
-        replaceSuffix((ExportFormat) before.getUserData(), (ExportFormat) after.getUserData());
+        replaceSuffix((ReportFormat) before.getUserData(), (ReportFormat) after.getUserData());
       }
     });
 
@@ -92,33 +94,45 @@ final class ExportDialog {
     dialog.setResultConverter(button -> button == save ? new Choice(selectedFormat(), file.getText().strip()) : null);
   }
 
-  /** Shows the dialog and waits; returns the choice, or empty when the user cancelled. */
-  Optional<Choice> showAndWait() {
-    return dialog.showAndWait();
+  /**
+   * Shows the dialog without blocking; {@code onSave} receives the choice when the user presses
+   * Save, and nothing happens on Cancel.
+   */
+  void show(Consumer<Choice> onSave) {
+    dialog.setOnHidden(event -> {
+      Choice choice = dialog.getResult();
+      if (choice != null) {
+        onSave.accept(choice);
+      }
+    });
+    dialog.show();
   }
 
-  private ExportFormat selectedFormat() {
-    return (ExportFormat) formats.getSelectedToggle().getUserData();
+  private ReportFormat selectedFormat() {
+    return (ReportFormat) formats.getSelectedToggle().getUserData();
   }
 
-  private void replaceSuffix(ExportFormat before, ExportFormat after) {
+  private void replaceSuffix(ReportFormat before, ReportFormat after) {
     String text = file.getText();
-    if (text.endsWith(before.suffix())) {
-      file.setText(text.substring(0, text.length() - before.suffix().length()) + after.suffix());
+    String old = ExportFormats.suffix(before);
+    if (text.endsWith(old)) {
+      file.setText(text.substring(0, text.length() - old.length()) + ExportFormats.suffix(after));
     }
   }
 
   private void browse() {
-    ExportFormat format = selectedFormat();
+    ReportFormat format = selectedFormat();
+    String name = ExportFormats.displayName(format);
+    String suffix = ExportFormats.suffix(format);
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export the hardening report as " + format.displayName());
+    chooser.setTitle("Export the hardening report as " + name);
     File current = new File(file.getText().strip()).getAbsoluteFile();
     if (current.getParentFile() != null && current.getParentFile().isDirectory()) {
       chooser.setInitialDirectory(current.getParentFile());
     }
     chooser.setInitialFileName(current.getName());
     chooser.getExtensionFilters().addAll(
-        new FileChooser.ExtensionFilter(format.displayName() + " (*" + format.suffix() + ")", "*" + format.suffix()),
+        new FileChooser.ExtensionFilter(name + " (*" + suffix + ")", "*" + suffix),
         new FileChooser.ExtensionFilter("All files", "*"));
     File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
     if (chosen != null) {

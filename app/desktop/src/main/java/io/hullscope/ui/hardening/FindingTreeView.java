@@ -87,8 +87,10 @@ final class FindingTreeView {
     TreeTableColumn<HardeningNode, T> column = new TreeTableColumn<>(name);
     column.setPrefWidth(width);
     column.setSortable(false);
-    column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(
-        cell.getValue() == null || cell.getValue().getValue() == null ? null : value.apply(cell.getValue().getValue())));
+    column.setCellValueFactory(cell -> {
+      HardeningNode node = cell.getValue() == null ? null : cell.getValue().getValue();
+      return new ReadOnlyObjectWrapper<>(node == null ? null : value.apply(node));
+    });
     return column;
   }
 

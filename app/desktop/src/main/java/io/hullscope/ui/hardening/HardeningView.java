@@ -95,7 +95,7 @@ public final class HardeningView {
   private void chooseExport() {
     ExportDialog dialog = new ExportDialog(root.getScene() == null ? null : root.getScene().getWindow(),
         exportFolder, viewModel::suggestedFileName);
-    dialog.showAndWait().ifPresent(choice -> {
+    dialog.show(choice -> {
       viewModel.export(choice.format(), choice.file());
       try {
         Path parent = Path.of(choice.file()).toAbsolutePath().getParent();

@@ -5,6 +5,7 @@ import io.hullscope.check.Finding;
 import io.hullscope.check.HardeningReport;
 import io.hullscope.check.HygieneGrade;
 import io.hullscope.check.Severity;
+import io.hullscope.report.ReportFormat;
 import io.hullscope.ui.ErrorViewModel;
 import io.hullscope.ui.task.BackgroundTask;
 import io.hullscope.ui.task.TaskExecutor;
@@ -213,28 +214,28 @@ public final class HardeningViewModel {
    * The report is written to a temporary file next to the target first, so a failed export leaves
    * an existing file as it was.
    */
-  public void export(ExportFormat format, Path target) {
+  public void export(ReportFormat format, Path target) {
     HardeningReport current = report.get();
     if (current == null) {
       return;
     }
     exportMessage.set("");
     executor.submit(new BackgroundTask<>(
-        "Saving the hardening report as " + format.displayName() + " to " + target.getFileName(),
+        "Saving the hardening report as " + ExportFormats.displayName(format) + " to " + target.getFileName(),
         progress -> {
           write(current, format, target);
           return target;
         },
         written -> {
           if (report.get() == current) {
-            exportMessage.set("Saved " + current.findings().size()
-                + (current.findings().size() == 1 ? " finding" : " findings") + " as " + format.displayName()
-                + " to " + written);
+            int count = current.findings().size();
+            exportMessage.set("Saved " + count + (count == 1 ? " finding" : " findings") + " as "
+                + ExportFormats.displayName(format) + " to " + written);
           }
         },
         failure -> {
           if (!ErrorViewModel.isCancellation(failure)) {
-            error.show("Saving the hardening report as " + format.displayName() + " failed", failure);
+            error.show("Saving the hardening report as " + ExportFormats.displayName(format) + " failed", failure);
           }
         }));
   }
@@ -243,7 +244,7 @@ public final class HardeningViewModel {
    * Exports to a file name the user typed; a name that is no valid path is reported in the error
    * banner instead.
    */
-  public void export(ExportFormat format, String file) {
+  public void export(ReportFormat format, String file) {
     Path target;
     try {
       target = Path.of(file);
@@ -255,7 +256,7 @@ public final class HardeningViewModel {
     export(format, target);
   }
 
-  private void write(HardeningReport current, ExportFormat format, Path target) throws IOException {
+  private void write(HardeningReport current, ReportFormat format, Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
     Path temporary;
@@ -283,7 +284,7 @@ public final class HardeningViewModel {
    * Returns a file name to offer in the save dialog, for example {@code hygiene-bad-hardening.sarif}:
    * the last segment of the image name without its tag or digest.
    */
-  public String suggestedFileName(ExportFormat format) {
+  public String suggestedFileName(ReportFormat format) {
     HardeningReport current = report.get();
     String name = current == null || current.imageName() == null ? "" : current.imageName();
     int digest = name.indexOf('@');
@@ -296,7 +297,7 @@ public final class HardeningViewModel {
       name = name.substring(0, tag);
     }
     name = name.replaceAll("[^A-Za-z0-9._-]", "_");
-    return (name.isEmpty() ? "image" : name) + "-hardening" + format.suffix();
+    return (name.isEmpty() ? "image" : name) + "-hardening" + ExportFormats.suffix(format);
   }
 
   /** Returns the report shown; its value is null while no image is open or the checks failed. */

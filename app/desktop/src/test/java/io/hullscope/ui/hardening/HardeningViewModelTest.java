@@ -14,6 +14,7 @@ import io.hullscope.check.UserVerdict;
 import io.hullscope.image.Digest;
 import io.hullscope.image.ImageConfig;
 import io.hullscope.ui.ErrorViewModel;
+import io.hullscope.report.ReportFormat;
 import io.hullscope.ui.hardening.HardeningViewModel.SeverityGroup;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
 import java.io.IOException;
@@ -187,7 +188,7 @@ class HardeningViewModelTest {
     viewModel.show(report(ROOT), null);
     Path target = folder.resolve("app-hardening.sarif");
 
-    viewModel.export(ExportFormat.SARIF, target);
+    viewModel.export(ReportFormat.SARIF, target);
 
     assertThat(written).containsExactly("SARIF");
     assertThat(Files.readString(target)).isEqualTo("report of example.com/team/app:1.0 as SARIF");
@@ -204,7 +205,7 @@ class HardeningViewModelTest {
     failing.show(report(ROOT), null);
     Path target = Files.writeString(folder.resolve("report.md"), "previous report");
 
-    failing.export(ExportFormat.MARKDOWN, target);
+    failing.export(ReportFormat.MARKDOWN, target);
 
     assertThat(Files.readString(target)).isEqualTo("previous report");
     assertThat(folder.toFile().list()).containsExactly("report.md");
@@ -219,7 +220,7 @@ class HardeningViewModelTest {
     viewModel.show(report(ROOT), null);
     Path target = folder.resolve("missing").resolve("report.json");
 
-    viewModel.export(ExportFormat.JSON, target);
+    viewModel.export(ReportFormat.JSON, target);
 
     assertThat(error.messageProperty().get()).startsWith("Saving the hardening report as JSON failed: Failed to"
         + " write " + target + ": ").endsWith(". Check that the folder exists and is writable.");
@@ -229,7 +230,7 @@ class HardeningViewModelTest {
   void exportRejectsInvalidFileName() {
     viewModel.show(report(ROOT), null);
 
-    viewModel.export(ExportFormat.HTML, "report\0.html");
+    viewModel.export(ReportFormat.HTML, "report\0.html");
 
     assertThat(written).isEmpty();
     assertThat(error.messageProperty().get()).startsWith("Saving the hardening report failed: 'report");
@@ -239,12 +240,12 @@ class HardeningViewModelTest {
   void suggestedNameDropsRegistryAndTag() {
     viewModel.show(report(ROOT), null);
 
-    assertThat(viewModel.suggestedFileName(ExportFormat.HTML)).isEqualTo("app-hardening.html");
+    assertThat(viewModel.suggestedFileName(ReportFormat.HTML)).isEqualTo("app-hardening.html");
   }
 
   @Test
   void suggestedNameWithoutReport() {
-    assertThat(viewModel.suggestedFileName(ExportFormat.MARKDOWN)).isEqualTo("image-hardening.md");
+    assertThat(viewModel.suggestedFileName(ReportFormat.MARKDOWN)).isEqualTo("image-hardening.md");
   }
 
   /** Returns a report of the findings for a made-up image, graded as the engine grades. */
