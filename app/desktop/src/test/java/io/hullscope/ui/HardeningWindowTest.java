@@ -31,8 +31,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,9 @@ class HardeningWindowTest {
     assertThat(good).matches("[A-F]");
     assertThat(bad).matches("[A-F]");
     assertThat(bad).isGreaterThan(good);
-    assertThat(letter.getStyleClass()).contains("grade-" + bad.toLowerCase());
+    assertThat(robot.lookup("#gradeBadge").query().getStyleClass()).contains("grade-" + bad.toLowerCase());
+    assertThat(robot.lookup("#gradeScore").queryAs(Label.class).getText())
+        .isEqualTo(window.viewModel().overview().gradeProperty().get().score() + " / 100");
     assertThat(robot.lookup("#gradeCard").query().isVisible()).isTrue();
     assertThat(robot.lookup("#userVerdict").queryAs(Label.class).getText()).startsWith("Runs as UID 0 (root): ");
   }
@@ -113,13 +116,15 @@ class HardeningWindowTest {
 
     robot.clickOn("#hardeningTab");
 
-    TreeTableView<HardeningNode> tree = robot.lookup("#hardeningTree").query();
+    TreeView<HardeningNode> tree = robot.lookup("#hardeningTree").query();
     TreeItem<HardeningNode> high = group(tree, Severity.HIGH);
     assertThat(high.isExpanded()).isTrue();
     assertThat(high.getChildren()).extracting(item -> ((HardeningNode.Item) item.getValue()).finding().id())
         .contains("ROOT-USER");
     assertThat(robot.lookup(high.getValue().label()).tryQuery()).isPresent();
     assertThat(robot.lookup("The container runs as root because User is unset").tryQuery()).isPresent();
+    assertThat(robot.lookup(".finding-line").queryAllAs(Label.class)).extracting(Label::getText)
+        .contains("ROOT-USER  ·  High confidence  ·  15 points");
   }
 
   @Test
@@ -184,7 +189,7 @@ class HardeningWindowTest {
     Finding health = new Finding("NO-HEALTHCHECK", "The image has no health check", Severity.LOW, "", "", "", "");
     robot.interact(() -> window.viewModel().hardening().show(withFindings(health), null));
     robot.clickOn("#hardeningTab");
-    TreeTableView<HardeningNode> tree = robot.lookup("#hardeningTree").query();
+    TreeView<HardeningNode> tree = robot.lookup("#hardeningTree").query();
     int groupsBefore = tree.getRoot().getChildren().size();
 
     robot.clickOn("#hardeningFilter").write("HEALTH CHECK");
@@ -205,7 +210,7 @@ class HardeningWindowTest {
     robot.clickOn("#minimumSeverity");
     robot.clickOn("High and worse");
 
-    TreeTableView<HardeningNode> tree = robot.lookup("#hardeningTree").query();
+    TreeView<HardeningNode> tree = robot.lookup("#hardeningTree").query();
     waitUntil(() -> tree.getRoot().getChildren().stream()
         .noneMatch(item -> ((HardeningNode.Group) item.getValue()).severity() == Severity.LOW));
     assertThat(tree.getRoot().getChildren()).extracting(item -> ((HardeningNode.Group) item.getValue()).severity())
@@ -242,7 +247,7 @@ class HardeningWindowTest {
         findings, HygieneGrade.of(findings), report.checks());
   }
 
-  private static TreeItem<HardeningNode> group(TreeTableView<HardeningNode> tree, Severity severity) {
+  private static TreeItem<HardeningNode> group(TreeView<HardeningNode> tree, Severity severity) {
     return tree.getRoot().getChildren().stream()
         .filter(item -> ((HardeningNode.Group) item.getValue()).severity() == severity)
         .findFirst()
@@ -251,10 +256,10 @@ class HardeningWindowTest {
 
   /** Returns the visible row of the findings tree that shows a title. */
   @SuppressWarnings("unchecked")
-  private static TreeTableRow<HardeningNode> row(FxRobot robot, String title) {
-    return robot.lookup("#hardeningTree .tree-table-row-cell")
+  private static TreeCell<HardeningNode> row(FxRobot robot, String title) {
+    return robot.lookup("#hardeningTree .tree-cell")
         .match(node -> {
-          TreeTableRow<HardeningNode> row = (TreeTableRow<HardeningNode>) node;
+          TreeCell<HardeningNode> row = (TreeCell<HardeningNode>) node;
           return row.isVisible() && row.getItem() != null && row.getItem().label().equals(title);
         })
         .query();

@@ -6,47 +6,45 @@ import io.hullscope.ui.hardening.HardeningNode.Group;
 import io.hullscope.ui.hardening.HardeningNode.Item;
 import io.hullscope.ui.hardening.HardeningViewModel.SeverityGroup;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableCell;
-import javafx.scene.control.TreeTableColumn;
-import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
-/** The findings of the Hardening tab as a tree: one expanded group per severity, with its count. */
+/**
+ * The findings of the Hardening tab as a tree: one expanded group per severity with its count, and
+ * under it each finding's title above its check id, confidence and cost.
+ */
 final class FindingTreeView {
 
-  private final TreeTableView<HardeningNode> table = new TreeTableView<>();
+  private final TreeView<HardeningNode> tree = new TreeView<>();
+  private final StackPane stack;
   private final HardeningViewModel viewModel;
   private boolean rebuilding;
 
   FindingTreeView(HardeningViewModel viewModel) {
     this.viewModel = viewModel;
-    table.setId("hardeningTree");
-    table.setShowRoot(false);
+    tree.setId("hardeningTree");
+    tree.setShowRoot(false);
+    tree.setCellFactory(view -> new FindingCell(viewModel));
+    // A TreeView has no placeholder of its own, unlike tables.
     Label placeholder = new Label();
+    placeholder.setId("hardeningPlaceholder");
     placeholder.textProperty().bind(viewModel.placeholderProperty());
     placeholder.setWrapText(true);
-    table.setPlaceholder(placeholder);
-    table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-
-    TreeTableColumn<HardeningNode, HardeningNode> title = column("Finding", 420, node -> node);
-    title.setCellFactory(column -> new TitleCell());
-    TreeTableColumn<HardeningNode, String> confidence = column("Confidence", 115,
-        node -> node instanceof Item item ? Severities.displayName(item.finding().confidence()) : "");
-    confidence.setMinWidth(110);
-    // The id is last, so it takes the remaining width.
-    TreeTableColumn<HardeningNode, String> id = column("Check", 190,
-        node -> node instanceof Item item ? item.finding().id() : "");
-    id.setMinWidth(120);
-    table.getColumns().setAll(List.of(title, confidence, id));
-
+    placeholder.getStyleClass().add(Styles.TEXT_MUTED);
+    placeholder.visibleProperty().bind(Bindings.createBooleanBinding(
+        () -> viewModel.groupsProperty().get().isEmpty(), viewModel.groupsProperty()));
+    stack = new StackPane(tree, placeholder);
     viewModel.groupsProperty().addListener((observable, before, after) -> showGroups(after));
     showGroups(viewModel.groupsProperty().get());
-    table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+    tree.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
       if (!rebuilding) {
         viewModel.selectedFindingProperty().set(
             after != null && after.getValue() instanceof Item item ? item.finding() : null);
@@ -73,51 +71,57 @@ final class FindingTreeView {
     }
     rebuilding = true;
     try {
-      table.setRoot(root);
+      tree.setRoot(root);
       if (selectedItem != null) {
-        table.getSelectionModel().select(selectedItem);
+        tree.getSelectionModel().select(selectedItem);
       }
     } finally {
       rebuilding = false;
     }
   }
 
-  private static <T> TreeTableColumn<HardeningNode, T> column(String name, double width,
-      Function<HardeningNode, T> value) {
-    TreeTableColumn<HardeningNode, T> column = new TreeTableColumn<>(name);
-    column.setPrefWidth(width);
-    column.setSortable(false);
-    column.setCellValueFactory(cell -> {
-      HardeningNode node = cell.getValue() == null ? null : cell.getValue().getValue();
-      return new ReadOnlyObjectWrapper<>(node == null ? null : value.apply(node));
-    });
-    return column;
-  }
-
+  /** Returns the tree with the placeholder text over it while it has no rows. */
   Node node() {
-    return table;
+    return stack;
   }
 
-  /** A group in bold with a dot in its severity's colour; a finding by its title. */
-  private static final class TitleCell extends TreeTableCell<HardeningNode, HardeningNode> {
+  /** A group in bold with a dot in its severity's colour; a finding as its title over a muted line. */
+  private static final class FindingCell extends TreeCell<HardeningNode> {
+
+    private final HardeningViewModel viewModel;
+
+    FindingCell(HardeningViewModel viewModel) {
+      this.viewModel = viewModel;
+    }
+
     @Override
     protected void updateItem(HardeningNode node, boolean empty) {
       super.updateItem(node, empty);
-      getStyleClass().removeAll("hardening-group", Styles.TEXT_BOLD);
+      getStyleClass().remove("hardening-group");
+      setText(null);
+      setTooltip(null);
       if (empty || node == null) {
-        setText(null);
         setGraphic(null);
         return;
       }
-      setText(node.label());
       if (node instanceof Group group) {
         Circle dot = new Circle(5);
         dot.getStyleClass().addAll("severity-dot", Severities.styleClass(group.severity()));
+        setText(group.label());
         setGraphic(dot);
         getStyleClass().add("hardening-group");
-      } else {
-        setGraphic(null);
+        return;
       }
+      Finding finding = ((Item) node).finding();
+      Label title = new Label(finding.title());
+      title.getStyleClass().add("finding-title");
+      int points = viewModel.pointsOf(finding);
+      Label line = new Label(finding.id() + "  ·  " + Severities.displayName(finding.confidence()) + " confidence  ·  "
+          + (points == 1 ? "1 point" : points + " points"));
+      line.getStyleClass().add("finding-line");
+      setGraphic(new VBox(1, title, line));
+      // A long title is cut to the tree's width; the tooltip shows all of it.
+      setTooltip(new Tooltip(finding.title()));
     }
   }
 }

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 public final class GradeCardView {
 
   private final Label letter = new Label();
+  private final VBox badge = new VBox();
   private final Label score = new Label();
   private final Label explanation = new Label();
   private final Label user = new Label();
@@ -41,7 +42,9 @@ public final class GradeCardView {
     letter.getStyleClass().add("grade-letter");
     letter.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     score.setId("gradeScore");
-    score.getStyleClass().add(Styles.TITLE_4);
+    score.getStyleClass().add("grade-score");
+    Label title = new Label("Hygiene grade");
+    title.getStyleClass().add(Styles.TITLE_4);
     explanation.setId("gradeExplanation");
     explanation.setWrapText(true);
     explanation.setMinHeight(Region.USE_PREF_SIZE);
@@ -62,7 +65,7 @@ public final class GradeCardView {
     Hyperlink open = new Hyperlink("Show the findings");
     open.setId("gradeOpenHardening");
     open.setOnAction(event -> openHardening.run());
-    HBox heading = new HBox(12, score, open);
+    HBox heading = new HBox(12, title, open);
     heading.setAlignment(Pos.BASELINE_LEFT);
 
     failure.setId("gradeFailure");
@@ -73,7 +76,12 @@ public final class GradeCardView {
 
     VBox text = new VBox(6, heading, failure, explanation, user, why);
     HBox.setHgrow(text, Priority.ALWAYS);
-    card = new HBox(16, letter, text);
+    badge.getChildren().addAll(letter, score);
+    badge.setId("gradeBadge");
+    badge.getStyleClass().add("grade-badge");
+    badge.setAlignment(Pos.CENTER);
+    badge.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+    card = new HBox(16, badge, text);
     card.setId("gradeCard");
     card.getStyleClass().add("grade-card");
     card.setAlignment(Pos.TOP_LEFT);
@@ -89,18 +97,18 @@ public final class GradeCardView {
     showIf(failure, failed);
     showIf(explanation, summary != null);
     showIf(user, summary != null && !summary.userLine().isEmpty());
-    letter.getStyleClass().removeIf(style -> style.startsWith("grade-") && !style.equals("grade-letter"));
+    badge.getStyleClass().removeIf(style -> style.startsWith("grade-") && !style.equals("grade-badge"));
     if (summary == null) {
       letter.setText("?");
-      score.setText("No hygiene grade");
+      score.setText("");
       explanation.setText("");
       user.setText("");
       fillDeductions(List.of());
       return;
     }
     letter.setText(String.valueOf(summary.letter()));
-    letter.getStyleClass().add(summary.styleClass());
-    score.setText("Hygiene grade " + summary.letter() + ": " + summary.score() + " of 100 points");
+    badge.getStyleClass().add(summary.styleClass());
+    score.setText(summary.score() + " / 100");
     explanation.setText(summary.explanation());
     user.setText(summary.userLine());
     fillDeductions(summary.deductions());

@@ -54,7 +54,7 @@ public record GradeSummary(char letter, int score, String explanation, List<Dedu
     };
   }
 
-  /** Returns the style class that colours the letter, for example {@code grade-a}. */
+  /** Returns the style class that colours the grade badge, for example {@code grade-a}. */
   public String styleClass() {
     return "grade-" + Character.toLowerCase(letter);
   }

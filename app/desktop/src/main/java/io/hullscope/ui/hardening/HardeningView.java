@@ -34,7 +34,7 @@ public final class HardeningView {
     this.viewModel = viewModel;
 
     SplitPane split = new SplitPane(new FindingTreeView(viewModel).node(), new FindingDetailsView(viewModel).node());
-    split.setDividerPositions(0.55);
+    split.setDividerPositions(0.58);
     VBox.setVgrow(split, Priority.ALWAYS);
 
     Label summary = new Label();

@@ -102,7 +102,7 @@ public final class HardeningViewModel {
     filter.addListener((observable, before, after) -> rebuild());
     minimumSeverity.addListener((observable, before, after) -> rebuild());
     selectedFinding.addListener((observable, before, after) ->
-        details.set(after == null ? null : FindingDetails.of(after, points.getOrDefault(after, 0))));
+        details.set(after == null ? null : FindingDetails.of(after, pointsOf(after))));
   }
 
   /**
@@ -181,6 +181,11 @@ public final class HardeningViewModel {
     Stream<String> evidence = finding.evidenceItems().stream().map(item -> EvidenceLink.of(item).text());
     return String.join("\n", Stream.concat(fields, evidence).map(String::valueOf).toList())
         .toLowerCase(Locale.ROOT);
+  }
+
+  /** Returns what a finding of the shown report cost in the hygiene grade; 0 for any other finding. */
+  public int pointsOf(Finding finding) {
+    return points.getOrDefault(finding, 0);
   }
 
   /** Shows where an evidence item points: a file in the Layers tab or a history step on the Overview. */
