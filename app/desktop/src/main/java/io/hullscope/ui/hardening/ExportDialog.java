@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -18,6 +19,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -71,6 +73,7 @@ final class ExportDialog {
 
     Button browse = new Button("Browse...");
     browse.setId("exportBrowse");
+    browse.setMinWidth(Region.USE_PREF_SIZE);
     browse.setOnAction(event -> browse());
     HBox fileLine = new HBox(8, file, browse);
     HBox.setHgrow(file, Priority.ALWAYS);
@@ -79,12 +82,16 @@ final class ExportDialog {
     grid.setHgap(12);
     grid.setVgap(10);
     grid.setPadding(new Insets(12));
-    grid.add(new Label("Format"), 0, 0);
+    Label formatLabel = fieldLabel("Format");
+    GridPane.setValignment(formatLabel, VPos.TOP);
+    grid.add(formatLabel, 0, 0);
     grid.add(choices, 1, 0);
-    grid.add(new Label("File"), 0, 1);
+    grid.add(fieldLabel("File"), 0, 1);
     grid.add(fileLine, 1, 1);
     GridPane.setHgrow(fileLine, Priority.ALWAYS);
     dialog.getDialogPane().setContent(grid);
+    dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+    dialog.setResizable(true);
 
     ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
     dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
@@ -92,6 +99,12 @@ final class ExportDialog {
     saveButton.setId("exportSave");
     saveButton.disableProperty().bind(file.textProperty().isEmpty());
     dialog.setResultConverter(button -> button == save ? new Choice(selectedFormat(), file.getText().strip()) : null);
+  }
+
+  private static Label fieldLabel(String text) {
+    Label label = new Label(text);
+    label.setMinWidth(Region.USE_PREF_SIZE);
+    return label;
   }
 
   /**

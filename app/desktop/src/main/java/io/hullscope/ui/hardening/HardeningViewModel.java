@@ -12,6 +12,7 @@ import io.hullscope.ui.task.TaskExecutor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -263,14 +265,7 @@ public final class HardeningViewModel {
 
   private void write(HardeningReport current, ReportFormat format, Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
-    Path folder = absolute.getParent();
-    Path temporary;
-    try {
-      temporary = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
-    } catch (IOException e) {
-      throw new IOException("Failed to write " + absolute + ": " + e.getMessage()
-          + ". Check that the folder exists and is writable.", e);
-    }
+    Path temporary = createPartFile(absolute);
     try {
       try (OutputStream out = Files.newOutputStream(temporary)) {
         exporter.write(current, format, out);
@@ -282,6 +277,29 @@ public final class HardeningViewModel {
       }
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
+   * Creates an empty hidden file next to the target. Unlike {@link Files#createTempFile}, which makes
+   * files only the owner may read, it gets the permissions of any new file, because the report is
+   * meant to be shared.
+   */
+  private static Path createPartFile(Path target) throws IOException {
+    Path folder = target.getParent();
+    for (int attempt = 0; ; attempt++) {
+      String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+      Path part = folder.resolve("." + target.getFileName() + "." + suffix + ".part");
+      try {
+        return Files.createFile(part);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 9) {
+          throw e;
+        }
+      } catch (IOException e) {
+        throw new IOException("Failed to write " + target + ": " + e.getMessage()
+            + ". Check that the folder exists and is writable.", e);
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package io.hullscope.ui.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.hullscope.check.AccountDatabase;
 import io.hullscope.check.CheckDefinition;
@@ -194,6 +195,18 @@ class HardeningViewModelTest {
     assertThat(Files.readString(target)).isEqualTo("report of example.com/team/app:1.0 as SARIF");
     assertThat(viewModel.exportMessageProperty().get()).isEqualTo("Saved 1 finding as SARIF 2.1.0 to " + target);
     assertThat(folder.toFile().list()).containsExactly("app-hardening.sarif");
+  }
+
+  @Test
+  void exportGetsDefaultPermissions(@TempDir Path folder) throws IOException {
+    assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    viewModel.show(report(ROOT), null);
+    Path target = folder.resolve("report.md");
+    Path reference = Files.createFile(folder.resolve("plain-new-file"));
+
+    viewModel.export(ReportFormat.MARKDOWN, target);
+
+    assertThat(Files.getPosixFilePermissions(target)).isEqualTo(Files.getPosixFilePermissions(reference));
   }
 
   @Test
