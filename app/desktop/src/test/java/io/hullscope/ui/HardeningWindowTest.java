@@ -48,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class HardeningWindowTest {
 
-  /** How long to wait for background work before a test fails; the work itself takes well under a second. */
+  /** How long to wait for background work before a test fails. */
   private static final long WAIT_SECONDS = 30;
   private static final String BAD_SAMPLE = "hullscope-samples/hygiene-bad:latest";
   private static final String GOOD_SAMPLE = "hullscope-samples/hygiene-good:1.4.2";

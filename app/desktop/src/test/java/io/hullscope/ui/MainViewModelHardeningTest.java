@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hullscope.check.Evidence;
 import io.hullscope.check.Finding;
 import io.hullscope.check.HardeningReport;
+import io.hullscope.check.HygieneGrade;
 import io.hullscope.check.Severity;
 import io.hullscope.report.ReportFormat;
 import io.hullscope.ui.hardening.EvidenceLink;
@@ -21,6 +22,7 @@ import io.hullscope.ui.task.SameThreadTaskExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -232,9 +234,9 @@ class MainViewModelHardeningTest {
   /** Returns the open report with more findings, for evidence kinds no check of the samples reports yet. */
   private HardeningReport withFindings(Finding... extra) {
     HardeningReport report = viewModel.hardening().reportProperty().get();
-    List<Finding> findings = new java.util.ArrayList<>(report.findings());
+    List<Finding> findings = new ArrayList<>(report.findings());
     findings.addAll(List.of(extra));
     return new HardeningReport(report.imageName(), report.digest(), report.createdAt(), report.tool(), report.user(),
-        findings, io.hullscope.check.HygieneGrade.of(findings), report.checks());
+        findings, HygieneGrade.of(findings), report.checks());
   }
 }

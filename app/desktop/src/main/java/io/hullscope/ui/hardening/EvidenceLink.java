@@ -12,7 +12,7 @@ import io.hullscope.check.Evidence;
  */
 public record EvidenceLink(Evidence evidence, String text, Target target) {
 
-  /** Where a click on an evidence line leads. */
+  /** The destination of a click on an evidence line. */
   public enum Target {
     /** The file in the Layers tab. */
     FILE,

@@ -4,7 +4,7 @@ import io.hullscope.check.Finding;
 import java.util.List;
 
 /**
- * What the details pane of the Hardening tab shows for the selected finding.
+ * The content of the Hardening tab's details pane for the selected finding.
  *
  * @param finding the finding
  * @param points what the finding cost in the hygiene grade

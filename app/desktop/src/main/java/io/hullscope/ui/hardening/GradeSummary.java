@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The grade card of the Overview: the letter, the score, the plain-words explanation, what each
- * finding cost, and the line that says which user the container runs as.
+ * finding cost, and the user the container runs as.
  *
  * @param letter the grade, A to F
  * @param score points left, 0 to 100

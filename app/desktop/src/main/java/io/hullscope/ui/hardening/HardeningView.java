@@ -68,8 +68,14 @@ public final class HardeningView {
     minimum.setConverter(new StringConverter<>() {
       @Override
       public String toString(Severity severity) {
-        return severity == null ? "" : severity == Severity.INFO ? "All severities" : Severities.displayName(severity)
-            + (severity == Severity.CRITICAL ? "" : " and worse");
+        if (severity == null) {
+          return "";
+        }
+        if (severity == Severity.INFO) {
+          return "All severities";
+        }
+        String name = Severities.displayName(severity);
+        return severity == Severity.CRITICAL ? name : name + " and worse";
       }
 
       @Override

@@ -143,6 +143,7 @@ public final class HardeningViewModel {
     }
     String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
     Severity minimum = minimumSeverity.get() == null ? Severity.INFO : minimumSeverity.get();
+
     List<SeverityGroup> result = new ArrayList<>();
     int shown = 0;
     for (Severity severity : Severity.values()) {
@@ -156,11 +157,13 @@ public final class HardeningViewModel {
         shown += matching.size();
       }
     }
+
     groups.set(List.copyOf(result));
     placeholder.set(current.findings().isEmpty()
         ? "No finding: every check passed."
         : "No finding matches the filter and the minimum severity.");
     summary.set(summaryLine(current, shown, text.isEmpty() && minimum == Severity.INFO));
+
     Finding selected = selectedFinding.get();
     if (selected != null && result.stream().noneMatch(group -> group.findings().contains(selected))) {
       selectedFinding.set(null);
@@ -333,7 +336,7 @@ public final class HardeningViewModel {
     return filter;
   }
 
-  /** The least severe findings shown; {@link Severity#INFO} shows all. */
+  /** The minimum severity of the findings shown; {@link Severity#INFO} shows all. */
   public ObjectProperty<Severity> minimumSeverityProperty() {
     return minimumSeverity;
   }
