@@ -357,15 +357,15 @@ public final class MainViewModel implements AutoCloseable {
     return layers;
   }
 
-  public SbomViewModel sbom() {
-    return sbom;
-  }
-
   public HardeningViewModel hardening() {
     return hardening;
   }
 
-  /** Returns the tab shown for the open image; the SBOM and Hardening tabs set it to show evidence. */
+  public SbomViewModel sbom() {
+    return sbom;
+  }
+
+  /** Returns the tab shown for the open image; the SBOM tab sets it to show an evidence file. */
   public ObjectProperty<ImageTab> selectedTabProperty() {
     return selectedTab;
   }
