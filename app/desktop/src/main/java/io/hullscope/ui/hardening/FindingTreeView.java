@@ -116,8 +116,9 @@ final class FindingTreeView {
       Label title = new Label(finding.title());
       title.getStyleClass().add("finding-title");
       int points = viewModel.pointsOf(finding);
-      Label line = new Label(finding.id() + "  ·  " + Severities.displayName(finding.confidence()) + " confidence  ·  "
-          + (points == 1 ? "1 point" : points + " points"));
+      String confidence = Severities.displayName(finding.confidence()) + " confidence";
+      String cost = points == 1 ? "1 point" : points + " points";
+      Label line = new Label(finding.id() + "  ·  " + confidence + "  ·  " + cost);
       line.getStyleClass().add("finding-line");
       setGraphic(new VBox(1, title, line));
       // A long title is cut to the tree's width; the tooltip shows all of it.

@@ -87,6 +87,7 @@ public final class HardeningViewModel {
   private final ReadOnlyObjectWrapper<FindingDetails> details = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
   private Map<Finding, Integer> points = Map.of();
+  private Map<Finding, String> searchTexts = Map.of();
   private String failure;
   private Navigator navigator = new Navigator() {
     @Override
@@ -117,11 +118,19 @@ public final class HardeningViewModel {
     selectedFinding.set(null);
     exportMessage.set("");
     points = newReport == null ? Map.of() : pointsByFinding(newReport.grade());
+    searchTexts = newReport == null ? Map.of() : searchTexts(newReport.findings());
     this.failure = failure;
     report.set(newReport);
     // Setting the filter rebuilds the groups; the rebuild below covers the case where it was empty.
     filter.set("");
     rebuild();
+  }
+
+  /** Returns each finding's filter text, built once per report because the filter runs on every keystroke. */
+  private static Map<Finding, String> searchTexts(List<Finding> findings) {
+    Map<Finding, String> result = new IdentityHashMap<>();
+    findings.forEach(finding -> result.put(finding, searchText(finding)));
+    return result;
   }
 
   private static Map<Finding, Integer> pointsByFinding(HygieneGrade grade) {
@@ -151,7 +160,9 @@ public final class HardeningViewModel {
       if (all.isEmpty() || severity.compareTo(minimum) > 0) {
         continue;
       }
-      List<Finding> matching = all.stream().filter(f -> text.isEmpty() || searchText(f).contains(text)).toList();
+      List<Finding> matching = all.stream()
+          .filter(f -> text.isEmpty() || searchTexts.getOrDefault(f, "").contains(text))
+          .toList();
       if (!matching.isEmpty()) {
         result.add(new SeverityGroup(severity, all.size(), matching));
         shown += matching.size();
