@@ -10,6 +10,10 @@ public final class HardeningChecks {
   /** A fresh set of the default checks for one image (checks that read files keep per-image state). */
   public static ImageChecks defaults() {
     return new ImageChecks(List.of(
-        new UserCheck()));
+        new UserCheck(),
+        new BaseImageCheck(),
+        new AttackSurfaceCheck(),
+        new BuildHygieneCheck(),
+        new SupplyChainCheck()));
   }
 }
