@@ -50,8 +50,15 @@ public record EvidenceLink(Evidence evidence, String text, Target target) {
   }
 
   private static String historyText(Evidence evidence) {
-    String step = "History step " + (evidence.historyIndex() + 1);
-    return evidence.text().isBlank() ? step : step + ": " + evidence.text();
+    int number = evidence.historyIndex() + 1;
+    String text = evidence.text();
+    // Some checks start the text with the step number, which is dropped so the line names the step once.
+    String ownPrefix = "step " + number + ": ";
+    if (text.regionMatches(true, 0, ownPrefix, 0, ownPrefix.length())) {
+      text = text.substring(ownPrefix.length());
+    }
+    String step = "History step " + number;
+    return text.isBlank() ? step : step + ": " + text;
   }
 
   private static EvidenceLink plain(Evidence evidence, String kind) {

@@ -85,6 +85,8 @@ public final class GradeCardView {
     card.setId("gradeCard");
     card.getStyleClass().add("grade-card");
     card.setAlignment(Pos.TOP_LEFT);
+    // The badge keeps its own height when the "Why?" list makes the card tall.
+    card.setFillHeight(false);
 
     grade.addListener((observable, before, after) -> show(after, failureText.get()));
     failureText.addListener((observable, before, after) -> show(grade.get(), after));

@@ -40,6 +40,20 @@ class EvidenceLinkTest {
   }
 
   @Test
+  void historyNamesStepOnce() {
+    EvidenceLink link = EvidenceLink.of(Evidence.history(3, 2, "step 4: RUN curl -fsSL https://example.com | sh"));
+
+    assertThat(link.text()).isEqualTo("History step 4: RUN curl -fsSL https://example.com | sh");
+  }
+
+  @Test
+  void historyKeepsOtherStepNumber() {
+    EvidenceLink link = EvidenceLink.of(Evidence.history(3, 2, "step 2: USER app"));
+
+    assertThat(link.text()).isEqualTo("History step 4: step 2: USER app");
+  }
+
+  @Test
   void historyWithoutIndexIsText() {
     EvidenceLink link = EvidenceLink.of(new Evidence(Kind.HISTORY, -1, null, -1, null, "USER root"));
 
