@@ -25,6 +25,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -181,6 +183,10 @@ class HardeningWindowTest {
     assertThat(step.getStyleClass()).contains("history-highlight");
     assertThat(step.getText()).isEqualTo("/bin/sh -c curl -fsSL https://get.example.com/install.sh | sh");
     assertThat(robot.lookup(".history-highlight").queryAll()).hasSize(1);
+    Node overview = robot.lookup("#overview").query();
+    Bounds visible = overview.localToScene(overview.getLayoutBounds());
+    Bounds line = step.localToScene(step.getLayoutBounds());
+    assertThat(line.getMinY()).isBetween(visible.getMinY(), visible.getMaxY());
   }
 
   @Test

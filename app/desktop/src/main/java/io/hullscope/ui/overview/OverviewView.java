@@ -5,11 +5,11 @@ import io.hullscope.ui.SizeTerms;
 import io.hullscope.ui.hardening.GradeCardView;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -87,11 +87,28 @@ public final class OverviewView {
     viewModel.revealSecretsProperty().addListener((observable, before, after) -> fillEnv());
     viewModel.highlightedHistoryProperty().addListener((observable, before, after) -> {
       if (after.intValue() >= 0) {
-        // The tab may have been selected in the same event, so its layout is not done yet.
-        Platform.runLater(() -> scrollTo(history.rowNode(after.intValue())));
+        scrollAfterLayout(history.rowNode(after.intValue()));
       }
     });
     fillAll();
+  }
+
+  /**
+   * Scrolls to a node after the next layout pass. The Overview tab may have been selected in the
+   * same event, and a hidden tab's sizes are not known until it is laid out.
+   */
+  private void scrollAfterLayout(Node node) {
+    Scene scene = scroll.getScene();
+    if (node == null || scene == null) {
+      return;
+    }
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      scrollTo(node);
+    };
+    scene.addPostLayoutPulseListener(once[0]);
+    scroll.requestLayout();
   }
 
   /** Scrolls the page so that a node sits in the upper third of the visible part. */
