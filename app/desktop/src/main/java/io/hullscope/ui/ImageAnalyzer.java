@@ -111,9 +111,9 @@ public final class ImageAnalyzer {
   }
 
   /**
-   * Builds the facts the checks read and runs every default check with the default policy. Facts
-   * that were not produced here (a scan, signatures) stay absent, and the checks that need them stay
-   * silent.
+   * Builds the facts the checks read and runs every default check with the default policy. The scan
+   * and signature results are not produced here, so they stay absent, and the checks that need them
+   * report nothing or that the fact is unknown.
    */
   private static HardeningReport runChecks(ImageRow row, ImageAnalysis analysis, PasswdFiles accounts,
       ImageChecks checks, ImageSbom sbom) throws IOException {

@@ -28,10 +28,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Overview tab: the grade card on top; key and value grids for the config and the environment,
- * and the labels with each key above its value, because label keys such as
- * {@code org.opencontainers.image.base.digest} leave no room for a value on the same line; the
- * history below.
+ * The Overview tab. The grade card is on top, then key and value grids for the config and the
+ * environment, and the labels with each key above its value, because label keys such as
+ * {@code org.opencontainers.image.base.digest} leave no room for a value on the same line. The
+ * history is at the bottom.
  */
 public final class OverviewView {
 
