@@ -11,6 +11,7 @@ public final class HardeningChecks {
   public static ImageChecks defaults() {
     return new ImageChecks(List.of(
         new UserCheck(),
+        new SecretCheck(),
         new BaseImageCheck(),
         new AttackSurfaceCheck(),
         new BuildHygieneCheck(),

@@ -6,6 +6,7 @@ import io.hullscope.check.HardeningReport;
 import io.hullscope.check.Severity;
 import io.hullscope.check.UserVerdict;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,8 +45,8 @@ final class HtmlReportWriter {
     writeGradeTable(model);
     writeUser(report.user());
     writeFindings(model);
-    out.println("<footer>Written by " + escape(report.tool()) + " on " + escape(report.createdAt().toString())
-        + ".</footer>");
+    String created = report.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
+    out.println("<footer>Written by " + escape(report.tool()) + " on " + escape(created) + ".</footer>");
     out.println("</body>");
     out.println("</html>");
     out.flush();
@@ -63,8 +64,7 @@ final class HtmlReportWriter {
     if (report.digest() != null) {
       out.println("<p class=\"digest\"><code>" + escape(report.digest().toString()) + "</code></p>");
     }
-    out.println("<p class=\"score\"><strong>" + report.grade().score() + "</strong> of 100 points. "
-        + escape(ReportRedaction.redact(report.grade().explanation())) + "</p>");
+    out.println("<p class=\"score\">" + escape(ReportRedaction.redact(report.grade().explanation())) + "</p>");
     out.println("<ul class=\"counts\">");
     model.countsBySeverity().forEach((severity, count) -> out.println("<li class=\"sev-" + ReportModel.label(severity)
         + "\"><span class=\"count\">" + count + "</span> " + ReportModel.label(severity) + "</li>"));
@@ -79,7 +79,8 @@ final class HtmlReportWriter {
     out.println("<figcaption>Findings by severity</figcaption>");
     Map<Severity, Integer> counts = model.countsBySeverity();
     List<Bar> severityBars = counts.entrySet().stream()
-        .map(entry -> new Bar(ReportModel.title(entry.getKey()), entry.getValue(), "bar-" + ReportModel.label(entry.getKey())))
+        .map(entry -> new Bar(ReportModel.title(entry.getKey()), entry.getValue(),
+            "bar-" + ReportModel.label(entry.getKey())))
         .toList();
     out.print(BarChart.svg("Findings by severity", severityBars));
     out.println("</figure>");
@@ -108,9 +109,11 @@ final class HtmlReportWriter {
         .forEach(entry -> out.println("<tr><td class=\"num\">" + entry.points() + "</td><td>" + pill(
             entry.finding().severity()) + "</td><td><code>" + escape(entry.finding().id()) + "</code></td><td>"
             + escape(entry.title()) + "</td></tr>"));
+    // The total is a body row, not a tfoot: print repeats a tfoot on every page, which would show
+    // the full total under the first rows.
+    out.println("<tr class=\"total\"><td class=\"num\">" + model.pointsLost() + "</td><td colspan=\"3\">points"
+        + " lost in all</td></tr>");
     out.println("</tbody>");
-    out.println("<tfoot><tr><td class=\"num\">" + model.pointsLost() + "</td><td colspan=\"3\">points lost in"
-        + " all</td></tr></tfoot>");
     out.println("</table>");
     out.println("</section>");
   }

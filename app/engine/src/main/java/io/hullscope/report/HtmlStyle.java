@@ -33,7 +33,7 @@ final class HtmlStyle {
       .counts .sev-medium { border-left-color: var(--medium); } .counts .sev-low { border-left-color: var(--low); }
       .counts .sev-info { border-left-color: var(--info); }
       .charts { display: flex; flex-wrap: wrap; gap: 24px; margin-top: 24px; }
-      figure { margin: 0; padding: 12px 16px; border: 1px solid var(--line); border-radius: 6px; }
+      figure { flex: 1 1 380px; margin: 0; padding: 12px 16px; border: 1px solid var(--line); border-radius: 6px; }
       figcaption { font-weight: 600; margin-bottom: 6px; }
       .chart { display: block; max-width: 100%; height: auto; }
       .chart-label, .chart-value { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
@@ -44,7 +44,8 @@ final class HtmlStyle {
       th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
       th { background: #f3f4f6; }
       .num { text-align: right; width: 5em; font-variant-numeric: tabular-nums; }
-      tfoot td { font-weight: 700; border-bottom: none; }
+      tr.total td { font-weight: 700; border-bottom: none; }
+      .points code { overflow-wrap: normal; white-space: nowrap; }
       .pill { display: inline-block; min-width: 5.5em; text-align: center; border-radius: 999px; padding: 0 8px;
         color: #fff; font-size: 12px; font-weight: 600; text-transform: uppercase; vertical-align: 1px; }
       .pill.sev-critical { background: var(--critical); } .pill.sev-high { background: var(--high); }
@@ -67,7 +68,8 @@ final class HtmlStyle {
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         h2, h3 { break-after: avoid; }
         .finding, figure, tr, header { break-inside: avoid; }
-        .charts { gap: 12px; }
+        .charts { gap: 12px; flex-wrap: nowrap; }
+        .charts figure { flex: 1 1 0; min-width: 0; }
       }
       """;
 }

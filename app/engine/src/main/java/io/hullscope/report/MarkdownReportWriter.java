@@ -6,8 +6,10 @@ import io.hullscope.check.HardeningReport;
 import io.hullscope.check.Severity;
 import io.hullscope.check.UserVerdict;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes a hardening report as Markdown (CommonMark with GitHub tables): the grade with the
@@ -16,6 +18,8 @@ import java.util.Map;
  * links, HTML or table cells.
  */
 final class MarkdownReportWriter {
+
+  private static final Pattern ENTITY_REST = Pattern.compile("#?[A-Za-z0-9]{1,32};");
 
   private final PrintWriter out;
 
@@ -30,7 +34,8 @@ final class MarkdownReportWriter {
     if (report.digest() != null) {
       out.println("- Image digest: `" + report.digest() + "`");
     }
-    out.println("- Checked: " + report.createdAt() + " by " + escape(report.tool()));
+    out.println("- Checked: " + report.createdAt().truncatedTo(ChronoUnit.SECONDS) + " by "
+        + escape(report.tool()));
     out.println("- Grade: **" + report.grade().letter() + "** (" + report.grade().score() + " of 100 points)");
     out.println("- Findings: " + counts(model.countsBySeverity()));
     out.println();
@@ -78,7 +83,7 @@ final class MarkdownReportWriter {
       case UNKNOWN -> "unknown, because the account files could not be read";
     });
     out.println();
-    out.println(escape(capitalize(user.explanation())) + ".");
+    out.println(escape(sentence(user.explanation())));
     user.warnings().forEach(warning -> out.println("- Warning: " + escape(warning)));
     out.println();
   }
@@ -137,10 +142,10 @@ final class MarkdownReportWriter {
 
   /**
    * Escapes text for a Markdown paragraph, list item or table cell. Characters that start
-   * emphasis, code, links or cells get a backslash, {@code <}, {@code >} and {@code &} become
-   * entities (so no HTML passes through), and line breaks become spaces because a line break would
-   * end the list item or row. Text never starts a line here, so block markers such as {@code #} at
-   * the start of a line need no escape, except in the first character, which is escaped too.
+   * emphasis, code, links or cells get a backslash. {@code <}, {@code >} and an {@code &} that
+   * would start a character reference become entities, so no HTML passes through. Line breaks
+   * become spaces because a line break would end the list item or row. Escaped text never starts
+   * a line, so block markers such as {@code #} need a backslash only as the first character.
    */
   static String escape(String text) {
     if (text == null) {
@@ -152,7 +157,7 @@ final class MarkdownReportWriter {
       switch (c) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
+        case '&' -> out.append(startsEntity(text, i + 1) ? "&amp;" : "&");
         case '\r', '\n', '\t' -> out.append(' ');
         case '\\', '`', '*', '_', '[', ']', '|', '~' -> out.append('\\').append(c);
         case '#', '+', '-', '=' -> out.append(i == 0 ? "\\" : "").append(c);
@@ -162,13 +167,24 @@ final class MarkdownReportWriter {
     return out.toString();
   }
 
+  /** Returns whether the text from {@code start} reads as the rest of a character reference, such as {@code lt;}. */
+  private static boolean startsEntity(String text, int start) {
+    return ENTITY_REST.matcher(text).region(start, text.length()).lookingAt();
+  }
+
   /** Makes text safe inside a code span: no backticks or line breaks that would end it. */
   private static String code(String text) {
     return text.replace('`', '\'').replaceAll("[\\r\\n\\t]", " ");
   }
 
-  private static String capitalize(String text) {
-    return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  /** Returns the text with a capital first letter and a closing full stop, as the verdict lacks both. */
+  private static String sentence(String text) {
+    if (text == null || text.isBlank()) {
+      return "";
+    }
+    String capitalized = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    char last = capitalized.charAt(capitalized.length() - 1);
+    return last == '.' || last == '!' || last == '?' ? capitalized : capitalized + ".";
   }
 
   private static boolean isBlank(String text) {

@@ -31,9 +31,9 @@ public enum ReportFormat {
    * @throws IllegalArgumentException when no format has that name
    */
   public static ReportFormat parse(String name) {
-    String wanted = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+    String normalized = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
     for (ReportFormat format : values()) {
-      if (format.extension.equals(wanted) || format.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+      if (format.extension.equals(normalized) || format.name().toLowerCase(Locale.ROOT).equals(normalized)) {
         return format;
       }
     }

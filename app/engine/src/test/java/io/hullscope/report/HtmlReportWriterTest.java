@@ -2,6 +2,12 @@ package io.hullscope.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hullscope.check.CheckDefinition;
+import io.hullscope.check.Finding;
+import io.hullscope.check.HardeningReport;
+import io.hullscope.check.HygieneGrade;
+import io.hullscope.check.Severity;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -103,6 +109,19 @@ class HtmlReportWriterTest {
   @Test
   void leakedSecretIsMasked() {
     assertThat(html()).doesNotContain(HandMadeReports.LEAKED_TOKEN).contains("API_TOKEN=********");
+  }
+
+  @Test
+  void hostileFamilyNameStaysTextInChart() {
+    CheckDefinition definition = new CheckDefinition("ODD-CHECK", "Odd", Severity.HIGH, "<svg onload=alert(1)>", "");
+    Finding finding = new Finding("ODD-CHECK", "Odd", Severity.HIGH, "", "", "", "");
+    HardeningReport report = new HardeningReport("odd", null, HandMadeReports.CREATED, "Hullscope 0.1.0", null,
+        List.of(finding), HygieneGrade.of(List.of(finding)), List.of(definition));
+
+    String page = ReportTesting.text(report, ReportFormat.HTML);
+
+    assertThat(page).doesNotContainPattern("(?i)<[^>]*\\bonload").contains("&lt;svg onload=alert(1)&gt;")
+        .contains("<p>The user verdict was not worked out.</p>");
   }
 
   @Test

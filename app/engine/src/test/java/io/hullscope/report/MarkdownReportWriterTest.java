@@ -62,13 +62,20 @@ class MarkdownReportWriterTest {
   }
 
   @Test
+  void ampersandEscapedOnlyBeforeReference() {
+    assertThat(MarkdownReportWriter.escape("a && b &lt; c &#60; d & e;"))
+        .isEqualTo("a && b &amp;lt; c &amp;#60; d & e;");
+  }
+
+  @Test
   void escapeTurnsLineBreaksIntoSpaces() {
     assertThat(MarkdownReportWriter.escape("# one\n## two\r\n- three")).isEqualTo("\\# one ## two  - three");
   }
 
   @Test
   void leakedSecretIsMasked() {
-    assertThat(markdown()).doesNotContain(HandMadeReports.LEAKED_TOKEN).contains("API\\_TOKEN=\\*\\*\\*\\*\\*\\*\\*\\*");
+    assertThat(markdown()).doesNotContain(HandMadeReports.LEAKED_TOKEN)
+        .contains("API\\_TOKEN=\\*\\*\\*\\*\\*\\*\\*\\*");
   }
 
   @Test

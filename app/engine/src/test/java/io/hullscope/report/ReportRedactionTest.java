@@ -17,6 +17,10 @@ class ReportRedactionTest {
       "DB_PASSWORD=******** | DB_PASSWORD=********",
       "User = root | User = root",
       "KEYBOARD=us | KEYBOARD=us",
+      "password=hunter2 | password=********",
+      "Tokens: 3 found | Tokens: 3 found",
+      "Secret: none in this layer | Secret: none in this layer",
+      "SECRET: abc | SECRET: ********",
   })
   void masksSecretAssignments(String input, String expected) {
     assertThat(ReportRedaction.redact(input)).isEqualTo(expected);
@@ -24,7 +28,8 @@ class ReportRedactionTest {
 
   @Test
   void masksPrivateKeyBody() {
-    String text = "found -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY----- in file";
+    String text =
+        "found -----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXk\n-----END OPENSSH PRIVATE KEY----- in file";
 
     assertThat(ReportRedaction.redact(text))
         .isEqualTo("found -----BEGIN OPENSSH PRIVATE KEY----- ******** in file");
