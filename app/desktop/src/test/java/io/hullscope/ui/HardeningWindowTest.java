@@ -266,9 +266,19 @@ class HardeningWindowTest {
         .orElseThrow();
   }
 
-  /** Returns the visible row of the findings tree that shows a title. */
+  /**
+   * Scrolls the findings tree to the finding with a title and returns its row. The tree creates
+   * rows only for the visible part, and the bad sample has more findings than fit.
+   */
   @SuppressWarnings("unchecked")
   private static TreeCell<HardeningNode> row(FxRobot robot, String title) {
+    TreeView<HardeningNode> tree = robot.lookup("#hardeningTree").query();
+    TreeItem<HardeningNode> item = tree.getRoot().getChildren().stream()
+        .flatMap(group -> group.getChildren().stream())
+        .filter(child -> child.getValue().label().equals(title))
+        .findFirst()
+        .orElseThrow();
+    robot.interact(() -> tree.scrollTo(tree.getRow(item)));
     return robot.lookup("#hardeningTree .tree-cell")
         .match(node -> {
           TreeCell<HardeningNode> row = (TreeCell<HardeningNode>) node;
