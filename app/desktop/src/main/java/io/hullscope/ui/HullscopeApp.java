@@ -6,6 +6,7 @@ import io.hullscope.index.LayerIndexCache;
 import io.hullscope.sbom.CatalogCache;
 import io.hullscope.store.AppPaths;
 import io.hullscope.store.Database;
+import io.hullscope.store.SqliteAccountFileCache;
 import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.HarborConnections;
 import io.hullscope.store.SecretStores;
@@ -51,14 +52,15 @@ public final class HullscopeApp extends Application {
   }
 
   /**
-   * Creates the image analyzer with the SQLite layer index and catalog caches; without them every
-   * image is indexed and cataloged from scratch.
+   * Creates the image analyzer with the SQLite layer index, catalog and account file caches; without
+   * them every image is indexed and cataloged from scratch.
    */
   private ImageAnalyzer openAnalyzer() {
     try {
       Files.createDirectories(AppPaths.dataDir());
       database = Database.open(AppPaths.databaseFile());
-      return new ImageAnalyzer(new SqliteLayerIndexCache(database), new SqliteCatalogCache(database), Limits.DEFAULT);
+      return new ImageAnalyzer(new SqliteLayerIndexCache(database), new SqliteCatalogCache(database),
+          new SqliteAccountFileCache(database), Limits.DEFAULT);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
       return new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT);

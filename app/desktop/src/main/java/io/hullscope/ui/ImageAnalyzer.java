@@ -1,9 +1,18 @@
 package io.hullscope.ui;
 
+import io.hullscope.check.AccountDatabase;
+import io.hullscope.check.AccountFileCache;
+import io.hullscope.check.CheckPolicy;
+import io.hullscope.check.HardeningChecks;
+import io.hullscope.check.HardeningReport;
+import io.hullscope.check.ImageChecks;
+import io.hullscope.check.ImageFacts;
+import io.hullscope.check.PasswdFiles;
 import io.hullscope.image.Image;
 import io.hullscope.image.Limits;
 import io.hullscope.image.Platform;
 import io.hullscope.image.ProgressListener;
+import io.hullscope.index.FileInterest;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.ImageIndexer;
 import io.hullscope.index.LayerIndexCache;
@@ -14,14 +23,15 @@ import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.SbomCollector;
 import io.hullscope.ui.sources.ImageRow;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a listed image, indexes its layers and builds its SBOM in the same pass. The returned
- * analysis keeps the image open, because the file content pane reads layers again; the caller
- * closes {@link ImageAnalysis#image()}.
+ * Opens a listed image, indexes its layers, and builds its SBOM and its hardening report from the
+ * same pass. The returned analysis keeps the image open, because the file content pane reads layers
+ * again; the caller closes {@link ImageAnalysis#image()}.
  */
 public final class ImageAnalyzer {
 
@@ -32,17 +42,26 @@ public final class ImageAnalyzer {
 
   private final LayerIndexCache indexCache;
   private final CatalogCache catalogCache;
+  private final AccountFileCache accountCache;
   private final Limits limits;
 
+  /** Creates an analyzer that reads the account files of every layer again on each open. */
   public ImageAnalyzer(LayerIndexCache indexCache, CatalogCache catalogCache, Limits limits) {
+    this(indexCache, catalogCache, AccountFileCache.NONE, limits);
+  }
+
+  public ImageAnalyzer(LayerIndexCache indexCache, CatalogCache catalogCache, AccountFileCache accountCache,
+      Limits limits) {
     this.indexCache = indexCache;
     this.catalogCache = catalogCache;
+    this.accountCache = accountCache;
     this.limits = limits;
   }
 
   /**
-   * Opens and indexes the image of a row and builds its SBOM; runs on a worker thread. A failure
-   * to build the SBOM is logged and returned with the analysis, so the other tabs still work.
+   * Opens and indexes the image of a row, builds its SBOM and runs the hardening checks; runs on a
+   * worker thread. A failure to build the SBOM or to run the checks is logged and returned with the
+   * analysis, so the other tabs still work.
    *
    * @param platform the platform to pick from a multi-platform image, or null for the source's
    *     default (this machine's platform when the image has it)
@@ -52,9 +71,13 @@ public final class ImageAnalyzer {
     long started = System.nanoTime();
     Image image = row.source().open(row.summary().key(), platform, progress);
     try {
-      // A collector serves one analysis, so each open gets its own collector and indexer.
+      // A collector serves one analysis, so each open gets its own collectors, checks and indexer.
       SbomCollector collector = new SbomCollector(Catalogers.defaults(), catalogCache);
-      ImageAnalysis analysis = new ImageIndexer(indexCache, limits, List.of(collector)).analyze(image, progress);
+      PasswdFiles accounts = new PasswdFiles(PasswdFiles.DEFAULT_MAX_FILE_BYTES, accountCache);
+      ImageChecks checks = HardeningChecks.defaults();
+      List<FileInterest> interests = new ArrayList<>(List.of(collector, accounts));
+      interests.addAll(checks.interests());
+      ImageAnalysis analysis = new ImageIndexer(indexCache, limits, interests).analyze(image, progress);
       // The waste report is computed on first use; do it here so the views never compute it on
       // the JavaFX thread.
       progress.step("Computing wasted space");
@@ -68,13 +91,37 @@ public final class ImageAnalyzer {
         LOG.warn("Building the SBOM of {} failed", row.reference(), e);
         sbomFailure = ErrorViewModel.summary(e);
       }
-      LOG.info("Opened {} with {} layers and {} packages in {} ms", row.reference(), analysis.layers().size(),
-          sbom == null ? 0 : sbom.packages().size(), (System.nanoTime() - started) / 1_000_000);
-      return new OpenedImage(analysis, sbom, sbomFailure);
+      progress.step("Running the hardening checks");
+      HardeningReport hardening = null;
+      String hardeningFailure = null;
+      try {
+        hardening = runChecks(row, analysis, accounts, checks, sbom);
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("Running the hardening checks on {} failed", row.reference(), e);
+        hardeningFailure = ErrorViewModel.summary(e);
+      }
+      LOG.info("Opened {} with {} layers, {} packages and {} findings in {} ms", row.reference(),
+          analysis.layers().size(), sbom == null ? 0 : sbom.packages().size(),
+          hardening == null ? 0 : hardening.findings().size(), (System.nanoTime() - started) / 1_000_000);
+      return new OpenedImage(analysis, sbom, sbomFailure, hardening, hardeningFailure);
     } catch (Exception e) {
       closeQuietly(image);
       throw e;
     }
+  }
+
+  /**
+   * Builds the facts the checks read and runs every default check with the default policy. The scan
+   * and signature results are not produced here, so they stay absent, and the checks that need them
+   * report nothing or that the fact is unknown.
+   */
+  private static HardeningReport runChecks(ImageRow row, ImageAnalysis analysis, PasswdFiles accounts,
+      ImageChecks checks, ImageSbom sbom) throws IOException {
+    Image image = analysis.image();
+    AccountDatabase accountDatabase = accounts.database(analysis);
+    ImageFacts facts = new ImageFacts(image.references(), image.digest(), image.config(), analysis, accountDatabase,
+        sbom, sbom == null ? null : sbom.distro(), null, null);
+    return checks.run(row.reference(), facts, CheckPolicy.DEFAULT, TOOL);
   }
 
   /** Closes an image whose analysis is no longer shown; logs a failure instead of raising it. */

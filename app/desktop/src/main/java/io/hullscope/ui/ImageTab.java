@@ -4,5 +4,6 @@ package io.hullscope.ui;
 public enum ImageTab {
   OVERVIEW,
   LAYERS,
-  SBOM
+  SBOM,
+  HARDENING
 }

@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Platform;
 import io.hullscope.ui.harbor.HarborBrowserView;
 import io.hullscope.ui.harbor.HarborConnectionDialog;
+import io.hullscope.ui.hardening.HardeningView;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.registry.RegistryImageDialog;
@@ -99,7 +100,11 @@ public final class MainView {
     Tab sbom = new Tab("SBOM", new SbomView(viewModel.sbom()).node());
     sbom.setGraphic(new FontIcon(Feather.PACKAGE));
     sbom.setId("sbomTab");
-    TabPane tabs = new TabPane(overview, layers, sbom);
+    Tab hardening = new Tab("Hardening", new HardeningView(viewModel.hardening()).node());
+    hardening.setGraphic(new FontIcon(Feather.SHIELD));
+    hardening.setId("hardeningTab");
+    // The tabs are in the order of ImageTab, whose ordinals bindSelectedTab uses.
+    TabPane tabs = new TabPane(overview, layers, sbom, hardening);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("imageTabs");
     bindSelectedTab(tabs);

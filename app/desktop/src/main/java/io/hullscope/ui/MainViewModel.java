@@ -9,6 +9,8 @@ import io.hullscope.source.harbor.HarborConnection;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.harbor.HarborSourceEntry;
+import io.hullscope.ui.hardening.HardeningViewModel;
+import io.hullscope.ui.hardening.ReportExporter;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.registry.RegistryImageRequest;
@@ -66,6 +68,7 @@ public final class MainViewModel implements AutoCloseable {
   private final OverviewViewModel overview;
   private final LayersViewModel layers;
   private final SbomViewModel sbom;
+  private final HardeningViewModel hardening;
   private final ObjectProperty<ImageTab> selectedTab = new SimpleObjectProperty<>(ImageTab.OVERVIEW);
   private final HarborBrowserViewModel harbor;
   private final ReadOnlyBooleanWrapper harborSelected = new ReadOnlyBooleanWrapper(false);
@@ -112,6 +115,9 @@ public final class MainViewModel implements AutoCloseable {
       selectedTab.set(ImageTab.LAYERS);
       layers.revealPath(path, layer);
     });
+    this.hardening = new HardeningViewModel(executor, error, ReportExporter.REPORT_WRITERS);
+    hardening.setNavigator(new HardeningNavigator());
+    overview.setHardeningOpener(() -> selectedTab.set(ImageTab.HARDENING));
     sources.setAll(initialSources);
     recent.setAll(recentFiles.list());
     selectedSource.addListener((observable, before, after) -> {
@@ -359,6 +365,9 @@ public final class MainViewModel implements AutoCloseable {
     imageSummary.set(next == null ? "" : summarize(next, row));
     overview.show(next, row);
     layers.show(next);
+    overview.showHardening(opened == null ? null : opened.hardening(),
+        opened == null ? null : opened.hardeningFailure());
+    hardening.show(opened == null ? null : opened.hardening(), opened == null ? null : opened.hardeningFailure());
     if (opened == null) {
       sbom.show(null, null);
     } else if (opened.sbom() != null) {
@@ -471,6 +480,10 @@ public final class MainViewModel implements AutoCloseable {
     return layers;
   }
 
+  public HardeningViewModel hardening() {
+    return hardening;
+  }
+
   public SbomViewModel sbom() {
     return sbom;
   }
@@ -487,5 +500,27 @@ public final class MainViewModel implements AutoCloseable {
   /** Returns the tab shown for the open image; the SBOM tab sets it to show an evidence file. */
   public ObjectProperty<ImageTab> selectedTabProperty() {
     return selectedTab;
+  }
+
+  /** Shows a finding's evidence: files in the Layers tab, history steps on the Overview. */
+  private final class HardeningNavigator implements HardeningViewModel.Navigator {
+
+    @Override
+    public void revealFile(String path, int layer) {
+      ImageAnalysis current = analysis.get();
+      if (current == null) {
+        return;
+      }
+      int top = current.layers().size() - 1;
+      selectedTab.set(ImageTab.LAYERS);
+      // A file evidence without a layer is looked up in the final file system.
+      layers.revealPath(path, layer >= 0 && layer <= top ? layer : top);
+    }
+
+    @Override
+    public void revealHistory(int historyIndex) {
+      selectedTab.set(ImageTab.OVERVIEW);
+      overview.revealHistory(historyIndex);
+    }
   }
 }

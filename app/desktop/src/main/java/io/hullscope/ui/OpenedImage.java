@@ -1,12 +1,17 @@
 package io.hullscope.ui;
 
+import io.hullscope.check.HardeningReport;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.sbom.ImageSbom;
 
 /**
- * An image opened for the tabs: its analysis and the SBOM built in the same pass.
+ * An image opened for the tabs: its analysis, and the SBOM and hardening report built from the
+ * same pass.
  *
  * @param sbom the SBOM; null when building it failed
  * @param sbomFailure why the SBOM could not be built, in words for a user; null when it was built
+ * @param hardening the findings and grade of the hardening checks; null when running them failed
+ * @param hardeningFailure why the checks could not run, in words for a user; null when they ran
  */
-public record OpenedImage(ImageAnalysis analysis, ImageSbom sbom, String sbomFailure) {}
+public record OpenedImage(ImageAnalysis analysis, ImageSbom sbom, String sbomFailure, HardeningReport hardening,
+    String hardeningFailure) {}

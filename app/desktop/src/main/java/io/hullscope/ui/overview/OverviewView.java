@@ -2,12 +2,14 @@ package io.hullscope.ui.overview;
 
 import atlantafx.base.theme.Styles;
 import io.hullscope.ui.SizeTerms;
+import io.hullscope.ui.hardening.GradeCardView;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -26,9 +28,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Overview tab: key and value grids for the config and the environment, and the labels with
- * each key above its value, because label keys such as {@code org.opencontainers.image.base.digest}
- * leave no room for a value on the same line.
+ * The Overview tab. The grade card is on top, then key and value grids for the config and the
+ * environment, and the labels with each key above its value, because label keys such as
+ * {@code org.opencontainers.image.base.digest} leave no room for a value on the same line. The
+ * history is at the bottom.
  */
 public final class OverviewView {
 
@@ -37,6 +40,8 @@ public final class OverviewView {
   private final GridPane env = grid();
   private final GridPane labels = grid();
   private final ScrollPane scroll;
+  private final VBox page;
+  private final HistoryView history;
 
   public OverviewView(OverviewViewModel viewModel) {
     this.viewModel = viewModel;
@@ -65,8 +70,12 @@ public final class OverviewView {
     content.getColumnConstraints().addAll(imageColumn, runtimeColumn);
     content.add(image, 0, 0);
     content.add(runtime, 1, 0);
-    content.setPadding(new Insets(12, 16, 16, 16));
-    scroll = new ScrollPane(content);
+    Node gradeCard = new GradeCardView(viewModel.gradeProperty(), viewModel.gradeFailureProperty(),
+        viewModel::openHardening).node();
+    history = new HistoryView(viewModel);
+    page = new VBox(16, gradeCard, content, new VBox(10, heading("History"), history.node()));
+    page.setPadding(new Insets(12, 16, 16, 16));
+    scroll = new ScrollPane(page);
     scroll.setFitToWidth(true);
     scroll.setId("overview");
 
@@ -76,7 +85,45 @@ public final class OverviewView {
     viewModel.labels().addListener((ListChangeListener<ConfigRow>) change -> fillStacked(labels, viewModel.labels()));
     viewModel.env().addListener((ListChangeListener<EnvRow>) change -> fillEnv());
     viewModel.revealSecretsProperty().addListener((observable, before, after) -> fillEnv());
+    viewModel.highlightedHistoryProperty().addListener((observable, before, after) -> {
+      if (after.intValue() >= 0) {
+        scrollAfterLayout(history.rowNode(after.intValue()));
+      }
+    });
     fillAll();
+  }
+
+  /**
+   * Scrolls to a node after the next layout pass. The Overview tab may have been selected in the
+   * same event, and a hidden tab's sizes are not known until it is laid out.
+   */
+  private void scrollAfterLayout(Node node) {
+    Scene scene = scroll.getScene();
+    if (node == null || scene == null) {
+      return;
+    }
+    Runnable[] once = new Runnable[1];
+    once[0] = () -> {
+      scene.removePostLayoutPulseListener(once[0]);
+      scrollTo(node);
+    };
+    scene.addPostLayoutPulseListener(once[0]);
+    scroll.requestLayout();
+  }
+
+  /** Scrolls the page so that a node sits in the upper third of the visible part. */
+  private void scrollTo(Node node) {
+    if (node == null) {
+      return;
+    }
+    page.applyCss();
+    page.layout();
+    double top = page.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+    double visible = scroll.getViewportBounds().getHeight();
+    double scrollable = page.getBoundsInLocal().getHeight() - visible;
+    if (scrollable > 0) {
+      scroll.setVvalue(Math.max(0, Math.min(1, (top - visible / 3) / scrollable)));
+    }
   }
 
   private void fillAll() {

@@ -1,14 +1,17 @@
 package io.hullscope.ui.overview;
 
+import io.hullscope.check.HardeningReport;
 import io.hullscope.cli.ByteSizes;
 import io.hullscope.cli.SecretMasking;
 import io.hullscope.image.Healthcheck;
+import io.hullscope.image.HistoryEntry;
 import io.hullscope.image.Image;
 import io.hullscope.image.ImageConfig;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.FileTree;
 import io.hullscope.index.WasteReport;
 import io.hullscope.ui.SizeTerms;
+import io.hullscope.ui.hardening.GradeSummary;
 import io.hullscope.ui.sources.ImageRow;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,11 +22,20 @@ import java.util.TreeMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The Overview tab: the image config at a glance, with secret-looking env values masked. */
+/**
+ * The Overview tab: the hygiene grade and user verdict, the image config and its history at a
+ * glance, with secret-looking env values masked.
+ */
 public final class OverviewViewModel {
 
   private final ObservableList<ConfigRow> rows = FXCollections.observableArrayList();
@@ -32,6 +44,17 @@ public final class OverviewViewModel {
   private final BooleanProperty revealSecrets = new SimpleBooleanProperty(false);
   private final StringBinding revealSecretsText =
       Bindings.when(revealSecrets).then("Hide secrets").otherwise("Reveal secrets");
+  private final ReadOnlyObjectWrapper<GradeSummary> grade = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper gradeFailure = new ReadOnlyStringWrapper("");
+  private final ObservableList<HistoryEntry> historyEntries = FXCollections.observableArrayList();
+  private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
+  private final ReadOnlyIntegerWrapper highlightedHistory = new ReadOnlyIntegerWrapper(-1);
+  private Runnable hardeningOpener = () -> {};
+  private int layerCount;
+
+  public OverviewViewModel() {
+    revealSecrets.addListener((observable, before, after) -> fillHistory());
+  }
 
   /** Shows the given analysis, or clears the tab for null. */
   public void show(ImageAnalysis analysis) {
@@ -45,10 +68,14 @@ public final class OverviewViewModel {
    */
   public void show(ImageAnalysis analysis, ImageRow row) {
     revealSecrets.set(false);
+    highlightedHistory.set(-1);
     if (analysis == null) {
       rows.clear();
       env.clear();
       labels.clear();
+      historyEntries.clear();
+      fillHistory();
+      showHardening(null, null);
       return;
     }
     Image image = analysis.image();
@@ -58,6 +85,56 @@ public final class OverviewViewModel {
     labels.setAll(new TreeMap<>(config.labels()).entrySet().stream()
         .map(label -> new ConfigRow(label.getKey(), label.getValue()))
         .toList());
+    layerCount = config.diffIds().size();
+    historyEntries.setAll(config.history());
+    fillHistory();
+  }
+
+  /**
+   * Shows the grade card of an image's hardening report; null clears it.
+   *
+   * @param failure why the checks could not run, shown when {@code report} is null; may be null
+   */
+  public void showHardening(HardeningReport report, String failure) {
+    grade.set(report == null ? null : GradeSummary.of(report));
+    gradeFailure.set(report == null && failure != null ? "The hardening checks could not run: " + failure : "");
+  }
+
+  /** Numbers the history steps by the layer each produced, masking secret values unless revealed. */
+  private void fillHistory() {
+    List<HistoryRow> result = new ArrayList<>();
+    int layer = 0;
+    for (int i = 0; i < historyEntries.size(); i++) {
+      HistoryEntry entry = historyEntries.get(i);
+      String text = entry.description();
+      String shown = revealSecrets.get() ? HistoryText.readable(text) : HistoryText.masked(text);
+      // A history with more layer steps than the image has layers leaves the extra steps without one.
+      boolean producedLayer = !entry.emptyLayer() && layer < layerCount;
+      result.add(new HistoryRow(i, shown, producedLayer ? layer : -1));
+      if (!entry.emptyLayer()) {
+        layer++;
+      }
+    }
+    history.setAll(result);
+  }
+
+  /** Highlights a history step, for example one that a hardening finding points at. */
+  public void revealHistory(int index) {
+    // Setting -1 first fires a change even when the same step is revealed twice, so the view scrolls again.
+    highlightedHistory.set(-1);
+    if (index >= 0 && index < history.size()) {
+      highlightedHistory.set(index);
+    }
+  }
+
+  /** Opens the Hardening tab, from the grade card's link. */
+  public void openHardening() {
+    hardeningOpener.run();
+  }
+
+  /** Sets what {@link #openHardening} calls; the main view model selects the Hardening tab. */
+  public void setHardeningOpener(Runnable opener) {
+    hardeningOpener = opener;
   }
 
   private static List<ConfigRow> summaryRows(ImageAnalysis analysis, ImageRow row, Image image, ImageConfig config) {
@@ -165,6 +242,26 @@ public final class OverviewViewModel {
   /** Returns the text of the reveal toggle: what pressing it does next. */
   public StringBinding revealSecretsText() {
     return revealSecretsText;
+  }
+
+  /** Returns the grade card; its value is null while no image is open or the checks failed. */
+  public ReadOnlyObjectProperty<GradeSummary> gradeProperty() {
+    return grade.getReadOnlyProperty();
+  }
+
+  /** Returns why the checks could not run, or an empty string. */
+  public ReadOnlyStringProperty gradeFailureProperty() {
+    return gradeFailure.getReadOnlyProperty();
+  }
+
+  /** Returns the history steps, oldest first, empty layers included. */
+  public ObservableList<HistoryRow> history() {
+    return history;
+  }
+
+  /** Returns the index of the highlighted history step, or -1. */
+  public ReadOnlyIntegerProperty highlightedHistoryProperty() {
+    return highlightedHistory.getReadOnlyProperty();
   }
 
   /** Returns the labels as a map, for tests and exports. */

@@ -19,4 +19,20 @@ class OverviewViewModelTest {
 
     assertThat(overview.revealSecretsText().get()).isEqualTo("Hide secrets");
   }
+
+  @Test
+  void hardeningFailureShowsReason() {
+    overview.showHardening(null, "layer 2 was not read");
+
+    assertThat(overview.gradeProperty().get()).isNull();
+    assertThat(overview.gradeFailureProperty().get())
+        .isEqualTo("The hardening checks could not run: layer 2 was not read");
+  }
+
+  @Test
+  void revealHistoryIgnoresUnknownStep() {
+    overview.revealHistory(3);
+
+    assertThat(overview.highlightedHistoryProperty().get()).isEqualTo(-1);
+  }
 }
