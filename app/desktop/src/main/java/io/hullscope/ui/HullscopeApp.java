@@ -11,6 +11,7 @@ import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.HarborConnections;
 import io.hullscope.store.SecretStores;
 import io.hullscope.store.SqliteLayerIndexCache;
+import io.hullscope.store.SqliteSecretScanCache;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.task.FxTaskExecutor;
@@ -60,7 +61,7 @@ public final class HullscopeApp extends Application {
       Files.createDirectories(AppPaths.dataDir());
       database = Database.open(AppPaths.databaseFile());
       return new ImageAnalyzer(new SqliteLayerIndexCache(database), new SqliteCatalogCache(database),
-          new SqliteAccountFileCache(database), Limits.DEFAULT);
+          new SqliteAccountFileCache(database), new SqliteSecretScanCache(database), Limits.DEFAULT);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
       return new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT);

@@ -8,6 +8,7 @@ import io.hullscope.check.HardeningReport;
 import io.hullscope.check.ImageChecks;
 import io.hullscope.check.ImageFacts;
 import io.hullscope.check.PasswdFiles;
+import io.hullscope.check.SecretScanCache;
 import io.hullscope.image.Image;
 import io.hullscope.image.Limits;
 import io.hullscope.image.Platform;
@@ -43,6 +44,7 @@ public final class ImageAnalyzer {
   private final LayerIndexCache indexCache;
   private final CatalogCache catalogCache;
   private final AccountFileCache accountCache;
+  private final SecretScanCache secretCache;
   private final Limits limits;
 
   /** Creates an analyzer that reads the account files of every layer again on each open. */
@@ -50,11 +52,19 @@ public final class ImageAnalyzer {
     this(indexCache, catalogCache, AccountFileCache.NONE, limits);
   }
 
+  /** Creates an analyzer that scans every layer for secrets again on each open. */
   public ImageAnalyzer(LayerIndexCache indexCache, CatalogCache catalogCache, AccountFileCache accountCache,
       Limits limits) {
+    this(indexCache, catalogCache, accountCache, SecretScanCache.NONE, limits);
+  }
+
+  /** Creates an analyzer whose per-layer results (index, packages, account files, secret hits) are cached. */
+  public ImageAnalyzer(LayerIndexCache indexCache, CatalogCache catalogCache, AccountFileCache accountCache,
+      SecretScanCache secretCache, Limits limits) {
     this.indexCache = indexCache;
     this.catalogCache = catalogCache;
     this.accountCache = accountCache;
+    this.secretCache = secretCache;
     this.limits = limits;
   }
 
@@ -74,7 +84,7 @@ public final class ImageAnalyzer {
       // A collector serves one analysis, so each open gets its own collectors, checks and indexer.
       SbomCollector collector = new SbomCollector(Catalogers.defaults(), catalogCache);
       PasswdFiles accounts = new PasswdFiles(PasswdFiles.DEFAULT_MAX_FILE_BYTES, accountCache);
-      ImageChecks checks = HardeningChecks.defaults();
+      ImageChecks checks = HardeningChecks.defaults(secretCache);
       List<FileInterest> interests = new ArrayList<>(List.of(collector, accounts));
       interests.addAll(checks.interests());
       ImageAnalysis analysis = new ImageIndexer(indexCache, limits, interests).analyze(image, progress);
