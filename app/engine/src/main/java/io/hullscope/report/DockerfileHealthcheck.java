@@ -4,6 +4,8 @@ import io.hullscope.image.Healthcheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes {@code HEALTHCHECK} instructions from a config's health check or from the history line
@@ -18,13 +20,19 @@ final class DockerfileHealthcheck {
 
   private static final String[] DURATION_FLAGS = {"--interval=", "--timeout=", "--start-period=", "--start-interval="};
 
+  /** A health check recorded as Dockerfile text: options, then {@code CMD [...]}. */
+  private static final Pattern LITERAL = Pattern.compile("^((?:--\\S+\\s+)*)CMD\\s+(\\[.*\\])$");
+
   private DockerfileHealthcheck() {}
 
   /** Parses the argument text of a recorded {@code HEALTHCHECK} at history {@code index}. */
   static DockerfileStep parse(String rest, int index) {
     if (!rest.startsWith("&{")) {
-      // Another tool may record the Dockerfile text itself; keep it as it is.
-      return new DockerfileStep("HEALTHCHECK", List.of(rest), false, List.of(), index, false);
+      // Another tool may record the Dockerfile text itself; its exec-form list may be Go-quoted.
+      Matcher literal = LITERAL.matcher(rest);
+      List<String> list = literal.matches() ? DockerfileSyntax.quotedList(literal.group(2)) : null;
+      String text = list == null ? rest : literal.group(1) + "CMD " + DockerfileSyntax.jsonArray(list);
+      return new DockerfileStep("HEALTHCHECK", List.of(text), false, List.of(), index, false);
     }
     int close = rest.indexOf(']');
     List<String> test = close < 0 ? null : DockerfileSyntax.quotedList(rest.substring(2, close + 1));

@@ -186,6 +186,12 @@ final class DockerfileHistoryParser {
     }
     List<String> values = new ArrayList<>();
     List<String> comments = new ArrayList<>();
+    int remark = rest.indexOf(" #");
+    if (remark >= 0) {
+      // Some builders append a remark, such as the base image a root file system came from.
+      comments.add("Recorded with the remark:" + rest.substring(remark + 2));
+      rest = rest.substring(0, remark).strip();
+    }
     for (String token : rest.split("\\s+")) {
       if (token.isEmpty()) {
         continue;

@@ -114,7 +114,11 @@ public final class DockerfileReconstruction {
 
   /** Returns the Dockerfile text. */
   public String toDockerfile() {
-    return render(steps);
+    List<DockerfileStep> all = new ArrayList<>();
+    all.add(DockerfileStep.comment(List.of("Reconstructed by Hullscope from the image history. The history does not"
+        + " record the build", "context, so every <fill-in:...> marker must be replaced before this builds."), -1));
+    all.addAll(steps);
+    return render(all);
   }
 
   /** Writes steps as Dockerfile text, one blank line before every step that has comments. */
@@ -169,8 +173,6 @@ public final class DockerfileReconstruction {
     String name = config.labels().get(BASE_NAME_LABEL);
     String digest = config.labels().get(BASE_DIGEST_LABEL);
     List<String> comments = new ArrayList<>();
-    comments.add("Reconstructed by Hullscope from the image history. The history does not record the build");
-    comments.add("context, so every <fill-in:...> marker must be replaced before this builds.");
     String reference;
     if (name != null && !name.isBlank()) {
       reference = name.strip();
