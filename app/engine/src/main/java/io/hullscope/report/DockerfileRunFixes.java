@@ -120,7 +120,8 @@ final class DockerfileRunFixes {
       // "sh -s -- args" reads the script from standard input; a script file takes the arguments directly.
       String args = matcher.group(4).strip().replaceFirst("^-s\\b\\s*(--\\s*)?", "").strip();
       String replacement = fetch + " && echo \"" + checksum + "  " + file + "\" | sha256sum -c - && " + matcher.group(3)
-          + " " + file + (args.isEmpty() ? "" : " " + args) + " && rm " + file;
+          + " " + file + (args.isEmpty() ? "" : " " + args) + " && rm " + file
+          + (matcher.group(4).endsWith(" ") ? " " : "");
       matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     matcher.appendTail(out);
