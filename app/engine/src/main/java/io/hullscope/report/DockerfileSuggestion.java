@@ -180,7 +180,16 @@ public final class DockerfileSuggestion {
     if (kept.isEmpty()) {
       return DockerfileStep.comment(comments, step.historyIndex());
     }
-    return step.withValues(kept).withComments(comments);
+    return withoutRedactionNote(step.withValues(kept)).withComments(comments);
+  }
+
+  /** Drops the reconstruction's note about redacted values once no redacted value is left. */
+  private static DockerfileStep withoutRedactionNote(DockerfileStep step) {
+    if (step.values().stream().anyMatch(v -> v.contains(DockerfileReconstruction.REDACTED))) {
+      return step;
+    }
+    List<String> comments = step.comments().stream().filter(c -> !c.startsWith("Values that look like secrets")).toList();
+    return new DockerfileStep(step.keyword(), step.values(), step.execForm(), comments, step.historyIndex(), step.base());
   }
 
   private DockerfileStep withoutSecretArgs(DockerfileStep step) {
@@ -465,9 +474,9 @@ public final class DockerfileSuggestion {
     String marker = DockerfilePlaceholders.marker("health-check-command");
     List<String> comments = new ArrayList<>(List.of(
         MARK + " a health check lets Docker and orchestrators see a hung application (NO-HEALTHCHECK).",
-        "  Replace " + marker + " with a command that exits 0 only when the application works, for example"
-            + " a small",
-        "  probe binary with its arguments; Kubernetes ignores HEALTHCHECK, so set a livenessProbe there."));
+        "  Replace " + marker + " with a command that exits 0 only when the application",
+        "  works, for example a small probe program with its arguments. Kubernetes ignores HEALTHCHECK,",
+        "  so set a livenessProbe there."));
     if (!shell) {
       comments.add("  The image has no shell, so the command must be a program in the image (exec form).");
     }
@@ -495,8 +504,8 @@ public final class DockerfileSuggestion {
             + "),",
         "  the folders it writes to are writable, and it listens on a port above 1023."));
     if (!shell) {
-      comments.add("  The image has no shell, so no account is added: a numeric user needs none. Distroless images"
-          + " also have the user nonroot (65532).");
+      comments.add("  The image has no shell, so no account is added: a numeric user needs none.");
+      comments.add("  Distroless images also have the user nonroot (65532).");
     }
     added.add(DockerfileStep.added("USER", List.of(SUGGESTED_USER), false, comments));
   }
