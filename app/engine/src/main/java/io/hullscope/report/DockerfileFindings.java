@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
- * Which fixes a report asks for. A fix applies when the report has a finding with its id. When the
+ * The fixes a report calls for. A fix applies when the report has a finding with its id. When the
  * check that owns the id did not run at all (the report's checks do not define it), the suggestion
  * looks for the problem itself, so a partial set of checks still gets a useful Dockerfile; a check
  * that ran and found nothing, or that the policy turned off, gets no fix.

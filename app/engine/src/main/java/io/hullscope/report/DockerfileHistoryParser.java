@@ -112,7 +112,7 @@ final class DockerfileHistoryParser {
         expected = 0;
       }
       rest = rest.substring(count.end());
-      // NOTE: a build argument value with a space cannot be told apart from the next argument; the
+      // NOTE: a build argument value with a space cannot be distinguished from the next argument; the
       // builders join them with single spaces, so such a value is cut at its first space.
       for (int i = 0; i < expected && !rest.isEmpty(); i++) {
         int space = rest.indexOf(' ');

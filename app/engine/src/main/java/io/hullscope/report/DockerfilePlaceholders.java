@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The markers a reconstructed or suggested Dockerfile leaves where only the user knows the value,
  * such as {@code <fill-in:base-image>}. A Dockerfile that still contains one does not build as
- * intended; the comment above each marker says what to put there.
+ * intended; the comment above each marker explains what to put there.
  */
 public final class DockerfilePlaceholders {
 

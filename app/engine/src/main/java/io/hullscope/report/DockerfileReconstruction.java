@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class DockerfileReconstruction {
 
-  /** What replaces a value that looks like a secret. */
+  /** The text that replaces a value that looks like a secret. */
   public static final String REDACTED = "<redacted>";
 
   /** Label in which BuildKit and many CI templates record the base image's name. */
@@ -133,7 +133,7 @@ public final class DockerfileReconstruction {
     return out.toString();
   }
 
-  /** Whether a name of a variable, build argument or label looks like it holds a secret. */
+  /** Whether a name of a variable, build argument or label looks like it contains a secret. */
   static boolean isSecretName(String name) {
     return SECRET_NAME.matcher(name).matches();
   }

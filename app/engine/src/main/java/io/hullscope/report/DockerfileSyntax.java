@@ -193,7 +193,12 @@ final class DockerfileSyntax {
       case 'v' -> out.append('\u000b');
       case '\\', '"', '\'', '/' -> out.append(kind);
       case 'x', 'u', 'U' -> {
-        int digits = kind == 'x' ? 2 : kind == 'u' ? 4 : 8;
+        int digits = 8;
+        if (kind == 'x') {
+          digits = 2;
+        } else if (kind == 'u') {
+          digits = 4;
+        }
         if (start + 2 + digits > text.length()) {
           return -1;
         }

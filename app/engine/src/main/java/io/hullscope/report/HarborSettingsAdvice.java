@@ -21,7 +21,7 @@ public final class HarborSettingsAdvice {
 
   private HarborSettingsAdvice() {}
 
-  /** Returns the advice for the project that holds the image. */
+  /** Returns the advice for the project that contains the image. */
   public static String suggest(HardeningReport report, ImageFacts facts) {
     ImageReference reference = firstReference(facts.references());
     String project = project(reference);
