@@ -11,14 +11,11 @@ import io.hullscope.source.docker.DockerDaemonSource;
 import io.hullscope.testing.Ci;
 import io.hullscope.testing.TarBuilder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -41,9 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("docker")
 class DockerfileSuggestionIT {
 
-  static final String HOST_VARIABLE = "HULLSCOPE_DOCKER_HOST";
-  static final String SERVICE = "dockerd (set " + HOST_VARIABLE + ", as .ci/run does)";
-
   static final String BASE = "hullscope-it/dockerfile-base:1";
   static final String ORIGINAL = "hullscope-it/dockerfile-original:1";
   static final String REBUILT = "hullscope-it/dockerfile-rebuilt:1";
@@ -55,6 +49,7 @@ class DockerfileSuggestionIT {
   static Path work;
 
   static String host;
+  static DockerfileTestDaemon docker;
   static DockerDaemonSource source;
   static SampleFacts.Checked original;
   static DockerfileSuggestion.Result suggestion;
@@ -63,10 +58,11 @@ class DockerfileSuggestionIT {
 
   @BeforeAll
   static void buildImages() throws IOException {
-    host = daemonHostOrNull();
+    host = DockerfileTestDaemon.hostOrNull();
     if (host == null) {
       return;
     }
+    docker = new DockerfileTestDaemon(host);
     Path baseTar = work.resolve("base.tar");
     Files.write(baseTar, new TarBuilder()
         .dir("etc").dir("app").dir("tmp", 01777)
@@ -74,7 +70,7 @@ class DockerfileSuggestionIT {
         .file("etc/group", "root:x:0:\n")
         .file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n")
         .build());
-    docker("import", baseTar.toString(), BASE);
+    docker.run("import", baseTar.toString(), BASE);
 
     Path context = work.resolve("original");
     writeSources(context);
@@ -88,23 +84,24 @@ class DockerfileSuggestionIT {
         "LABEL description=\"Hullscope integration test\"",
         "CMD [\"/app/server\", \"--port\", \"8080\"]",
         ""));
-    docker("build", "--network", "none", "--tag", ORIGINAL, context.toString());
+    docker.run("build", "--network", "none", "--tag", ORIGINAL, context.toString());
 
     source = new DockerDaemonSource(host, Limits.DEFAULT);
     original = check(ORIGINAL);
     suggestion = DockerfileSuggestion.build(original.report(), original.facts());
 
     filledIn = fillIn(suggestion.dockerfile());
+    docker.dockerfile(filledIn);
     Path rebuildContext = work.resolve("rebuilt");
     writeSources(rebuildContext);
     Files.writeString(rebuildContext.resolve("Dockerfile"), filledIn);
-    docker("build", "--network", "none", "--tag", REBUILT, rebuildContext.toString());
+    docker.run("build", "--network", "none", "--tag", REBUILT, rebuildContext.toString());
     rebuilt = check(REBUILT);
   }
 
   @BeforeEach
   void requireDaemon() {
-    Ci.requireService(host != null, SERVICE);
+    Ci.requireService(host != null, DockerfileTestDaemon.SERVICE);
   }
 
   @AfterAll
@@ -113,11 +110,7 @@ class DockerfileSuggestionIT {
       source.close();
     }
     if (host != null) {
-      try {
-        docker("rmi", "--force", REBUILT, ORIGINAL, BASE);
-      } catch (AssertionError alreadyGone) {
-        // Cleanup is best effort: a failed build leaves some images unbuilt.
-      }
+      docker.remove(REBUILT, ORIGINAL, BASE);
     }
   }
 
@@ -204,47 +197,5 @@ class DockerfileSuggestionIT {
 
   private static List<String> ids(List<Finding> findings) {
     return findings.stream().map(Finding::id).toList();
-  }
-
-  private static String daemonHostOrNull() {
-    String candidate = System.getenv(HOST_VARIABLE);
-    boolean usable = false;
-    if (candidate != null && !candidate.isBlank()) {
-      try (DockerDaemonSource probe = new DockerDaemonSource(candidate, Limits.DEFAULT)) {
-        usable = probe.ping();
-      } catch (IOException e) {
-        usable = false;
-      }
-    }
-    return Ci.checkServiceForClass(usable, SERVICE) ? candidate : null;
-  }
-
-  /** Runs the docker CLI against the test daemon with the classic builder; fails with its output. */
-  private static String docker(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("docker", "--host", host));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    // The classic builder works without the buildx plugin, which the test machine may lack.
-    builder.environment().put("DOCKER_BUILDKIT", "0");
-    Process process = builder.start();
-    process.getOutputStream().close();
-    String output;
-    try (InputStream out = process.getInputStream()) {
-      output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    try {
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish within 5 minutes");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while waiting for " + String.join(" ", command), e);
-    }
-    if (process.exitValue() != 0) {
-      throw new AssertionError(String.join(" ", command) + " failed with exit code " + process.exitValue() + ":\n"
-          + output + (filledIn == null ? "" : "\nDockerfile:\n" + filledIn));
-    }
-    return output;
   }
 }
