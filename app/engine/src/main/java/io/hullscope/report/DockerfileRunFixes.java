@@ -18,9 +18,12 @@ final class DockerfileRunFixes {
   /** An install command up to the next command separator. */
   private static final Pattern INSTALL_SEGMENT = Pattern.compile(
       "\\b(?:apt(?:-get)?\\s+(?:-\\S+\\s+)*install|apk\\s+add|(?:dnf|yum|microdnf)\\s+(?:-\\S+\\s+)*install)\\b([^;&|]*)");
-  /** A download piped into a shell: {@code curl -fsSL URL | sh -s -- args}. */
-  private static final Pattern PIPED_DOWNLOAD = Pattern.compile(
-      "\\b(curl|wget)\\b[^|;&]*?(https?://[^\\s|;&\"']+)[^|;&]*\\|\\s*(?:sudo\\s+)?(?:(?:/usr)?/bin/)?(sh|bash)\\b([^;&|]*)");
+  /** The download side of a pipe: {@code curl} or {@code wget} with a URL among its arguments. */
+  private static final Pattern DOWNLOAD = Pattern.compile("(curl|wget)\\s(?:.*\\s)?(https?://[^\\s\"']+)(?:\\s.*)?",
+      Pattern.DOTALL);
+  /** The shell side of a pipe: {@code sh} or {@code bash}, maybe with sudo, and its arguments. */
+  private static final Pattern SHELL = Pattern.compile("(?:sudo\\s+)?(?:(?:/usr)?/bin/)?(sh|bash)((?:\\s.*)?)",
+      Pattern.DOTALL);
 
   private DockerfileRunFixes() {}
 
@@ -100,7 +103,7 @@ final class DockerfileRunFixes {
 
   /** Whether a command pipes a download into a shell. */
   static boolean pipesDownloadToShell(String command) {
-    return PIPED_DOWNLOAD.matcher(command).find();
+    return !pipedDownloads(command).isEmpty();
   }
 
   /**
@@ -108,23 +111,96 @@ final class DockerfileRunFixes {
    * SHA-256 check against a placeholder, and a run of that file. {@code step} numbers the markers.
    */
   static String verifyDownloads(String command, int step) {
-    Matcher matcher = PIPED_DOWNLOAD.matcher(command);
     StringBuilder out = new StringBuilder();
+    int copied = 0;
     int count = 0;
-    while (matcher.find()) {
+    for (PipedDownload download : pipedDownloads(command)) {
       count++;
       String file = "/tmp/download-" + step + "-" + count + ".sh";
-      String fetch = "curl".equals(matcher.group(1)) ? "curl -fsSLo " + file + " " + matcher.group(2)
-          : "wget -qO " + file + " " + matcher.group(2);
+      String fetch = "curl".equals(download.tool()) ? "curl -fsSLo " + file + " " + download.url()
+          : "wget -qO " + file + " " + download.url();
       String checksum = DockerfilePlaceholders.marker("sha256-of-download-" + step + "-" + count);
-      // "sh -s -- args" reads the script from standard input; a script file takes the arguments directly.
-      String args = matcher.group(4).strip().replaceFirst("^-s\\b\\s*(--\\s*)?", "").strip();
-      String replacement = fetch + " && echo \"" + checksum + "  " + file + "\" | sha256sum -c - && " + matcher.group(3)
-          + " " + file + (args.isEmpty() ? "" : " " + args) + " && rm " + file
-          + (matcher.group(4).endsWith(" ") ? " " : "");
-      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      out.append(command, copied, download.start());
+      out.append(fetch).append(" && echo \"").append(checksum).append("  ").append(file).append("\" | sha256sum -c - && ")
+          .append(download.shell()).append(' ').append(file)
+          .append(download.arguments().isEmpty() ? "" : " " + download.arguments()).append(" && rm ").append(file);
+      copied = download.end();
     }
-    matcher.appendTail(out);
+    out.append(command.substring(copied));
     return out.toString();
+  }
+
+  /**
+   * One {@code curl URL | sh} found in a command.
+   *
+   * @param start where the download command starts, after leading spaces
+   * @param end where the shell command ends, before trailing spaces
+   */
+  private record PipedDownload(int start, int end, String tool, String url, String shell, String arguments) {}
+
+  /**
+   * Finds downloads piped into a shell. The command is split at {@code ;}, {@code &&}, {@code ||}, {@code |}
+   * and line breaks (quotes are not parsed), and each pipe is checked from its two neighbouring
+   * segments, so the work grows linearly with the command's length.
+   */
+  private static List<PipedDownload> pipedDownloads(String command) {
+    List<int[]> segments = new ArrayList<>();
+    List<Boolean> pipeAfter = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    while (i < command.length()) {
+      char c = command.charAt(i);
+      char next = i + 1 < command.length() ? command.charAt(i + 1) : 0;
+      int width = 0;
+      boolean pipe = false;
+      if ((c == '&' && next == '&') || (c == '|' && next == '|')) {
+        width = 2;
+      } else if (c == '|') {
+        width = 1;
+        pipe = true;
+      } else if (c == ';' || c == '\n') {
+        width = 1;
+      }
+      if (width == 0) {
+        i++;
+        continue;
+      }
+      segments.add(new int[] {start, i});
+      pipeAfter.add(pipe);
+      i += width;
+      start = i;
+    }
+    segments.add(new int[] {start, command.length()});
+    pipeAfter.add(false);
+
+    List<PipedDownload> found = new ArrayList<>();
+    for (int s = 0; s + 1 < segments.size(); s++) {
+      if (!pipeAfter.get(s)) {
+        continue;
+      }
+      int[] left = trim(command, segments.get(s));
+      int[] right = trim(command, segments.get(s + 1));
+      Matcher download = DOWNLOAD.matcher(command.substring(left[0], left[1]));
+      Matcher shell = SHELL.matcher(command.substring(right[0], right[1]));
+      if (download.matches() && shell.matches()) {
+        // "sh -s -- args" reads the script from standard input; a script file takes the arguments directly.
+        String arguments = shell.group(2).strip().replaceFirst("^-s\\b\\s*(--\\s*)?", "").strip();
+        found.add(new PipedDownload(left[0], right[1], download.group(1), download.group(2), shell.group(1), arguments));
+        s++;
+      }
+    }
+    return found;
+  }
+
+  private static int[] trim(String text, int[] range) {
+    int from = range[0];
+    int to = range[1];
+    while (from < to && Character.isWhitespace(text.charAt(from))) {
+      from++;
+    }
+    while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+      to--;
+    }
+    return new int[] {from, to};
   }
 }

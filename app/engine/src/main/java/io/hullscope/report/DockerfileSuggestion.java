@@ -48,6 +48,8 @@ public final class DockerfileSuggestion {
       "usr/bin/make", "usr/bin/git", "usr/bin/clang", "usr/local/go/bin/go");
   private static final List<String> SHELL_PATHS = List.of("bin/sh", "usr/bin/sh", "bin/bash", "bin/busybox");
   private static final Pattern ARCHIVE = Pattern.compile("(?i).*\\.(tar|tar\\.gz|tgz|tar\\.bz2|tbz2?|tar\\.xz|txz)$");
+  /** Longest RUN command that the suggestion rewrites, in characters; a longer one is only flagged. */
+  static final int MAX_REWRITTEN_COMMAND = 64 * 1024;
   /** Keywords that describe how the container runs; a split build writes them in the final stage. */
   private static final Set<String> RUNTIME_KEYWORDS = Set.of("CMD", "ENTRYPOINT", "HEALTHCHECK", "USER", "EXPOSE",
       "LABEL", "VOLUME", "STOPSIGNAL");
@@ -230,6 +232,10 @@ public final class DockerfileSuggestion {
 
   private DockerfileStep fixRun(DockerfileStep step) {
     String command = step.firstValue();
+    if (command.length() > MAX_REWRITTEN_COMMAND) {
+      return step.withComments(List.of(MARK + " this command is longer than " + MAX_REWRITTEN_COMMAND / 1024
+          + " KiB, so it was not checked or rewritten; review it by hand."));
+    }
     List<String> comments = new ArrayList<>();
     List<String> mounts = new ArrayList<>();
 
@@ -647,7 +653,8 @@ public final class DockerfileSuggestion {
     if (finalTree != null && BUILD_TOOL_PATHS.stream().anyMatch(p -> finalTree.find(p).isPresent())) {
       return true;
     }
-    return reconstruction.steps().stream().filter(s -> s.is("RUN") && !s.base())
+    return reconstruction.steps().stream()
+        .filter(s -> s.is("RUN") && !s.base() && s.firstValue().length() <= MAX_REWRITTEN_COMMAND)
         .anyMatch(s -> !DockerfileRunFixes.installed(s.firstValue(), BUILD_PACKAGES).isEmpty());
   }
 }

@@ -188,6 +188,23 @@ class DockerfileSuggestionTest {
     assertThat(result.dockerfile()).contains("USER 10001:10001");
   }
 
+  @Test
+  void longHostileCommandsFinishQuickly() {
+    String curls = "curl https://example.com/x ".repeat(20_000);
+    String installs = "apt-get install -y ".repeat(20_000);
+    String pipes = ("wget -qO- https://example.com/" + "a".repeat(50_000) + " | ").repeat(4) + "sh";
+    ImageConfig config = config(null, List.of(entry("/bin/sh -c " + curls, false), entry("/bin/sh -c " + installs, false),
+        entry("/bin/sh -c " + pipes, false), entry("ENV " + "A=b ".repeat(20_000), true),
+        entry("LABEL " + "k=\"v\" ".repeat(20_000), true)));
+
+    DockerfileSuggestion.Result result = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> DockerfileSuggestion.build(report(config, List.of(), List.of()),
+            facts(config)));
+
+    assertThat(result.dockerfile()).contains("USER 10001:10001");
+    assertThat(result.dockerfile()).contains("so it was not checked or rewritten; review it by hand.");
+  }
+
   private static HistoryEntry entry(String createdBy, boolean empty) {
     return new HistoryEntry(null, createdBy, null, empty);
   }
