@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,6 +35,14 @@ public final class DockerfileReconstruction {
   /** Names of variables and labels whose values are treated as secrets. */
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(passw(or)?d|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential|auth).*");
+
+  /** A shell assignment such as {@code export TOKEN=abc} or {@code TOKEN=abc ./build}. */
+  private static final Pattern INLINE_ASSIGNMENT = Pattern.compile("(^|[\\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|[^\\s;&|)]+)");
+  /** A bearer token in an HTTP header. */
+  private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]{8,}");
+  /** A password or token given as a command-line option. */
+  private static final Pattern SECRET_OPTION = Pattern.compile(
+      "(?i)(--(?:password|passwd|token|api-key|secret)(?:=|\\s+))(\"[^\"]*\"|'[^']*'|[^\\s;&|]+)");
 
   private final ImageConfig config;
   private final List<DockerfileStep> steps;
@@ -150,6 +159,9 @@ public final class DockerfileReconstruction {
   }
 
   private static DockerfileStep redact(DockerfileStep step) {
+    if (step.is("RUN")) {
+      return redactCommand(step);
+    }
     if (!step.is("ENV") && !step.is("ARG") && !step.is("LABEL")) {
       return step;
     }
@@ -166,6 +178,24 @@ public final class DockerfileReconstruction {
     }
     return changed ? step.withValues(values).withComments(List.of("Values that look like secrets are " + REDACTED
         + " here; they are still in the image.")) : step;
+  }
+
+  /**
+   * Redacts the common ways a secret is written into a RUN command: an assignment to a variable with
+   * a secret-looking name, a bearer token, and a password or token option.
+   */
+  private static DockerfileStep redactCommand(DockerfileStep step) {
+    String command = step.firstValue();
+    String redacted = INLINE_ASSIGNMENT.matcher(command).replaceAll(m -> isSecretName(m.group(2))
+        ? Matcher.quoteReplacement(m.group(1) + m.group(2) + "=" + REDACTED) : Matcher.quoteReplacement(m.group()));
+    redacted = BEARER.matcher(redacted).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + REDACTED));
+    redacted = SECRET_OPTION.matcher(redacted).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + REDACTED));
+    if (redacted.equals(command)) {
+      return step;
+    }
+    // NOTE: only these forms are found; a secret written another way stays in the command.
+    return step.withValues(List.of(redacted)).withComments(List.of("Values that look like secrets are " + REDACTED
+        + " here; they are still in the image history."));
   }
 
   /** Builds {@code FROM}: the base named by the OCI base labels, or a placeholder. */

@@ -252,6 +252,15 @@ public final class DockerfileSuggestion {
       mounts.add("--mount=type=secret,id=" + id);
       command = "export " + name + "=\"$(cat /run/secrets/" + id + ")\" && " + command;
     }
+    if (command.contains(DockerfileReconstruction.REDACTED)) {
+      if (findings.has("SECRET-IN-HISTORY")) {
+        addressed.add("SECRET-IN-HISTORY");
+      }
+      comments.add(MARK + " this command wrote a secret into the image history (SECRET-IN-HISTORY). Read it from a");
+      comments.add("  BuildKit secret mount in place of " + DockerfileReconstruction.REDACTED + ", for example RUN"
+          + " --mount=type=secret,id=NAME ... \"$(cat /run/secrets/NAME)\",");
+      comments.add("  and rotate the old value.");
+    }
     if (!mounts.isEmpty()) {
       comments.add(MARK + " reads " + String.join(", ", usedSecretArgs(step)) + " from a BuildKit secret mount, which"
           + " is not stored in the image (SECRET-IN-HISTORY).");

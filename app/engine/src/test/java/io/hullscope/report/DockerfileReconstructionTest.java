@@ -118,6 +118,23 @@ class DockerfileReconstructionTest {
   }
 
   @Test
+  void secretsInRunAreRedacted() {
+    String dockerfile = DockerfileReconstruction.reconstruct(config(List.of(
+        entry("/bin/sh -c export GITHUB_TOKEN=ghp_abcdefabcdefabcdef && git clone https://x.example/r.git", false),
+        entry("/bin/sh -c curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.abc' https://x.example/f -o /f", false),
+        entry("/bin/sh -c mysql --password=hunter2hunter2 -e 'select 1' && login --token \"t0k3n-value\"", false),
+        entry("/bin/sh -c VERSION=1.2.3 make", false))));
+
+    assertThat(dockerfile).doesNotContain("ghp_abcdef").doesNotContain("eyJhbGci").doesNotContain("hunter2")
+        .doesNotContain("t0k3n-value");
+    assertThat(instructions(dockerfile)).contains(
+        "RUN export GITHUB_TOKEN=<redacted> && git clone https://x.example/r.git",
+        "RUN curl -H 'Authorization: Bearer <redacted>' https://x.example/f -o /f",
+        "RUN mysql --password=<redacted> -e 'select 1' && login --token <redacted>",
+        "RUN VERSION=1.2.3 make");
+  }
+
+  @Test
   void classicBaseIsCommentedOut() {
     String dockerfile = DockerfileReconstruction.reconstruct(config(List.of(
         entry("/bin/sh -c #(nop) ADD file:4f1a6c8e2b0d3e9c in / ", false),

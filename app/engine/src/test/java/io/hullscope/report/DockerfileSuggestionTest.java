@@ -136,6 +136,16 @@ class DockerfileSuggestionTest {
   }
 
   @Test
+  void redactedRunGetsSecretGuidance() {
+    ImageConfig config = config("1000", List.of(entry("/bin/sh -c export NPM_TOKEN=npm_abcdef0123 && npm publish", false)));
+
+    String dockerfile = DockerfileSuggestion.suggest(report(config, List.of(), List.of()), facts(config));
+
+    assertThat(dockerfile).doesNotContain("npm_abcdef0123")
+        .contains("# Hullscope: this command wrote a secret into the image history (SECRET-IN-HISTORY).");
+  }
+
+  @Test
   void addOfArchiveStaysAdd() {
     ImageConfig config = config("1000", List.of(entry("ADD rootfs-extra.tar.gz /opt/ # buildkit", false),
         entry("ADD app.conf /etc/app.conf # buildkit", false)));
