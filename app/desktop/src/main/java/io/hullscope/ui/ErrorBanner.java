@@ -14,11 +14,11 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A banner above the image area with the error message, collapsible details and a close button. */
-final class ErrorBanner {
+public final class ErrorBanner {
 
   private final VBox box = new VBox();
 
-  ErrorBanner(ErrorViewModel error) {
+  public ErrorBanner(ErrorViewModel error) {
     Label message = new Label();
     message.setId("errorMessage");
     message.setWrapText(true);
@@ -47,7 +47,7 @@ final class ErrorBanner {
     box.managedProperty().bind(error.visibleProperty());
   }
 
-  Node node() {
+  public Node node() {
     return box;
   }
 }

@@ -7,7 +7,11 @@ import io.hullscope.sbom.CatalogCache;
 import io.hullscope.store.AppPaths;
 import io.hullscope.store.Database;
 import io.hullscope.store.SqliteCatalogCache;
+import io.hullscope.store.HarborConnections;
+import io.hullscope.store.SecretStores;
 import io.hullscope.store.SqliteLayerIndexCache;
+import io.hullscope.ui.harbor.ConnectionStore;
+import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.task.FxTaskExecutor;
 import io.hullscope.ui.task.TaskExecutor;
 import java.io.IOException;
@@ -33,13 +37,15 @@ public final class HullscopeApp extends Application {
     AppSettings settings = AppSettings.fromSystemProperties();
     LOG.info("Starting with samples from {} and Docker host {}", settings.samplesFolder(),
         settings.dockerHost() == null ? "from the environment" : settings.dockerHost());
+    ImageAnalyzer analyzer = openAnalyzer();
     window = MainWindow.create(
         stage,
         settings,
         executor,
-        openAnalyzer(),
+        analyzer,
         new FileContentReader(Limits.DEFAULT),
-        new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)));
+        new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)),
+        new HarborBrowserViewModel(executor, connectionStore()));
     stage.show();
     window.viewModel().start();
   }
@@ -57,6 +63,19 @@ public final class HullscopeApp extends Application {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
       return new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT);
     }
+  }
+
+  /**
+   * Returns where Harbor connections are saved: the database with secrets kept apart, or memory
+   * only when the database could not be opened.
+   */
+  private ConnectionStore connectionStore() {
+    if (database == null) {
+      LOG.warn("Harbor connections are kept until the window closes, because the database is not open");
+      return ConnectionStore.inMemory();
+    }
+    Database opened = database;
+    return ConnectionStore.of(() -> new HarborConnections(opened, SecretStores.system()));
   }
 
   @Override

@@ -3,8 +3,11 @@ package io.hullscope.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Platform;
+import io.hullscope.ui.harbor.HarborBrowserView;
+import io.hullscope.ui.harbor.HarborConnectionDialog;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
+import io.hullscope.ui.registry.RegistryImageDialog;
 import io.hullscope.ui.sbom.SbomView;
 import io.hullscope.ui.sources.ImageTableView;
 import io.hullscope.ui.sources.SourceListView;
@@ -57,13 +60,23 @@ public final class MainView {
     this.viewModel = viewModel;
     this.stage = stage;
 
-    SourceListView sidebar = new SourceListView(viewModel);
+    SourceListView sidebar = new SourceListView(viewModel, this::addHarborConnection);
     ImageTableView imageTable = new ImageTableView(viewModel);
+    Node harborBrowser = new HarborBrowserView(viewModel.harbor()).node();
     Node tabs = imageTabs();
 
-    SplitPane imageArea = new SplitPane(imageTable.node(), tabs);
+    // While a Harbor connection is selected, its browser takes the image table's place and more room.
+    StackPane listArea = new StackPane(imageTable.node(), harborBrowser);
+    harborBrowser.visibleProperty().bind(viewModel.harborSelectedProperty());
+    imageTable.node().visibleProperty().bind(viewModel.harborSelectedProperty().not());
+    // A hidden child must not count towards the pane's minimum size, or it would squeeze the tabs.
+    harborBrowser.managedProperty().bind(harborBrowser.visibleProperty());
+    imageTable.node().managedProperty().bind(imageTable.node().visibleProperty());
+    SplitPane imageArea = new SplitPane(listArea, tabs);
     imageArea.setOrientation(Orientation.VERTICAL);
     imageArea.setDividerPositions(0.2);
+    viewModel.harborSelectedProperty().addListener((observable, before, after) ->
+        imageArea.setDividerPositions(after ? 0.7 : 0.2));
 
     SplitPane main = new SplitPane(sidebar.node(), imageArea);
     main.setDividerPositions(0.17);
@@ -143,6 +156,13 @@ public final class MainView {
     MenuItem openFolder = new MenuItem("Open OCI Layout _Folder...", new FontIcon(Feather.FOLDER));
     openFolder.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+O"));
     openFolder.setOnAction(event -> chooseFolder());
+    MenuItem openRegistry = new MenuItem("Open Re_gistry Image...", new FontIcon(Feather.CLOUD));
+    openRegistry.setId("openRegistryImage");
+    openRegistry.setAccelerator(KeyCombination.keyCombination("Shortcut+G"));
+    openRegistry.setOnAction(event -> new RegistryImageDialog(stage, viewModel::openRegistryImage).show());
+    MenuItem addHarbor = new MenuItem("Add _Harbor Connection...", new FontIcon(Feather.ANCHOR));
+    addHarbor.setId("addHarborConnection");
+    addHarbor.setOnAction(event -> addHarborConnection());
     MenuItem refresh = new MenuItem("_Refresh", new FontIcon(Feather.REFRESH_CW));
     refresh.setAccelerator(KeyCombination.keyCombination("F5"));
     refresh.setOnAction(event -> viewModel.refresh());
@@ -153,7 +173,8 @@ public final class MainView {
     updateRecentMenu();
     viewModel.recentFiles().addListener((ListChangeListener<Path>) change -> updateRecentMenu());
 
-    Menu file = new Menu("_File", null, openArchive, openFolder, recentMenu, new SeparatorMenuItem(), refresh,
+    Menu file = new Menu("_File", null, openArchive, openFolder, recentMenu, new SeparatorMenuItem(), openRegistry,
+        addHarbor, new SeparatorMenuItem(), refresh,
         new SeparatorMenuItem(), quit);
 
     CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
@@ -161,6 +182,10 @@ public final class MainView {
         after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     Menu view = new Menu("_View", null, dark);
     return new MenuBar(file, view);
+  }
+
+  private void addHarborConnection() {
+    new HarborConnectionDialog(stage, viewModel::addHarborConnection).show();
   }
 
   private void updateRecentMenu() {

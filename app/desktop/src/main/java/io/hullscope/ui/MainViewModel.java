@@ -5,12 +5,20 @@ import io.hullscope.image.Platform;
 import io.hullscope.index.FileTree;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.WasteReport;
+import io.hullscope.source.harbor.HarborConnection;
+import io.hullscope.ui.harbor.ConnectionStore;
+import io.hullscope.ui.harbor.HarborBrowserViewModel;
+import io.hullscope.ui.harbor.HarborSourceEntry;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.registry.RegistryImageRequest;
+import io.hullscope.ui.registry.RegistrySourceEntry;
+import io.hullscope.ui.sbom.SbomOffer;
 import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.FileSourceEntry;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.sources.SourceEntry;
+import io.hullscope.ui.sources.SourceKind;
 import io.hullscope.ui.sources.SourceListing;
 import io.hullscope.ui.task.BackgroundTask;
 import io.hullscope.ui.task.TaskExecutor;
@@ -20,7 +28,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,6 +67,11 @@ public final class MainViewModel implements AutoCloseable {
   private final LayersViewModel layers;
   private final SbomViewModel sbom;
   private final ObjectProperty<ImageTab> selectedTab = new SimpleObjectProperty<>(ImageTab.OVERVIEW);
+  private final HarborBrowserViewModel harbor;
+  private final ReadOnlyBooleanWrapper harborSelected = new ReadOnlyBooleanWrapper(false);
+  /** A Harbor artifact being opened and the second SBOM to offer once it is shown. */
+  private ImageRow offerRow;
+  private SbomOffer offer;
   private int sourceRequest;
   private TaskHandle openingImage;
 
@@ -68,7 +84,24 @@ public final class MainViewModel implements AutoCloseable {
       LayersViewModel layers,
       SbomViewModel sbom,
       List<SourceEntry> initialSources) {
+    this(executor, analyzer, recentFiles, error, overview, layers, sbom,
+        new HarborBrowserViewModel(executor, ConnectionStore.inMemory()), initialSources);
+  }
+
+  public MainViewModel(
+      TaskExecutor executor,
+      ImageAnalyzer analyzer,
+      RecentFiles recentFiles,
+      ErrorViewModel error,
+      OverviewViewModel overview,
+      LayersViewModel layers,
+      SbomViewModel sbom,
+      HarborBrowserViewModel harbor,
+      List<SourceEntry> initialSources) {
     this.executor = executor;
+    this.harbor = harbor;
+    harbor.setTaskTracker(taskStatus::track);
+    harbor.setArtifactOpener(this::openArtifact);
     this.analyzer = analyzer;
     this.recentFiles = recentFiles;
     this.error = error;
@@ -83,6 +116,10 @@ public final class MainViewModel implements AutoCloseable {
     recent.setAll(recentFiles.list());
     selectedSource.addListener((observable, before, after) -> {
       selectedSourceStatus.unbind();
+      harborSelected.set(after != null && after.kind() == SourceKind.HARBOR);
+      if (!harborSelected.get()) {
+        harbor.show(null);
+      }
       if (after == null) {
         selectedSourceStatus.set("");
       } else {
@@ -125,6 +162,82 @@ public final class MainViewModel implements AutoCloseable {
             selectInitialSource(pending[0]);
           }));
     }
+    executor.submit(new BackgroundTask<>(
+        "Reading the saved Harbor connections",
+        progress -> harbor.savedEntries(),
+        this::addSavedConnections,
+        failure -> error.show("Reading the saved Harbor connections failed", failure)));
+  }
+
+  /** Adds the saved Harbor connections below the other sources and checks each one's credentials. */
+  private void addSavedConnections(List<HarborSourceEntry> entries) {
+    for (HarborSourceEntry entry : entries) {
+      sources.add(entry);
+      executor.submit(new BackgroundTask<>(
+          "Checking Harbor " + entry.name(),
+          entry::load,
+          listing -> {
+            entry.apply(listing);
+            if (selectedSource.get() == entry) {
+              harbor.show(entry);
+            }
+          },
+          failure -> {}));
+    }
+  }
+
+  /**
+   * Checks a new Harbor connection and, when Harbor accepts it, saves it, adds it to the sidebar
+   * (replacing a connection of the same name) and selects it.
+   *
+   * @param onFailed receives why the connection was not saved, for the dialog to show
+   */
+  public void addHarborConnection(String name, HarborConnection connection, Runnable onSaved,
+      Consumer<Throwable> onFailed) {
+    harbor.addConnection(name, connection, entry -> {
+      sources.stream().filter(old -> old.kind() == SourceKind.HARBOR && old.name().equals(name)).findFirst()
+          .ifPresent(this::dropEntry);
+      sources.add(entry);
+      selectedSource.set(entry);
+      onSaved.run();
+    }, onFailed);
+  }
+
+  /**
+   * Removes a sidebar entry. A Harbor connection is deleted with its secret; the Docker daemon and
+   * the samples stay.
+   */
+  public void removeSource(SourceEntry entry) {
+    if (entry instanceof HarborSourceEntry harborEntry) {
+      harbor.removeConnection(harborEntry, () -> dropEntry(harborEntry));
+    } else if (entry.kind() == SourceKind.FILE || entry.kind() == SourceKind.REGISTRY) {
+      dropEntry(entry);
+    }
+  }
+
+  private void dropEntry(SourceEntry entry) {
+    if (selectedSource.get() == entry) {
+      selectedSource.set(null);
+    }
+    sources.remove(entry);
+    entry.close();
+  }
+
+  /** Adds an image of an OCI registry to the sidebar, selects it and opens the image once it resolves. */
+  public void openRegistryImage(RegistryImageRequest request) {
+    RegistrySourceEntry entry = new RegistrySourceEntry(request);
+    sources.stream().filter(old -> old.kind() == SourceKind.REGISTRY && old.name().equals(entry.name())).findFirst()
+        .ifPresent(this::dropEntry);
+    sources.add(entry);
+    selectedSource.set(entry);
+  }
+
+  /** Opens a Harbor artifact in the image tabs and offers Harbor's SBOM in the SBOM tab once it is shown. */
+  private void openArtifact(ImageRow row, SbomOffer harborSbom) {
+    offerRow = row;
+    offer = harborSbom;
+    error.dismiss();
+    selectedImage.set(row);
   }
 
   private void selectInitialSource(int pending) {
@@ -182,8 +295,15 @@ public final class MainViewModel implements AutoCloseable {
 
   private void showListing(int request, SourceEntry entry, SourceListing listing) {
     entry.apply(listing);
-    if (request == sourceRequest) {
-      images.setAll(listing.images());
+    if (request != sourceRequest) {
+      return;
+    }
+    images.setAll(listing.images());
+    if (entry instanceof HarborSourceEntry harborEntry) {
+      harbor.show(harborEntry);
+    } else if (entry instanceof RegistrySourceEntry && images.size() == 1) {
+      // The user asked for this one image, so it opens without another click.
+      selectedImage.set(images.get(0));
     }
   }
 
@@ -245,6 +365,9 @@ public final class MainViewModel implements AutoCloseable {
       sbom.show(opened.sbom(), next);
     } else {
       sbom.showUnavailable(next, opened.sbomFailure());
+    }
+    if (row != null && row == offerRow && offer != null) {
+      sbom.offerComparison(offer);
     }
     if (previous != null) {
       ImageAnalyzer.closeQuietly(previous.image());
@@ -350,6 +473,15 @@ public final class MainViewModel implements AutoCloseable {
 
   public SbomViewModel sbom() {
     return sbom;
+  }
+
+  public HarborBrowserViewModel harbor() {
+    return harbor;
+  }
+
+  /** Returns true while a Harbor connection is selected, so the Harbor browser replaces the image table. */
+  public ReadOnlyBooleanProperty harborSelectedProperty() {
+    return harborSelected.getReadOnlyProperty();
   }
 
   /** Returns the tab shown for the open image; the SBOM tab sets it to show an evidence file. */

@@ -5,6 +5,8 @@ import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.source.docker.DockerDaemonSource;
 import io.hullscope.ui.content.FileContentViewModel;
+import io.hullscope.ui.harbor.ConnectionStore;
+import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.sbom.SbomViewModel;
@@ -34,7 +36,10 @@ public final class MainWindow {
     this.view = view;
   }
 
-  /** Creates the window on the stage; the caller shows the stage and then calls {@code start()}. */
+  /**
+   * Creates the window on the stage with Harbor connections kept in memory only; the caller shows
+   * the stage and then calls {@code start()}.
+   */
   public static MainWindow create(
       Stage stage,
       AppSettings settings,
@@ -42,6 +47,19 @@ public final class MainWindow {
       ImageAnalyzer analyzer,
       FileContentReader contentReader,
       RecentFiles recentFiles) {
+    return create(stage, settings, executor, analyzer, contentReader, recentFiles,
+        new HarborBrowserViewModel(executor, ConnectionStore.inMemory()));
+  }
+
+  /** Creates the window on the stage; the caller shows the stage and then calls {@code start()}. */
+  public static MainWindow create(
+      Stage stage,
+      AppSettings settings,
+      TaskExecutor executor,
+      ImageAnalyzer analyzer,
+      FileContentReader contentReader,
+      RecentFiles recentFiles,
+      HarborBrowserViewModel harbor) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     ErrorViewModel error = new ErrorViewModel();
     FileContentViewModel content = new FileContentViewModel(executor, contentReader);
@@ -53,6 +71,7 @@ public final class MainWindow {
         new OverviewViewModel(),
         new LayersViewModel(executor, error, content),
         new SbomViewModel(executor, error),
+        harbor,
         List.of(
             new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), Limits.DEFAULT)),
             new FolderSourceEntry("Samples", settings.samplesFolder())));

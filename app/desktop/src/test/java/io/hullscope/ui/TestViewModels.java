@@ -5,6 +5,8 @@ import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.sbom.CatalogCache;
 import io.hullscope.ui.content.FileContentViewModel;
+import io.hullscope.ui.harbor.ConnectionStore;
+import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
 import io.hullscope.ui.sbom.SbomViewModel;
@@ -19,6 +21,12 @@ final class TestViewModels {
   private TestViewModels() {}
 
   static MainViewModel mainViewModel(TaskExecutor executor, Preferences preferences, List<SourceEntry> sources) {
+    return mainViewModel(executor, preferences, new HarborBrowserViewModel(executor, ConnectionStore.inMemory()),
+        sources);
+  }
+
+  static MainViewModel mainViewModel(TaskExecutor executor, Preferences preferences, HarborBrowserViewModel harbor,
+      List<SourceEntry> sources) {
     ErrorViewModel error = new ErrorViewModel();
     FileContentViewModel content = new FileContentViewModel(executor, new FileContentReader(Limits.DEFAULT));
     return new MainViewModel(
@@ -29,6 +37,7 @@ final class TestViewModels {
         new OverviewViewModel(),
         new LayersViewModel(executor, error, content),
         new SbomViewModel(executor, error),
+        harbor,
         sources);
   }
 }

@@ -4,10 +4,13 @@ import io.hullscope.index.FileInterest;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Runs a set of {@link ImageCheck}s on one image and applies a policy.
@@ -54,14 +57,42 @@ public final class ImageChecks {
   }
 
   /**
+   * Checks that a policy names only checks of this set, in its disabled ids, its new severities and
+   * its settings ({@code CHECK-ID.name}), so that a typo in a policy file cannot leave a check on
+   * unnoticed.
+   *
+   * @throws IllegalArgumentException naming every unknown id
+   */
+  public void validate(CheckPolicy policy) {
+    Set<String> known = new HashSet<>();
+    definitions().forEach(definition -> known.add(definition.id()));
+    Set<String> unknown = new TreeSet<>();
+    policy.disabled().stream().filter(id -> !known.contains(id)).forEach(unknown::add);
+    policy.severities().keySet().stream().filter(id -> !known.contains(id)).forEach(unknown::add);
+    for (String key : policy.settings().values().keySet()) {
+      int dot = key.indexOf('.');
+      String id = dot < 0 ? key : key.substring(0, dot);
+      if (!known.contains(id)) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException("the policy names checks that do not exist: " + String.join(", ", unknown)
+          + "; docs/checks.md lists the check ids");
+    }
+  }
+
+  /**
    * Runs every check on the facts, applies the policy and grades the result.
    *
    * @param imageName the name to show for the image
    * @param tool the tool and version, for the report
    * @throws IOException when a check cannot read what it needs
+   * @throws IllegalArgumentException when the policy names a check that does not exist
    * @throws IllegalStateException when a check reports an id it does not define
    */
   public HardeningReport run(String imageName, ImageFacts facts, CheckPolicy policy, String tool) throws IOException {
+    validate(policy);
     List<Finding> findings = new ArrayList<>();
     for (ImageCheck check : checks) {
       List<String> ids = check.definitions().stream().map(CheckDefinition::id).toList();

@@ -33,6 +33,13 @@ final class Migrations {
           "CREATE TABLE layer_accounts ("
               + " diff_id TEXT PRIMARY KEY,"
               + " data BLOB NOT NULL,"
+              + " created_at TEXT NOT NULL)")),
+      // Only redacted hits are stored: kind, confidence, reason and a value shortened by check.Redaction.
+      new Migration(5, "layer secret scan cache", List.of(
+          "CREATE TABLE layer_secrets ("
+              + " diff_id TEXT PRIMARY KEY,"
+              + " detector TEXT NOT NULL,"
+              + " data BLOB NOT NULL,"
               + " created_at TEXT NOT NULL)")));
 
   private Migrations() {}

@@ -98,7 +98,17 @@ public final class SbomView {
         "Open a CycloneDX or SPDX document made by another tool and compare it with this image's SBOM"));
     importButton.setOnAction(event -> chooseImportFile());
 
-    HBox toolbar = new HBox(8, new HBox(byEcosystem, byLayer, byDependency), filter, importButton, export);
+    Button compare = new Button(null, new FontIcon(Feather.GIT_PULL_REQUEST));
+    compare.setId("sbomCompareOffered");
+    compare.textProperty().bind(Bindings.createStringBinding(
+        () -> viewModel.offeredProperty().get() == null ? "" : "Compare with " + viewModel.offeredProperty().get().name(),
+        viewModel.offeredProperty()));
+    compare.visibleProperty().bind(viewModel.offeredProperty().isNotNull());
+    compare.managedProperty().bind(compare.visibleProperty());
+    compare.setMinWidth(Region.USE_PREF_SIZE);
+    compare.setOnAction(event -> viewModel.compareWithOffered());
+
+    HBox toolbar = new HBox(8, new HBox(byEcosystem, byLayer, byDependency), filter, compare, importButton, export);
     toolbar.setAlignment(Pos.CENTER_LEFT);
     return toolbar;
   }

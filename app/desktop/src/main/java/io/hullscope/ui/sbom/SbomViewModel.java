@@ -65,6 +65,7 @@ public final class SbomViewModel {
   private final ReadOnlyObjectWrapper<ImageSbom> sbom = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper importSource = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper comparison = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<SbomOffer> offered = new ReadOnlyObjectWrapper<>();
   private ImageSbom imageSbom;
   private int importRequest;
   private ImageAnalysis analysis;
@@ -99,6 +100,7 @@ public final class SbomViewModel {
     importRequest++;
     importSource.set("");
     comparison.set("");
+    offered.set(null);
     display(newSbom, newAnalysis);
   }
 
@@ -136,15 +138,42 @@ public final class SbomViewModel {
    * the version differences and what each side misses.
    */
   public void importSbom(Path file) {
+    String name = String.valueOf(file.getFileName());
+    importDocument("Importing " + name, "Imported " + name, "the import",
+        () -> new SbomImporter().read(file), "Importing the SBOM " + name + " failed");
+  }
+
+  /**
+   * Offers a second SBOM of the open image, such as the one its registry generated, for {@link
+   * #compareWithOffered()}. {@link #show} withdraws the offer, so set it after showing the image.
+   *
+   * @param offer the SBOM's name and how to read it; null withdraws the offer
+   */
+  public void offerComparison(SbomOffer offer) {
+    offered.set(offer);
+  }
+
+  /** Reads the offered SBOM in the background, shows it and compares it with the image's, as an import does. */
+  public void compareWithOffered() {
+    SbomOffer offer = offered.get();
+    if (offer == null) {
+      return;
+    }
+    importDocument("Reading " + offer.name(), "Showing " + offer.name(), offer.name(), offer.reader(),
+        "Reading " + offer.name() + " failed");
+  }
+
+  private void importDocument(String title, String sourceLine, String otherSide, SbomOffer.Reader reader,
+      String failureAction) {
     ImageAnalysis current = analysis;
     ImageSbom ours = imageSbom;
     List<Digest> diffIds = current == null ? List.of()
         : current.layers().stream().map(LayerIndex::diffId).toList();
     int request = ++importRequest;
     executor.submit(new BackgroundTask<>(
-        "Importing " + file.getFileName(),
+        title,
         progress -> {
-          SbomImport imported = new SbomImporter().read(file);
+          SbomImport imported = reader.read();
           ImageSbom placed = SbomImporter.withLayers(imported, diffIds);
           SbomComparison compared = ours == null ? null : SbomComparison.compare(ours, placed);
           return new Imported(imported.format(), placed, compared);
@@ -154,21 +183,21 @@ public final class SbomViewModel {
             display(result.sbom(), current);
             String tool = result.sbom().tool();
             String madeBy = tool == null || tool.isBlank() ? "" : " by " + tool;
-            importSource.set("Imported " + file.getFileName() + " (" + result.format() + madeBy + ")");
-            comparison.set(result.comparison() == null ? "" : compareLine(result.comparison().summary()));
+            importSource.set(sourceLine + " (" + result.format() + madeBy + ")");
+            comparison.set(result.comparison() == null ? "" : compareLine(result.comparison().summary(), otherSide));
           }
         },
         failure -> {
           if (request == importRequest && !ErrorViewModel.isCancellation(failure)) {
-            error.show("Importing the SBOM " + file.getFileName() + " failed", failure);
+            error.show(failureAction, failure);
           }
         }));
   }
 
-  private static String compareLine(SbomComparison.Summary summary) {
+  private static String compareLine(SbomComparison.Summary summary, String otherSide) {
     return "Compared with the image's SBOM: " + summary.identical() + " identical, "
         + summary.differentVersions() + " with another version, " + summary.onlyInOurs()
-        + " only in the image's, " + summary.onlyInTheirs() + " only in the import";
+        + " only in the image's, " + summary.onlyInTheirs() + " only in " + otherSide;
   }
 
   /** The result of an import: the document format, its packages and their comparison with ours. */
@@ -324,6 +353,11 @@ public final class SbomViewModel {
    */
   public ReadOnlyStringProperty importSourceProperty() {
     return importSource.getReadOnlyProperty();
+  }
+
+  /** Returns the second SBOM offered for comparison, or null; the SBOM tab shows a button while it is set. */
+  public ReadOnlyObjectProperty<SbomOffer> offeredProperty() {
+    return offered.getReadOnlyProperty();
   }
 
   /** Returns the comparison of an imported SBOM with the image's, or an empty string. */

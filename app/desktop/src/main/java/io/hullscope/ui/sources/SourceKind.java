@@ -4,5 +4,9 @@ package io.hullscope.ui.sources;
 public enum SourceKind {
   DOCKER,
   SAMPLES,
-  FILE
+  FILE,
+  /** A saved Harbor connection; selecting it shows the Harbor browser in place of the image table. */
+  HARBOR,
+  /** An image reference opened from an OCI registry. */
+  REGISTRY
 }

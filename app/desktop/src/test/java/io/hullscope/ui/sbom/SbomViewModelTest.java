@@ -433,6 +433,46 @@ class SbomViewModelTest {
   }
 
   @Test
+  void offeredSbomIsComparedLikeAnImport() {
+    viewModel.show(mixed(), null);
+    viewModel.offerComparison(new SbomOffer("Harbor's SBOM", () -> new io.hullscope.sbom.SbomImporter()
+        .read("Harbor SBOM", OTHER_TOOL_BOM.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+    viewModel.compareWithOffered();
+
+    assertThat(packageLabels()).containsExactly("bash", "curl", "libc6");
+    assertThat(viewModel.importSourceProperty().get()).startsWith("Showing Harbor's SBOM (CycloneDX 1.5");
+    assertThat(viewModel.comparisonProperty().get()).endsWith(", 1 only in Harbor's SBOM");
+    assertThat(executor.titles()).containsExactly("Reading Harbor's SBOM");
+  }
+
+  @Test
+  void showingAnotherImageWithdrawsOffer() {
+    viewModel.show(mixed(), null);
+    viewModel.offerComparison(new SbomOffer("Harbor's SBOM", () -> {
+      throw new IOException("not read");
+    }));
+
+    viewModel.show(mixed(), null);
+
+    assertThat(viewModel.offeredProperty().get()).isNull();
+  }
+
+  @Test
+  void unreadableOfferShowsErrorAndKeepsSbom() {
+    viewModel.show(mixed(), null);
+    viewModel.offerComparison(new SbomOffer("Harbor's SBOM", () -> {
+      throw new IOException("Harbor's SBOM has no layer holding the document");
+    }));
+
+    viewModel.compareWithOffered();
+
+    assertThat(error.messageProperty().get())
+        .isEqualTo("Reading Harbor's SBOM failed: Harbor's SBOM has no layer holding the document");
+    assertThat(viewModel.sbomProperty().get().packages()).hasSize(5);
+  }
+
+  @Test
   void importedPackagesHaveNoLayerWithoutImage() throws IOException {
     viewModel.show(mixed(), null);
     viewModel.importSbom(Files.writeString(folder.resolve("other.cdx.json"), OTHER_TOOL_BOM));

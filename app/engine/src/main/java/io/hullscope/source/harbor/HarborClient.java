@@ -191,7 +191,17 @@ public final class HarborClient {
    *     library/app/api}; the first segment is the project
    */
   public Page<Artifact> artifacts(String repositoryName, int page, int pageSize) throws IOException {
-    String path = repositoryPath(repositoryName) + "/artifacts?" + paging(page, pageSize)
+    return artifacts(repositoryName, null, page, pageSize);
+  }
+
+  /**
+   * Returns one page of a repository's artifacts whose tags contain {@code tagContains}.
+   *
+   * @param tagContains part of a tag to search for; null or blank for every artifact
+   */
+  public Page<Artifact> artifacts(String repositoryName, String tagContains, int page, int pageSize)
+      throws IOException {
+    String path = repositoryPath(repositoryName) + "/artifacts?" + paging(page, pageSize) + fuzzy("tags", tagContains)
         + "&with_tag=true&with_label=true&with_scan_overview=true&with_accessory=true";
     HttpResponse<byte[]> response = send(get(path, Map.of("X-Accept-Vulnerabilities", ACCEPT_VULNERABILITIES)));
     check(response, "list the artifacts of " + repositoryName);

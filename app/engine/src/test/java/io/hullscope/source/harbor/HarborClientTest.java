@@ -162,6 +162,18 @@ class HarborClientTest {
   }
 
   @Test
+  void artifactSearchFiltersByTag() throws IOException {
+    stub.on("GET", ARTIFACTS, Answer.json(200, "[" + artifact() + "]").withHeader("X-Total-Count", "1"));
+
+    Page<Artifact> page = anonymous().artifacts("team/app/api", "1.4", 2, 20);
+
+    assertThat(page.items()).hasSize(1);
+    assertThat(stub.requests().get(0).rawUri())
+        .startsWith(ARTIFACTS + "?page=2&page_size=20&q=tags%3D%7E1.4&with_tag=true");
+    assertThat(stub.contractViolations()).isEmpty();
+  }
+
+  @Test
   void neverScannedArtifactHasNoReport() throws IOException {
     stub.on("GET", ARTIFACTS + "/" + DIGEST + "/additions/vulnerabilities", Answer.json(200, "{}"));
 

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A {@code docker-registry} process on 127.0.0.1 that a test starts with its own config (for
  * example token auth or TLS) and stops again, plus pushing with skopeo.
  */
-final class LocalRegistry implements AutoCloseable {
+public final class LocalRegistry implements AutoCloseable {
 
   private final Process process;
   private final String host;
@@ -31,7 +31,7 @@ final class LocalRegistry implements AutoCloseable {
   }
 
   /** Returns true when both {@code docker-registry} and {@code skopeo} run. */
-  static boolean toolsAvailable() {
+  public static boolean toolsAvailable() {
     return Tools.runs("docker-registry", "--version") && Tools.runs("skopeo", "--version");
   }
 
@@ -40,7 +40,7 @@ final class LocalRegistry implements AutoCloseable {
    * the top level (for example an {@code auth:} block) and under {@code http:} (for example
    * {@code tls:}), and waits until its port accepts connections.
    */
-  static LocalRegistry start(Path folder, List<String> topLevelConfig, List<String> httpConfig)
+  public static LocalRegistry start(Path folder, List<String> topLevelConfig, List<String> httpConfig)
       throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -73,12 +73,12 @@ final class LocalRegistry implements AutoCloseable {
   }
 
   /** Returns {@code 127.0.0.1:port}. */
-  String host() {
+  public String host() {
     return host;
   }
 
   /** Copies an OCI archive to {@code host/target} with skopeo, without TLS verification. */
-  void push(Path archive, String target, String... options) throws IOException, InterruptedException {
+  public void push(Path archive, String target, String... options) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("skopeo", "copy", "--quiet", "--dest-tls-verify=false"));
     command.addAll(List.of(options));
     command.add("oci-archive:" + archive);
