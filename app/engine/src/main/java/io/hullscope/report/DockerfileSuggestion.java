@@ -40,6 +40,8 @@ public final class DockerfileSuggestion {
       "GROUP-NOT-IN-GROUP-FILE", "USER-ID-OUT-OF-RANGE", "USER-NOT-NUMERIC", "ROOT-GROUP");
   static final List<String> OCI_LABELS = List.of("org.opencontainers.image.source",
       "org.opencontainers.image.version", "org.opencontainers.image.revision");
+  private static final List<String> SECRET_FILE_IDS = List.of("SECRET-IN-FILE", "CREDENTIAL-FILE",
+      "SECRET-DELETED-BUT-PRESENT");
   private static final Set<String> SUDO_PACKAGES = Set.of("sudo");
   private static final Set<String> SSH_PACKAGES = Set.of("openssh-server", "dropbear", "ssh");
   private static final Set<String> BUILD_PACKAGES = Set.of("gcc", "g++", "make", "build-essential", "git", "clang",
@@ -352,7 +354,8 @@ public final class DockerfileSuggestion {
     }
     if (!secretPaths.isEmpty()) {
       secretFilesAddressed();
-      comments.add(MARK + " this step copied secret files into the image: /" + String.join(", /", secretPaths) + ".");
+      comments.add(MARK + " this step copied secret files into the image (" + secretFileIds() + "): /"
+          + String.join(", /", secretPaths) + ".");
       comments.add("  Leave them out of the build context (.dockerignore) or copy a folder without them; mount");
       comments.add("  them at run time instead, and rotate what was in the image.");
     }
@@ -361,8 +364,13 @@ public final class DockerfileSuggestion {
     return comments.isEmpty() ? fixed : fixed.withComments(comments);
   }
 
+  /** Returns the ids of the secret file findings in the report, comma-separated. */
+  private String secretFileIds() {
+    return String.join(", ", SECRET_FILE_IDS.stream().filter(findings::has).toList());
+  }
+
   private void secretFilesAddressed() {
-    for (String id : List.of("SECRET-IN-FILE", "CREDENTIAL-FILE", "SECRET-DELETED-BUT-PRESENT")) {
+    for (String id : SECRET_FILE_IDS) {
       if (findings.has(id)) {
         addressed.add(id);
       }
@@ -627,7 +635,8 @@ public final class DockerfileSuggestion {
     }
     if (!secretFiles.isEmpty()) {
       secretFilesAddressed();
-      notes.add(MARK + " the image contains secret files: " + String.join(", ", secretFiles) + ". Add them to"
+      notes.add(MARK + " the image contains secret files (" + secretFileIds() + "): " + String.join(", ", secretFiles)
+          + ". Add them to"
           + " .dockerignore, or do not create them in a RUN step; a file deleted in a later step is still in the"
           + " earlier layer. Rotate every secret that was in the image.");
     }
