@@ -84,7 +84,7 @@ class RegistryTlsIT {
     assertThatThrownBy(() -> source.open(REPOSITORY + ":1", null, ProgressListener.NONE))
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("TLS connection to registry " + registry.host() + " failed")
-        .hasMessageContaining("add its CA file");
+        .hasMessageContaining("add that CA's certificate file");
   }
 
   @Test
