@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Inspects container images: layers, files, config and wasted space.",
-    subcommands = {InspectCommand.class, SbomCommand.class, HarborCommand.class})
+    subcommands = {InspectCommand.class, SbomCommand.class, HarborCommand.class, VerifyCommand.class})
 public final class HullscopeCommand implements Runnable {
 
   /** Exit code of a command that started but failed, for example on a missing file. */
