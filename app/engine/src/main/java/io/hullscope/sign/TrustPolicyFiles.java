@@ -62,7 +62,7 @@ public final class TrustPolicyFiles {
     if (trustedRoot != null) {
       try {
         SigstoreTrustedRoot.read(trustedRoot);
-      } catch (GeneralSecurityException | RuntimeException e) {
+      } catch (IOException | GeneralSecurityException | RuntimeException e) {
         throw new IOException("Sigstore trusted root " + trustedRoot + " is invalid: " + e.getMessage(), e);
       }
     }
