@@ -20,7 +20,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -95,8 +94,8 @@ class SignatureRegistryIT {
 
   @Test
   void cosignAndNotationSignaturesVerify() throws Exception {
-    Digest image = pushImage("signed");
-    pushCosignSignature(image, simpleSigningPayload(image), cosignKey, false);
+    Digest image = pusher.image("signed");
+    pusher.cosignSignature(image, pusher.simpleSigningPayload(image), cosignKey, false);
     pushNotationSignature(image, image);
 
     List<SignatureResult> results = finder(trusting(cosignKey)).find(repository, image);
@@ -110,15 +109,15 @@ class SignatureRegistryIT {
 
   @Test
   void unsignedImageHasNoSignatures() throws Exception {
-    Digest image = pushImage("unsigned");
+    Digest image = pusher.image("unsigned");
 
     assertThat(finder(trusting(cosignKey)).find(repository, image)).isEmpty();
   }
 
   @Test
   void tamperedPayloadIsBadSignature() throws Exception {
-    Digest image = pushImage("tampered");
-    pushCosignSignature(image, simpleSigningPayload(image), cosignKey, true);
+    Digest image = pusher.image("tampered");
+    pusher.cosignSignature(image, pusher.simpleSigningPayload(image), cosignKey, true);
 
     List<SignatureResult> results = finder(trusting(cosignKey)).find(repository, image);
 
@@ -128,8 +127,8 @@ class SignatureRegistryIT {
 
   @Test
   void wrongKeyIsBadSignature() throws Exception {
-    Digest image = pushImage("wrong-key");
-    pushCosignSignature(image, simpleSigningPayload(image), cosignKey, false);
+    Digest image = pusher.image("wrong-key");
+    pusher.cosignSignature(image, pusher.simpleSigningPayload(image), cosignKey, false);
     KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
     ec.initialize(new ECGenParameterSpec("secp256r1"));
 
@@ -141,10 +140,10 @@ class SignatureRegistryIT {
 
   @Test
   void signatureForOtherDigestIsWrongDigest() throws Exception {
-    Digest signed = pushImage("original");
-    Digest copied = pushImage("copy");
+    Digest signed = pusher.image("original");
+    Digest copied = pusher.image("copy");
     // The signatures of the first image, attached to the second one.
-    pushCosignSignature(copied, simpleSigningPayload(signed), cosignKey, false);
+    pusher.cosignSignature(copied, pusher.simpleSigningPayload(signed), cosignKey, false);
     pushNotationSignature(copied, signed);
 
     List<SignatureResult> results = finder(trusting(cosignKey)).find(repository, copied);
@@ -165,45 +164,6 @@ class SignatureRegistryIT {
   private static TrustPolicy trusting(KeyPair key) {
     return new TrustPolicy(List.of(new TrustedKey("test key", key.getPublic())), List.of(notationCertificate), List.of(),
         List.of(), null);
-  }
-
-  /** Pushes a one-layer image whose content differs by {@code name} and returns its manifest digest. */
-  private static Digest pushImage(String name) throws Exception {
-    byte[] layer = ("layer of " + name + " " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
-    Digest layerDigest = pusher.blob(layer);
-    byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
-        + layerDigest + "\"]}}").getBytes(StandardCharsets.UTF_8);
-    Digest configDigest = pusher.blob(config);
-    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
-        + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest + "\",\"size\":" + config.length
-        + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + layerDigest
-        + "\",\"size\":" + layer.length + "}]}";
-    return pusher.manifest(name, OCI_MANIFEST, manifest);
-  }
-
-  private static byte[] simpleSigningPayload(Digest digest) {
-    return ("{\"critical\":{\"identity\":{\"docker-reference\":\"" + host + "/" + repository + "\"},\"image\":"
-        + "{\"docker-manifest-digest\":\"" + digest + "\"},\"type\":\"cosign container image signature\"},"
-        + "\"optional\":null}").getBytes(StandardCharsets.UTF_8);
-  }
-
-  /** Writes the cosign classic layout: tag sha256-HEX.sig, one layer per signature with its annotation. */
-  private static void pushCosignSignature(Digest image, byte[] payload, KeyPair key, boolean tamper) throws Exception {
-    Signature signer = Signature.getInstance("SHA256withECDSA");
-    signer.initSign(key.getPrivate());
-    signer.update(payload);
-    String signature = Base64.getEncoder().encodeToString(signer.sign());
-    byte[] stored = tamper ? new String(payload, StandardCharsets.UTF_8).replace("\"optional\":null",
-        "\"optional\":{\"added\":\"after signing\"}").getBytes(StandardCharsets.UTF_8) : payload;
-    Digest payloadDigest = pusher.blob(stored);
-    byte[] config = "{}".getBytes(StandardCharsets.UTF_8);
-    Digest configDigest = pusher.blob(config);
-    String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"config\":{\"mediaType\":"
-        + "\"application/vnd.oci.image.config.v1+json\",\"digest\":\"" + configDigest + "\",\"size\":2},"
-        + "\"layers\":[{\"mediaType\":\"" + CosignVerifier.SIMPLE_SIGNING_TYPE + "\",\"digest\":\"" + payloadDigest
-        + "\",\"size\":" + stored.length + ",\"annotations\":{\"" + CosignVerifier.SIGNATURE_ANNOTATION + "\":\""
-        + signature + "\"}}]}";
-    pusher.manifest(image.algorithm() + "-" + image.hex() + ".sig", OCI_MANIFEST, manifest);
   }
 
   /**
