@@ -26,7 +26,7 @@ final class Certificates {
   /** Fulcio's OIDC issuer extension, DER UTF8String value. */
   static final String OIDC_ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
 
-  /** Longest chain accepted, so that a hostile chain cannot make validation slow. */
+  /** Maximum chain length accepted, so that a hostile chain cannot make validation slow. */
   static final int MAX_CHAIN_LENGTH = 10;
 
   private Certificates() {}

@@ -87,58 +87,70 @@ public final class NotationVerifier {
       return result(null, null, Verdict.rejected(Verdict.Reason.MALFORMED,
           "the JWS envelope is invalid: " + e.getMessage()), location, notes);
     }
+
     X509Certificate leaf = chain.get(0);
     String signer = leaf.getSubjectX500Principal().getName() + " " + TrustedKey.fingerprint(leaf.getPublicKey());
-    Map<String, Object> header = jws.getHeader().toJSONObject();
-    Instant signingTime;
-    Instant expiry;
-    Digest signed;
+    Claims claims;
     try {
-      signingTime = instant(header.get(SIGNING_TIME), SIGNING_TIME, true);
-      expiry = instant(header.get(EXPIRY), EXPIRY, false);
-      signed = targetDigest(jws);
+      claims = claims(jws);
     } catch (IllegalArgumentException | IOException e) {
       return result(signer, null, Verdict.rejected(Verdict.Reason.MALFORMED, e.getMessage()), location, notes);
     }
-    if (!"notary.x509".equals(header.get(SIGNING_SCHEME))) {
-      return result(signer, signingTime, Verdict.rejected(Verdict.Reason.UNSUPPORTED,
-          "signing scheme " + header.get(SIGNING_SCHEME) + " is not verified, only notary.x509"), location, notes);
+
+    Verdict verdict = judge(jws, chain, claims, imageDigest, notes);
+    return result(signer, claims.signingTime(), verdict, location, notes);
+  }
+
+  /** The protected header fields and payload digest that the checks need. */
+  private record Claims(Object signingScheme, Instant signingTime, Instant expiry, Digest signed) {}
+
+  private static Claims claims(JWSObject jws) throws IOException {
+    Map<String, Object> header = jws.getHeader().toJSONObject();
+    return new Claims(header.get(SIGNING_SCHEME), instant(header.get(SIGNING_TIME), SIGNING_TIME, true),
+        instant(header.get(EXPIRY), EXPIRY, false), targetDigest(jws));
+  }
+
+  private Verdict judge(JWSObject jws, List<X509Certificate> chain, Claims claims, Digest imageDigest,
+      List<String> notes) {
+    X509Certificate leaf = chain.get(0);
+    if (!"notary.x509".equals(claims.signingScheme())) {
+      return Verdict.rejected(Verdict.Reason.UNSUPPORTED,
+          "signing scheme " + claims.signingScheme() + " is not verified, only notary.x509");
     }
     if (!ALGORITHMS.contains(jws.getHeader().getAlgorithm())) {
-      return result(signer, signingTime, Verdict.rejected(Verdict.Reason.UNSUPPORTED,
-          "JWS algorithm " + jws.getHeader().getAlgorithm() + " is not allowed by the Notary Project"), location, notes);
+      return Verdict.rejected(Verdict.Reason.UNSUPPORTED,
+          "JWS algorithm " + jws.getHeader().getAlgorithm() + " is not allowed by the Notary Project");
     }
-    if (!signed.equals(imageDigest)) {
-      return result(signer, signingTime, Verdict.rejected(Verdict.Reason.WRONG_DIGEST,
-          "the signature is for " + signed + ", not for " + imageDigest), location, notes);
+    if (!claims.signed().equals(imageDigest)) {
+      return Verdict.rejected(Verdict.Reason.WRONG_DIGEST,
+          "the signature is for " + claims.signed() + ", not for " + imageDigest);
     }
     try {
       if (!jws.verify(verifier(leaf))) {
-        return result(signer, signingTime, Verdict.rejected(Verdict.Reason.BAD_SIGNATURE,
-            "the JWS signature does not verify with the key of " + leaf.getSubjectX500Principal()), location, notes);
+        return Verdict.rejected(Verdict.Reason.BAD_SIGNATURE,
+            "the JWS signature does not verify with the key of " + leaf.getSubjectX500Principal());
       }
     } catch (JOSEException | IllegalStateException e) {
-      return result(signer, signingTime, Verdict.rejected(Verdict.Reason.BAD_SIGNATURE,
-          "the JWS signature cannot be checked: " + e.getMessage()), location, notes);
+      return Verdict.rejected(Verdict.Reason.BAD_SIGNATURE, "the JWS signature cannot be checked: " + e.getMessage());
     }
+
     Instant now = clock.instant();
-    if (expiry != null && now.isAfter(expiry)) {
-      return result(signer, signingTime, Verdict.rejected(Verdict.Reason.EXPIRED,
-          "the signature expired at " + expiry), location, notes);
+    if (claims.expiry() != null && now.isAfter(claims.expiry())) {
+      return Verdict.rejected(Verdict.Reason.EXPIRED, "the signature expired at " + claims.expiry());
     }
     // Without a trusted timestamp the Notary Project requires the chain to be valid now, not only at signing.
-    notes.add("signing time " + signingTime + " is the signer's claim; timestamp countersignatures are not checked");
+    notes.add("signing time " + claims.signingTime() + " is the signer's claim, because timestamp countersignatures"
+        + " are not checked");
     Certificates.ChainCheck check = Certificates.validate(chain, policy.roots(), now);
     if (!check.trusted()) {
-      return result(signer, signingTime, Verdict.rejected(check.problem(), check.detail()), location, notes);
+      return Verdict.rejected(check.problem(), check.detail());
     }
+    Instant signingTime = claims.signingTime();
     if (signingTime.isBefore(leaf.getNotBefore().toInstant()) || signingTime.isAfter(leaf.getNotAfter().toInstant())) {
-      return result(signer, signingTime, Verdict.rejected(Verdict.Reason.EXPIRED,
-          "the signing time " + signingTime + " is outside the validity of " + leaf.getSubjectX500Principal()),
-          location, notes);
+      return Verdict.rejected(Verdict.Reason.EXPIRED,
+          "the signing time " + signingTime + " is outside the validity of " + leaf.getSubjectX500Principal());
     }
-    return result(signer, signingTime, Verdict.verified("trust store certificate "
-        + check.anchor().getSubjectX500Principal(), check.detail()), location, notes);
+    return Verdict.verified("trust store certificate " + check.anchor().getSubjectX500Principal(), check.detail());
   }
 
   private static JWSVerifier verifier(X509Certificate leaf) throws JOSEException {

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SignatureFinder {
 
-  /** What Hullscope says about Docker Content Trust, which it cannot find in OCI registries. */
+  /** The note shown for Docker Content Trust, which Hullscope cannot find in OCI registries. */
   public static final String CONTENT_TRUST_NOTE = "Docker Content Trust (Notary v1) is retired: Harbor removed it in"
       + " 2.9 and it is not stored in the registry, so Hullscope does not look for it; use cosign or notation.";
 

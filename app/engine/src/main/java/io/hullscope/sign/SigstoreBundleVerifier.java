@@ -20,11 +20,11 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Verifies Sigstore bundles (v0.1 to v0.3, as cosign v3 attaches them to images as OCI referrers)
- * with sigstore-java against an offline trusted root: the message signature or DSSE signature, the
- * Fulcio certificate chain at the log time, the signed certificate timestamp, and the Rekor entry
- * (SET or inclusion proof with its checkpoint). Before that, this class checks that the bundle is
- * about the image digest, and after it, that the certificate identity is one the user expects.
+ * Verifies Sigstore bundles (v0.1 to v0.3), which cosign v3 attaches to images as OCI referrers.
+ * sigstore-java checks them against an offline trusted root: the message or DSSE signature, the
+ * Fulcio certificate chain at the log time, the signed certificate timestamp and the Rekor entry.
+ * Before that, this class checks that the bundle is about the image digest. After it, this class
+ * checks that the certificate identity is one the user expects.
  */
 public final class SigstoreBundleVerifier {
 

@@ -6,7 +6,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * What the user trusts: public keys (cosign key signatures), certificate roots (notation and
+ * The trust settings: public keys (cosign key signatures), certificate roots (notation and
  * bring-your-own PKI for cosign), expected keyless identities, Rekor log keys and a Sigstore
  * trusted root file. A signature verifies only when one of these matches it.
  *

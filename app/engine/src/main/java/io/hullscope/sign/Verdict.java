@@ -15,7 +15,7 @@ public record Verdict(Status status, String matchedRule, Reason reason, String d
   /** Whether the signature verified. */
   public enum Status { VERIFIED, NOT_VERIFIED }
 
-  /** Why a signature did not verify. */
+  /** The reason a signature did not verify. */
   public enum Reason {
     /** The signature is for another image digest than the one inspected. */
     WRONG_DIGEST,

@@ -178,6 +178,7 @@ class SignatureRegistryIT {
         .customParam(NotationVerifier.SIGNING_SCHEME, "notary.x509")
         .customParam(NotationVerifier.SIGNING_TIME, signingTime)
         .build();
+
     String payload = "{\"targetArtifact\":{\"mediaType\":\"" + OCI_MANIFEST + "\",\"digest\":\"" + signedDigest
         + "\",\"size\":1}}";
     JWSObject jws = new JWSObject(header, new Payload(payload));
@@ -185,6 +186,7 @@ class SignatureRegistryIT {
     String[] parts = jws.serialize().split("\\.");
     String envelope = "{\"payload\":\"" + parts[1] + "\",\"protected\":\"" + parts[0] + "\",\"header\":{\"x5c\":[\""
         + Base64.getEncoder().encodeToString(notationCertificate.getEncoded()) + "\"]},\"signature\":\"" + parts[2] + "\"}";
+
     byte[] envelopeBytes = envelope.getBytes(StandardCharsets.UTF_8);
     Digest envelopeDigest = pusher.blob(envelopeBytes);
     byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
@@ -194,6 +196,7 @@ class SignatureRegistryIT {
         + "\"digest\":\"" + emptyDigest + "\",\"size\":2},\"layers\":[{\"mediaType\":\"" + NotationVerifier.JWS_MEDIA_TYPE
         + "\",\"digest\":\"" + envelopeDigest + "\",\"size\":" + envelopeBytes.length + "}],\"subject\":{\"mediaType\":\""
         + OCI_MANIFEST + "\",\"digest\":\"" + subject + "\",\"size\":1}}";
+
     Digest signature = Digest.sha256Of(manifest.getBytes(StandardCharsets.UTF_8));
     pusher.manifest(signature.toString(), OCI_MANIFEST, manifest);
     if (!pusher.hasReferrersApi(subject)) {
