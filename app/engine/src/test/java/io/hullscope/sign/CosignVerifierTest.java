@@ -88,9 +88,7 @@ class CosignVerifierTest {
   @Test
   void pkiCertificateChainsToRoot() throws Exception {
     CosignFixtures.Layer layer = CosignFixtures.layer("pki/signature-1");
-    Map<String, String> annotations = new HashMap<>(layer.annotations());
-    annotations.putIfAbsent(CosignVerifier.CHAIN_ANNOTATION,
-        Files.readString(CosignFixtures.path("cosign-legacy/pki/pki_intermediate_crts.pem")));
+    Map<String, String> annotations = layer.annotations();
     var roots = PemFiles.certificates(Files.readAllBytes(CosignFixtures.path("cosign-legacy/pki/pki_root_crts.pem")));
     TrustPolicy policy = new TrustPolicy(List.of(), roots, List.of(), List.of(), null);
     SignatureResult result = verifier(policy)
