@@ -31,7 +31,7 @@ public final class CosignVerifier {
   public static final String BUNDLE_ANNOTATION = "dev.sigstore.cosign/bundle";
   public static final String SIMPLE_SIGNING_TYPE = "application/vnd.dev.cosign.simplesigning.v1+json";
 
-  /** Largest payload parsed; a simple-signing payload is a few hundred bytes. */
+  /** Maximum payload size parsed; a simple-signing payload is a few hundred bytes. */
   public static final int DEFAULT_MAX_PAYLOAD = 64 * 1024;
 
   static final ObjectMapper JSON = new ObjectMapper();

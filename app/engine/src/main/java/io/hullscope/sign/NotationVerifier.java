@@ -35,7 +35,7 @@ public final class NotationVerifier {
   public static final String JWS_MEDIA_TYPE = "application/jose+json";
   public static final String COSE_MEDIA_TYPE = "application/cose";
 
-  /** Largest envelope read; real ones are a few KiB with their certificate chain. */
+  /** Maximum envelope size read; real ones are a few KiB with their certificate chain. */
   public static final int DEFAULT_MAX_ENVELOPE = 1024 * 1024;
 
   static final String SIGNING_SCHEME = "io.cncf.notary.signingScheme";
@@ -61,7 +61,7 @@ public final class NotationVerifier {
 
   /** Returns a COSE signature result: recognised, listed, not verified. */
   public SignatureResult cose(String location) {
-    // NOTE: COSE_Sign1 envelopes need a CBOR reader; they are listed as UNSUPPORTED instead of being verified.
+    // NOTE: COSE_Sign1 envelopes are listed as UNSUPPORTED, not verified, because Hullscope has no CBOR reader.
     return new SignatureResult(SignatureKind.NOTATION_COSE, location, null, null, null,
         Verdict.rejected(Verdict.Reason.UNSUPPORTED, "Notary Project COSE envelopes are listed but not verified"),
         List.of());
@@ -183,7 +183,7 @@ public final class NotationVerifier {
     for (JsonNode entry : x5c) {
       List<X509Certificate> parsed = PemFiles.certificates(Base64.getDecoder().decode(entry.asText("")));
       if (parsed.size() != 1) {
-        throw new IllegalArgumentException("an x5c entry does not hold exactly one certificate");
+        throw new IllegalArgumentException("an x5c entry does not contain exactly one certificate");
       }
       chain.add(parsed.get(0));
     }

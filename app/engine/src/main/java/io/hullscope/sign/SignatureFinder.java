@@ -29,9 +29,9 @@ public final class SignatureFinder {
   public static final String CONTENT_TRUST_NOTE = "Docker Content Trust (Notary v1) is retired: Harbor removed it in"
       + " 2.9 and it is not stored in the registry, so Hullscope does not look for it; use cosign or notation.";
 
-  /** Most layers read from one cosign signature or attestation manifest. */
+  /** Maximum number of layers read from one cosign signature or attestation manifest. */
   public static final int DEFAULT_MAX_LAYERS = 64;
-  /** Most referrers inspected for one image. */
+  /** Maximum number of referrers inspected for one image. */
   public static final int DEFAULT_MAX_REFERRERS = 256;
 
   private static final Logger LOG = LoggerFactory.getLogger(SignatureFinder.class);

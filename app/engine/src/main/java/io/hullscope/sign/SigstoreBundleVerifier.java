@@ -28,7 +28,7 @@ import java.util.List;
  */
 public final class SigstoreBundleVerifier {
 
-  /** Largest bundle read; real bundles are a few KiB, with big DSSE payloads under 1 MiB. */
+  /** Maximum bundle size read; real bundles are a few KiB, with big DSSE payloads under 1 MiB. */
   public static final int DEFAULT_MAX_BUNDLE = 4 * 1024 * 1024;
 
   /** The OCI artifact type of Sigstore bundles stored as referrers. */

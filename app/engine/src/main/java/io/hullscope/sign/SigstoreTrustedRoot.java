@@ -22,7 +22,7 @@ import java.util.List;
 record SigstoreTrustedRoot(List<X509Certificate> fulcioRoots, List<X509Certificate> fulcioIntermediates,
     List<PublicKey> rekorKeys) {
 
-  /** Largest trusted root file read; the public-good root is about 10 KiB. */
+  /** Maximum trusted root file size; the public-good root is about 10 KiB. */
   static final long MAX_SIZE = 1 << 20;
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -13,9 +13,9 @@ import java.util.List;
 /** Builds a {@link TrustPolicy} from files: PEM public keys, a folder of certificates, a trusted root. */
 public final class TrustPolicyFiles {
 
-  /** Largest key or certificate file read. */
+  /** Maximum size of a key or certificate file. */
   static final long MAX_FILE_SIZE = 1 << 20;
-  /** Most files read from a trust store folder. */
+  /** Maximum number of files read from a trust store folder. */
   static final int MAX_TRUST_STORE_FILES = 1000;
 
   private TrustPolicyFiles() {}
