@@ -1,0 +1,79 @@
+package io.hullscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyCommandTest {
+
+  @TempDir Path folder;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = HullscopeCommand.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void identityWithoutIssuerIsUsageError() {
+    Result result = run("verify", "127.0.0.1:1/app:1", "--certificate-identity", "me@example.com");
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err()).contains("--certificate-oidc-issuer");
+  }
+
+  @Test
+  void invalidKeyFileIsInputError() throws IOException {
+    Path key = Files.writeString(folder.resolve("cosign.pub"), "not a key");
+
+    Result result = run("verify", "127.0.0.1:1/app:1", "--key", key.toString());
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err()).contains(key.toString());
+  }
+
+  @Test
+  void missingTrustStoreIsInputError() {
+    Result result = run("verify", "127.0.0.1:1/app:1", "--trust-store", folder.resolve("absent").toString());
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+  }
+
+  @Test
+  void invalidRegexIsInputError() {
+    Result result = run("verify", "127.0.0.1:1/app:1", "--certificate-identity-regexp", "([a-z",
+        "--certificate-oidc-issuer", "https://issuer.example");
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err()).contains("regular expression");
+  }
+
+  @Test
+  void unreachableRegistryIsInputError() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = socket.getLocalPort();
+    }
+
+    Result result = run("verify", "docker://127.0.0.1:" + port + "/app:1", "--insecure-registry", "127.0.0.1:" + port);
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err()).contains("cannot read the signatures");
+  }
+
+  @Test
+  void unknownOptionIsUsageError() {
+    assertThat(run("verify", "127.0.0.1:1/app:1", "--no-such-option").code()).isEqualTo(2);
+  }
+}
