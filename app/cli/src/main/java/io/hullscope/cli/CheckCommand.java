@@ -136,7 +136,8 @@ final class CheckCommand implements Callable<Integer> {
   private Path dockerfile;
 
   @Option(names = "--kyverno", paramLabel = "FILE",
-      description = "Also write Kyverno ClusterPolicy YAML that enforces the fixes in a cluster.")
+      description = "Also write Kyverno ClusterPolicy YAML that admits this image only from its registries, as"
+          + " non-root, with a tag and, when signers are known, signed.")
   private Path kyverno;
 
   @Option(names = "--harbor-advice", paramLabel = "FILE",
@@ -282,16 +283,16 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private void writeSuggestion(Path file, String what, String text) throws IOException {
+  private void writeSuggestion(Path file, String description, String text) throws IOException {
     try {
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IOException("Failed to write the " + what + " to " + file + " (" + FailurePrinter.describe(e)
+      throw new IOException("Failed to write the " + description + " to " + file + " (" + FailurePrinter.describe(e)
           + "). Check that the folder exists and is writable.", e);
     }
     // With the report on stdout, the notice goes to stderr so that piped JSON or SARIF stays valid.
     PrintWriter notice = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
-    notice.println("Wrote the " + what + " to " + file + ".");
+    notice.println("Wrote the " + description + " to " + file + ".");
     notice.flush();
   }
 
