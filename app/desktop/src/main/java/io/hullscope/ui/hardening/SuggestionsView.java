@@ -70,6 +70,8 @@ final class SuggestionsView {
     text.setId("suggestionText-" + suggestion.name().toLowerCase(Locale.ROOT));
     text.setEditable(false);
     text.getStyleClass().add("content-text");
+    // The Markdown advice is long prose and table rows; Dockerfile and YAML lines keep their layout.
+    text.setWrapText(suggestion == Suggestion.HARBOR);
     text.textProperty().bind(viewModel.textProperty(suggestion));
     VBox.setVgrow(text, Priority.ALWAYS);
 
@@ -92,6 +94,9 @@ final class SuggestionsView {
     HBox.setHgrow(hint, Priority.ALWAYS);
     hint.setMaxWidth(Double.MAX_VALUE);
 
+    // The hint wraps before a button is cut to an ellipsis.
+    copy.setMinWidth(Region.USE_PREF_SIZE);
+    save.setMinWidth(Region.USE_PREF_SIZE);
     HBox buttons = new HBox(8, hint, copy, save);
     buttons.setAlignment(Pos.CENTER_LEFT);
     VBox page = new VBox(6, buttons, text);
@@ -103,8 +108,8 @@ final class SuggestionsView {
     return switch (suggestion) {
       case DOCKERFILE -> "Rebuilt from the image history with fixes for the findings, marked by '# Hullscope:'"
           + " comments. Review it before you build.";
-      case KYVERNO -> "Kyverno admission policies for this image: allowed registries, non-root pods, a pinned"
-          + " tag and signature verification. Apply with kubectl after review.";
+      case KYVERNO -> "Kyverno admission policies for this image: allowed registries, non-root pods, a tag"
+          + " other than latest and signature verification. Apply with kubectl after review.";
       case HARBOR -> "Harbor project settings to turn on for the project that contains this image.";
     };
   }
