@@ -226,7 +226,7 @@ class MainViewModelHardeningTest {
     suggestions.save(Suggestion.DOCKERFILE, target);
 
     assertThat(target).hasContent(suggestions.textProperty(Suggestion.DOCKERFILE).get());
-    assertThat(suggestions.saveMessageProperty().get()).isEqualTo("Saved the Suggested Dockerfile to " + target);
+    assertThat(suggestions.saveMessageProperty().get()).isEqualTo("Saved the suggested Dockerfile to " + target);
   }
 
   @Test

@@ -70,7 +70,7 @@ final class SuggestionsView {
     text.setId("suggestionText-" + suggestion.name().toLowerCase(Locale.ROOT));
     text.setEditable(false);
     text.getStyleClass().add("content-text");
-    // The Markdown advice is long prose and table rows; Dockerfile and YAML lines keep their layout.
+    // The Markdown advice has long prose and table rows, so it wraps. Dockerfile and YAML lines keep their layout.
     text.setWrapText(suggestion == Suggestion.HARBOR);
     text.textProperty().bind(viewModel.textProperty(suggestion));
     VBox.setVgrow(text, Priority.ALWAYS);
@@ -94,7 +94,7 @@ final class SuggestionsView {
     HBox.setHgrow(hint, Priority.ALWAYS);
     hint.setMaxWidth(Double.MAX_VALUE);
 
-    // The hint wraps before a button is cut to an ellipsis.
+    // The buttons keep their full width, so a long hint wraps instead of cutting them to an ellipsis.
     copy.setMinWidth(Region.USE_PREF_SIZE);
     save.setMinWidth(Region.USE_PREF_SIZE);
     HBox buttons = new HBox(8, hint, copy, save);
@@ -116,7 +116,7 @@ final class SuggestionsView {
 
   private void chooseFile(Suggestion suggestion) {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Save the " + suggestion.title());
+    chooser.setTitle("Save the " + suggestion.noun());
     chooser.setInitialFileName(suggestion.fileName());
     if (saveFolder.isDirectory()) {
       chooser.setInitialDirectory(saveFolder);

@@ -47,9 +47,14 @@ public final class SuggestionsViewModel {
   public void show(HardeningReport report, ImageFacts facts, String failure) {
     texts.values().forEach(text -> text.set(""));
     saveMessage.set("");
-    if (report == null || facts == null) {
+    if (report == null) {
       current = null;
       status.set(failure == null ? NO_IMAGE : "No suggestions because the hardening checks could not run: " + failure);
+      return;
+    }
+    if (facts == null) {
+      current = null;
+      status.set("No suggestions because the image facts behind this report are not available.");
       return;
     }
     current = report;
@@ -85,7 +90,7 @@ public final class SuggestionsViewModel {
       return;
     }
     saveMessage.set("");
-    executor.submit(new BackgroundTask<>("Saving the " + suggestion.title() + " to " + target.getFileName(),
+    executor.submit(new BackgroundTask<>("Saving the " + suggestion.noun() + " to " + target.getFileName(),
         progress -> {
           try {
             Files.writeString(target, text, StandardCharsets.UTF_8);
@@ -95,10 +100,10 @@ public final class SuggestionsViewModel {
           }
           return target;
         },
-        written -> saveMessage.set("Saved the " + suggestion.title() + " to " + written),
+        written -> saveMessage.set("Saved the " + suggestion.noun() + " to " + written),
         failed -> {
           if (!ErrorViewModel.isCancellation(failed)) {
-            error.show("Saving the " + suggestion.title() + " failed", failed);
+            error.show("Saving the " + suggestion.noun() + " failed", failed);
           }
         }));
   }
