@@ -16,6 +16,9 @@ import io.hullscope.index.FileInterest;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.ImageIndexer;
 import io.hullscope.index.LayerIndexCache;
+import io.hullscope.report.DockerfileSuggestion;
+import io.hullscope.report.HarborSettingsAdvice;
+import io.hullscope.report.KyvernoPolicies;
 import io.hullscope.report.PolicyFile;
 import io.hullscope.report.ReportFormat;
 import io.hullscope.report.ReportWriters;
@@ -128,17 +131,33 @@ final class CheckCommand implements Callable<Integer> {
       description = "File to write the report to. Default: stdout.")
   private Path output;
 
+  @Option(names = "--dockerfile", paramLabel = "FILE",
+      description = "Also write a suggested Dockerfile that fixes the findings, with '# Hullscope:' comments.")
+  private Path dockerfile;
+
+  @Option(names = "--kyverno", paramLabel = "FILE",
+      description = "Also write Kyverno ClusterPolicy YAML that admits this image only from its registries, as"
+          + " non-root, with a tag and, when signers are known, signed.")
+  private Path kyverno;
+
+  @Option(names = "--harbor-advice", paramLabel = "FILE",
+      description = "Also write Markdown advice on Harbor project settings for this image.")
+  private Path harborAdvice;
+
   @Option(names = "--no-cache", description = "Read every layer again instead of using the layer caches.")
   private boolean noCache;
 
   /** The value of {@code --fail-on}; {@code severity} is null for {@code never}. */
   record FailOn(Severity severity) {}
 
+  /** The report and the facts it was computed from, which the suggestion writers read too. */
+  private record Checked(HardeningReport report, ImageFacts facts) {}
+
   @Override
   public Integer call() {
     Platform requested = PlatformOption.parse(image.platform, spec);
     Format chosen = chooseFormat();
-    HardeningReport report;
+    Checked checked;
     CheckPolicy policy;
     try {
       ImageChecks checks = HardeningChecks.defaults();
@@ -146,8 +165,9 @@ final class CheckCommand implements Callable<Integer> {
       if (failOn != null) {
         policy = policy.withFailOn(failOn.severity());
       }
-      report = check(checks, policy, requested);
-      write(report, chosen);
+      checked = check(checks, policy, requested);
+      write(checked.report(), chosen);
+      writeSuggestions(checked);
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       // Exit 1 means "the policy failed", so a command that could not check at all must not use it.
       LOG.debug("Check failed", e);
@@ -156,7 +176,7 @@ final class CheckCommand implements Callable<Integer> {
       err.flush();
       return EXIT_INPUT_ERROR;
     }
-    return verdict(report, policy);
+    return verdict(checked.report(), policy);
   }
 
   private Format chooseFormat() {
@@ -167,7 +187,7 @@ final class CheckCommand implements Callable<Integer> {
     return fromName == null ? Format.text : fromName;
   }
 
-  private HardeningReport check(ImageChecks checks, CheckPolicy policy, Platform requested) throws IOException {
+  private Checked check(ImageChecks checks, CheckPolicy policy, Platform requested) throws IOException {
     ImageTarget imageTarget = new ImageTarget(image.target, image);
     try (ImageSource source = imageTarget.openSource(image.dockerHost);
         Image opened = imageTarget.open(source, requested, ProgressListener.NONE)) {
@@ -190,7 +210,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /** Indexes the image once for the account files, the SBOM and the checks' own interests, then runs the checks. */
-  private HardeningReport check(Image image, ImageChecks checks, CheckPolicy policy, LayerIndexCache indexCache,
+  private Checked check(Image image, ImageChecks checks, CheckPolicy policy, LayerIndexCache indexCache,
       PasswdFiles accounts, CatalogCache catalogCache, VulnerabilityFacts vulnerabilities) throws IOException {
     SbomCollector collector = new SbomCollector(Catalogers.defaults(), catalogCache);
     List<FileInterest> interests = new ArrayList<>(List.of(accounts, collector));
@@ -201,7 +221,7 @@ final class CheckCommand implements Callable<Integer> {
     ImageSbom sbom = collector.build(analysis, tool);
     ImageFacts facts = new ImageFacts(image.references(), image.digest(), image.config(), analysis,
         accounts.database(analysis), sbom, sbom.distro(), vulnerabilities, null);
-    return checks.run(imageName(image), facts, policy, tool);
+    return new Checked(checks.run(imageName(image), facts, policy, tool), facts);
   }
 
   private String imageName(Image opened) {
@@ -246,6 +266,34 @@ final class CheckCommand implements Callable<Integer> {
     out.println("Wrote the " + chosen + " report to " + output + ": grade " + report.grade().letter() + ", "
         + report.findings().size() + (report.findings().size() == 1 ? " finding." : " findings."));
     out.flush();
+  }
+
+  /** Writes the suggestion files that were asked for; each is rendered in full before its file is opened. */
+  private void writeSuggestions(Checked checked) throws IOException {
+    if (dockerfile != null) {
+      writeSuggestion(dockerfile, "suggested Dockerfile",
+          DockerfileSuggestion.suggest(checked.report(), checked.facts()));
+    }
+    if (kyverno != null) {
+      writeSuggestion(kyverno, "Kyverno policies", KyvernoPolicies.suggest(checked.report(), checked.facts()));
+    }
+    if (harborAdvice != null) {
+      writeSuggestion(harborAdvice, "Harbor settings advice",
+          HarborSettingsAdvice.suggest(checked.report(), checked.facts()));
+    }
+  }
+
+  private void writeSuggestion(Path file, String description, String text) throws IOException {
+    try {
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IOException("Failed to write the " + description + " to " + file + " (" + FailurePrinter.describe(e)
+          + "). Check that the folder exists and is writable.", e);
+    }
+    // With the report on stdout, the notice goes to stderr so that piped JSON or SARIF stays valid.
+    PrintWriter notice = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    notice.println("Wrote the " + description + " to " + file + ".");
+    notice.flush();
   }
 
   private int verdict(HardeningReport report, CheckPolicy policy) {

@@ -3,7 +3,9 @@ package io.hullscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -215,6 +217,59 @@ class CheckCommandTest {
     assertThat(result.code).isEqualTo(CheckCommand.EXIT_INPUT_ERROR);
     assertThat(result.err).contains("Failed to write the report to " + inMissingFolder);
     assertThat(inMissingFolder).doesNotExist();
+  }
+
+  @Test
+  void suggestionFilesAreWrittenBesideReport() throws Exception {
+    Path dockerfile = folder.resolve("Dockerfile.suggested");
+    Path kyverno = folder.resolve("kyverno.yaml");
+    Path harbor = folder.resolve("harbor.md");
+
+    Result result = run("check", BAD, "--format", "json", "--dockerfile", dockerfile.toString(),
+        "--kyverno", kyverno.toString(), "--harbor-advice", harbor.toString());
+
+    assertThat(result.code).isEqualTo(CheckCommand.EXIT_PASSED);
+    assertThat(findingIds(new ObjectMapper().readTree(result.out))).contains("ROOT-USER");
+    assertThat(result.err).contains("Wrote the suggested Dockerfile to " + dockerfile);
+    assertThat(Files.readString(dockerfile)).contains("USER 10001").contains("# Hullscope:");
+    assertThat(kinds(Files.readString(kyverno))).isNotEmpty().containsOnly("ClusterPolicy");
+    assertThat(Files.readString(harbor)).isNotBlank();
+  }
+
+  @Test
+  void suggestionsKeepPolicyExitCode() throws Exception {
+    Path dockerfile = folder.resolve("Dockerfile");
+
+    Result result = run("check", BAD, "--fail-on", "high", "--dockerfile", dockerfile.toString());
+
+    assertThat(result.code).isEqualTo(CheckCommand.EXIT_POLICY_FAILED);
+    assertThat(dockerfile).exists();
+  }
+
+  @Test
+  void unwritableSuggestionIsInputError() {
+    Path inMissingFolder = folder.resolve("no/such/folder/kyverno.yaml");
+
+    Result result = run("check", BAD, "--fail-on", "high", "--kyverno", inMissingFolder.toString());
+
+    assertThat(result.code).isEqualTo(CheckCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err).contains("Failed to write the Kyverno policies to " + inMissingFolder);
+    assertThat(inMissingFolder).doesNotExist();
+  }
+
+  /** Returns the {@code kind} of every document in a YAML stream; parsing fails the test on invalid YAML. */
+  private static List<String> kinds(String yaml) throws Exception {
+    List<String> kinds = new ArrayList<>();
+    try (MappingIterator<JsonNode> documents =
+        new ObjectMapper(new YAMLFactory()).readerFor(JsonNode.class).readValues(yaml)) {
+      while (documents.hasNext()) {
+        JsonNode document = documents.next();
+        if (document != null && !document.isMissingNode() && !document.isNull()) {
+          kinds.add(document.path("kind").asText());
+        }
+      }
+    }
+    return kinds;
   }
 
   private Path write(String name, String text) throws Exception {

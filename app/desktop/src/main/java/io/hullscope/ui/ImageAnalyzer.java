@@ -103,9 +103,12 @@ public final class ImageAnalyzer {
       }
       progress.step("Running the hardening checks");
       HardeningReport hardening = null;
+      ImageFacts facts = null;
       String hardeningFailure = null;
       try {
-        hardening = runChecks(row, analysis, accounts, checks, sbom);
+        ImageFacts built = facts(analysis, accounts, sbom);
+        hardening = checks.run(row.reference(), built, CheckPolicy.DEFAULT, TOOL);
+        facts = built;
       } catch (IOException | RuntimeException e) {
         LOG.warn("Running the hardening checks on {} failed", row.reference(), e);
         hardeningFailure = ErrorViewModel.summary(e);
@@ -113,7 +116,7 @@ public final class ImageAnalyzer {
       LOG.info("Opened {} with {} layers, {} packages and {} findings in {} ms", row.reference(),
           analysis.layers().size(), sbom == null ? 0 : sbom.packages().size(),
           hardening == null ? 0 : hardening.findings().size(), (System.nanoTime() - started) / 1_000_000);
-      return new OpenedImage(analysis, sbom, sbomFailure, hardening, hardeningFailure);
+      return new OpenedImage(analysis, sbom, sbomFailure, hardening, facts, hardeningFailure);
     } catch (Exception e) {
       closeQuietly(image);
       throw e;
@@ -121,17 +124,15 @@ public final class ImageAnalyzer {
   }
 
   /**
-   * Builds the facts the checks read and runs every default check with the default policy. The scan
-   * and signature results are not produced here, so they stay absent, and the checks that need them
-   * report nothing or that the fact is unknown.
+   * Builds the facts the default checks read with the default policy. The scan and signature results
+   * are not produced here, so they stay absent, and the checks that need them report nothing or that
+   * the fact is unknown.
    */
-  private static HardeningReport runChecks(ImageRow row, ImageAnalysis analysis, PasswdFiles accounts,
-      ImageChecks checks, ImageSbom sbom) throws IOException {
+  private static ImageFacts facts(ImageAnalysis analysis, PasswdFiles accounts, ImageSbom sbom) throws IOException {
     Image image = analysis.image();
     AccountDatabase accountDatabase = accounts.database(analysis);
-    ImageFacts facts = new ImageFacts(image.references(), image.digest(), image.config(), analysis, accountDatabase,
+    return new ImageFacts(image.references(), image.digest(), image.config(), analysis, accountDatabase,
         sbom, sbom == null ? null : sbom.distro(), null, null);
-    return checks.run(row.reference(), facts, CheckPolicy.DEFAULT, TOOL);
   }
 
   /** Closes an image whose analysis is no longer shown; logs a failure instead of raising it. */

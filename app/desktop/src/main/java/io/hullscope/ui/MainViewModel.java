@@ -367,7 +367,8 @@ public final class MainViewModel implements AutoCloseable {
     layers.show(next);
     overview.showHardening(opened == null ? null : opened.hardening(),
         opened == null ? null : opened.hardeningFailure());
-    hardening.show(opened == null ? null : opened.hardening(), opened == null ? null : opened.hardeningFailure());
+    hardening.show(opened == null ? null : opened.hardening(), opened == null ? null : opened.facts(),
+        opened == null ? null : opened.hardeningFailure());
     if (opened == null) {
       sbom.show(null, null);
     } else if (opened.sbom() != null) {

@@ -1,6 +1,7 @@
 package io.hullscope.ui;
 
 import io.hullscope.check.HardeningReport;
+import io.hullscope.check.ImageFacts;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.sbom.ImageSbom;
 
@@ -11,7 +12,9 @@ import io.hullscope.sbom.ImageSbom;
  * @param sbom the SBOM; null when building it failed
  * @param sbomFailure why the SBOM could not be built, in words for a user; null when it was built
  * @param hardening the findings and grade of the hardening checks; null when running them failed
+ * @param facts what the checks read, kept for the suggestions built from the report; null when
+ *     {@code hardening} is null
  * @param hardeningFailure why the checks could not run, in words for a user; null when they ran
  */
 public record OpenedImage(ImageAnalysis analysis, ImageSbom sbom, String sbomFailure, HardeningReport hardening,
-    String hardeningFailure) {}
+    ImageFacts facts, String hardeningFailure) {}

@@ -31,6 +31,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeCell;
@@ -285,6 +286,20 @@ class HardeningWindowTest {
           return row.isVisible() && row.getItem() != null && row.getItem().label().equals(title);
         })
         .query();
+  }
+
+  @Test
+  void suggestionsShowNonRootDockerfile(FxRobot robot) throws TimeoutException {
+    open(robot, BAD_SAMPLE);
+
+    robot.clickOn("#hardeningTab");
+    robot.clickOn("Suggestions");
+    TextArea dockerfile = robot.lookup("#suggestionText-dockerfile").queryAs(TextArea.class);
+    waitUntil(() -> !dockerfile.getText().isEmpty());
+
+    assertThat(dockerfile.getText()).contains("USER 10001");
+    assertThat(dockerfile.isEditable()).isFalse();
+    assertThat(robot.lookup("#suggestionsStatus").query().isVisible()).isFalse();
   }
 
   private void open(FxRobot robot, String reference) throws TimeoutException {

@@ -14,6 +14,8 @@ import io.hullscope.ui.hardening.EvidenceLink;
 import io.hullscope.ui.hardening.GradeSummary;
 import io.hullscope.ui.hardening.HardeningViewModel;
 import io.hullscope.ui.hardening.HardeningViewModel.SeverityGroup;
+import io.hullscope.ui.hardening.Suggestion;
+import io.hullscope.ui.hardening.SuggestionsViewModel;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.layers.TreeMode;
 import io.hullscope.ui.sources.FolderSourceEntry;
@@ -202,6 +204,52 @@ class MainViewModelHardeningTest {
     viewModel.overview().openHardening();
 
     assertThat(viewModel.selectedTabProperty().get()).isEqualTo(ImageTab.HARDENING);
+  }
+
+  @Test
+  void badSampleSuggestsNonRootDockerfile() {
+    open(BAD_SAMPLE);
+
+    SuggestionsViewModel suggestions = viewModel.hardening().suggestions();
+    assertThat(suggestions.statusProperty().get()).isEmpty();
+    assertThat(suggestions.textProperty(Suggestion.DOCKERFILE).get()).contains("USER 10001").contains("# Hullscope:");
+    assertThat(suggestions.textProperty(Suggestion.KYVERNO).get()).contains("kind: ClusterPolicy");
+    assertThat(suggestions.textProperty(Suggestion.HARBOR).get()).startsWith("## Harbor project settings");
+  }
+
+  @Test
+  void savingSuggestionWritesShownText(@TempDir Path folder) throws IOException {
+    open(BAD_SAMPLE);
+    SuggestionsViewModel suggestions = viewModel.hardening().suggestions();
+    Path target = folder.resolve("Dockerfile");
+
+    suggestions.save(Suggestion.DOCKERFILE, target);
+
+    assertThat(target).hasContent(suggestions.textProperty(Suggestion.DOCKERFILE).get());
+    assertThat(suggestions.saveMessageProperty().get()).isEqualTo("Saved the suggested Dockerfile to " + target);
+  }
+
+  @Test
+  void savingSuggestionToMissingFolderShowsError(@TempDir Path folder) {
+    open(BAD_SAMPLE);
+    Path target = folder.resolve("no/such/folder/kyverno.yaml");
+
+    viewModel.hardening().suggestions().save(Suggestion.KYVERNO, target);
+
+    assertThat(target).doesNotExist();
+    assertThat(viewModel.hardening().suggestions().saveMessageProperty().get()).isEmpty();
+    assertThat(viewModel.error().messageProperty().get()).contains("Saving the Kyverno policies failed");
+  }
+
+  @Test
+  void closingImageClearsSuggestions() {
+    open(BAD_SAMPLE);
+
+    viewModel.selectedImageProperty().set(null);
+
+    SuggestionsViewModel suggestions = viewModel.hardening().suggestions();
+    assertThat(suggestions.textProperty(Suggestion.DOCKERFILE).get()).isEmpty();
+    assertThat(suggestions.statusProperty().get()).isEqualTo("Open an image to see suggestions for it.");
   }
 
   @Test

@@ -12,6 +12,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -20,13 +22,14 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The Hardening tab: filter, minimum severity and export on top, the summary line, then the
- * findings tree and the details of the selected finding side by side.
+ * The Hardening tab, with two pages. Findings has filter, minimum severity and export on top, the
+ * summary line, then the findings tree and the details of the selected finding side by side.
+ * Suggestions shows the texts built from the report.
  */
 public final class HardeningView {
 
   private final HardeningViewModel viewModel;
-  private final VBox root;
+  private final TabPane root;
   /** The folder of the last export, offered again in the next Export dialog. */
   private Path exportFolder = Path.of(System.getProperty("user.home", "."));
 
@@ -49,7 +52,15 @@ public final class HardeningView {
     exportMessage.visibleProperty().bind(viewModel.exportMessageProperty().isNotEmpty());
     exportMessage.managedProperty().bind(exportMessage.visibleProperty());
 
-    root = new VBox(6, toolbar(), summary, split, exportMessage);
+    VBox findings = new VBox(6, toolbar(), summary, split, exportMessage);
+    findings.setPadding(new Insets(6, 0, 0, 0));
+    Tab findingsTab = new Tab("Findings", findings);
+    findingsTab.setId("hardeningFindingsTab");
+    Tab suggestionsTab = new Tab("Suggestions", new SuggestionsView(viewModel.suggestions()).node());
+    suggestionsTab.setId("hardeningSuggestionsTab");
+
+    root = new TabPane(findingsTab, suggestionsTab);
+    root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     root.setPadding(new Insets(6));
     root.setId("hardeningView");
   }

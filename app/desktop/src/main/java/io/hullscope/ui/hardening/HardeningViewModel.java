@@ -4,6 +4,7 @@ import io.hullscope.check.Evidence;
 import io.hullscope.check.Finding;
 import io.hullscope.check.HardeningReport;
 import io.hullscope.check.HygieneGrade;
+import io.hullscope.check.ImageFacts;
 import io.hullscope.check.Severity;
 import io.hullscope.report.ReportFormat;
 import io.hullscope.ui.ErrorViewModel;
@@ -36,7 +37,7 @@ import javafx.beans.property.StringProperty;
 /**
  * The Hardening tab: the findings of the open image grouped by severity, a text filter and a
  * minimum severity, the details of the selected finding with links to its files and history steps,
- * and export of the report.
+ * export of the report, and the suggestions built from it.
  */
 public final class HardeningViewModel {
 
@@ -77,6 +78,7 @@ public final class HardeningViewModel {
   private final TaskExecutor executor;
   private final ErrorViewModel error;
   private final ReportExporter exporter;
+  private final SuggestionsViewModel suggestions;
   private final ReadOnlyObjectWrapper<HardeningReport> report = new ReadOnlyObjectWrapper<>();
   private final StringProperty filter = new SimpleStringProperty("");
   private final ObjectProperty<Severity> minimumSeverity = new SimpleObjectProperty<>(Severity.INFO);
@@ -102,6 +104,7 @@ public final class HardeningViewModel {
     this.executor = executor;
     this.error = error;
     this.exporter = exporter;
+    this.suggestions = new SuggestionsViewModel(executor, error);
     filter.addListener((observable, before, after) -> rebuild());
     minimumSeverity.addListener((observable, before, after) -> rebuild());
     selectedFinding.addListener((observable, before, after) ->
@@ -115,6 +118,17 @@ public final class HardeningViewModel {
    * @param failure why the checks could not run, shown when {@code newReport} is null; may be null
    */
   public void show(HardeningReport newReport, String failure) {
+    show(newReport, null, failure);
+  }
+
+  /**
+   * Shows the report of an image and builds its suggestions from the facts the checks read.
+   *
+   * @param facts the facts behind {@code newReport}; without them the suggestions stay empty
+   * @param failure why the checks could not run, shown when {@code newReport} is null; may be null
+   */
+  public void show(HardeningReport newReport, ImageFacts facts, String failure) {
+    suggestions.show(newReport, facts, failure);
     selectedFinding.set(null);
     exportMessage.set("");
     points = newReport == null ? Map.of() : pointsByFinding(newReport.grade());
@@ -335,6 +349,11 @@ public final class HardeningViewModel {
     }
     name = name.replaceAll("[^A-Za-z0-9._-]", "_");
     return (name.isEmpty() ? "image" : name) + "-hardening" + ExportFormats.suffix(format);
+  }
+
+  /** Returns the suggested Dockerfile, Kyverno policies and Harbor advice for the shown report. */
+  public SuggestionsViewModel suggestions() {
+    return suggestions;
   }
 
   /** Returns the report shown; its value is null while no image is open or the checks failed. */

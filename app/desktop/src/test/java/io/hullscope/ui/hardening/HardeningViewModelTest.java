@@ -51,6 +51,25 @@ class HardeningViewModelTest {
   });
 
   @Test
+  void suggestionsNeedImageFacts() {
+    viewModel.show(report(ROOT), null);
+
+    SuggestionsViewModel suggestions = viewModel.suggestions();
+    assertThat(suggestions.textProperty(Suggestion.DOCKERFILE).get()).isEmpty();
+    assertThat(suggestions.statusProperty().get())
+        .isEqualTo("No suggestions because the image facts behind this report are not available.");
+    assertThat(executor.titles()).isEmpty();
+  }
+
+  @Test
+  void suggestionsNameCheckFailure() {
+    viewModel.show(null, "the image has no config");
+
+    assertThat(viewModel.suggestions().statusProperty().get())
+        .isEqualTo("No suggestions because the hardening checks could not run: the image has no config");
+  }
+
+  @Test
   void groupsFollowSeverityOrder() {
     viewModel.show(report(HEALTH, ROOT, CURL, KEY), null);
 
