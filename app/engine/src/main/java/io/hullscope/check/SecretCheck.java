@@ -177,8 +177,8 @@ public final class SecretCheck implements ImageCheck {
             + " credentials at start, and rotate the ones in this file."
         : "Remove /" + path + " from the build context (.dockerignore) or from the stage that produces this"
             + " layer, mount the secret at run time (a Kubernetes Secret or docker run -v), and rotate it.";
-    return finding(id, "/" + path + " in layer " + (layer + 1) + ": " + summary(hits), suggestion,
-        "/" + path + " in layer " + (layer + 1), items, highest(hits));
+    return finding(id, "/" + path + " in layer #" + layer + ": " + summary(hits), suggestion,
+        "/" + path + " in layer #" + layer, items, highest(hits));
   }
 
   private Finding deletedFinding(ImageAnalysis analysis, int layer, String path, List<SecretHit> hits) {
@@ -187,18 +187,18 @@ public final class SecretCheck implements ImageCheck {
     hits.forEach(hit -> items.add(Evidence.file(layer, path, "added: " + hit.describe())));
     String how = removal == null
         ? "is hidden in the final image"
-        : removal.how() + " in layer " + (removal.layer() + 1);
+        : removal.how() + " in layer #" + removal.layer();
     if (removal != null) {
       items.add(Evidence.file(removal.layer(), path, removal.how()));
     }
     return finding(SECRET_DELETED,
-        "/" + path + " was added in layer " + (layer + 1) + " and " + how + ", but layer " + (layer + 1)
+        "/" + path + " was added in layer #" + layer + " and " + how + ", but layer #" + layer
             + " still contains it: " + summary(hits),
         "Deleting a file in a later step does not remove it from the image. Never copy the secret into a"
             + " layer: use a BuildKit secret mount (RUN --mount=type=secret,...) for build-time credentials, or a"
             + " multi-stage build that copies only the results into the final stage. Rotate the secret, because"
-            + " layer " + (layer + 1) + " is part of every copy of this image.",
-        "/" + path + " in layer " + (layer + 1), items, highest(hits));
+            + " layer #" + layer + " is part of every copy of this image.",
+        "/" + path + " in layer #" + layer, items, highest(hits));
   }
 
   /**

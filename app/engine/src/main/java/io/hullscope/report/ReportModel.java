@@ -148,12 +148,12 @@ final class ReportModel {
   /** Describes where an evidence item points, for people: {@code layer 2: /etc/passwd}. */
   static String where(Evidence evidence) {
     return switch (evidence.kind()) {
-      case FILE -> "layer " + evidence.layer() + ": /" + nullToEmpty(evidence.path());
+      case FILE -> "layer #" + evidence.layer() + ": /" + nullToEmpty(evidence.path());
       case HISTORY -> "history entry " + evidence.historyIndex()
-          + (evidence.layer() >= 0 ? " (layer " + evidence.layer() + ")" : " (no layer)");
+          + (evidence.layer() >= 0 ? " (layer #" + evidence.layer() + ")" : " (no layer)");
       case CONFIG -> "config " + nullToEmpty(evidence.field());
       case PACKAGE -> "package" + (evidence.path() == null ? "" : " from "
-          + (evidence.layer() >= 0 ? "layer " + evidence.layer() + ": " : "") + "/" + evidence.path());
+          + (evidence.layer() >= 0 ? "layer #" + evidence.layer() + ": " : "") + "/" + evidence.path());
       case SCAN -> "vulnerability scan";
       case SIGNATURE -> "signatures";
       case HARBOR -> "Harbor setting" + (evidence.field() == null ? "" : " " + evidence.field());

@@ -39,8 +39,8 @@ class SecretCheckTest {
       assertThat(finding.id()).isEqualTo("SECRET-IN-FILE");
       assertThat(finding.severity()).isEqualTo(Severity.HIGH);
       assertThat(finding.confidence()).isEqualTo(Confidence.HIGH);
-      assertThat(finding.location()).isEqualTo("/app/settings.yaml in layer 1");
-      assertThat(finding.evidence()).isEqualTo("/app/settings.yaml in layer 1: line 2: ghp_…(40 chars) (GitHub token,"
+      assertThat(finding.location()).isEqualTo("/app/settings.yaml in layer #0");
+      assertThat(finding.evidence()).isEqualTo("/app/settings.yaml in layer #0: line 2: ghp_…(40 chars) (GitHub token,"
           + " confidence HIGH: GitHub token format)");
       assertThat(finding.evidenceItems()).singleElement().satisfies(item -> {
         assertThat(item.kind()).isEqualTo(Evidence.Kind.FILE);
@@ -58,7 +58,7 @@ class SecretCheckTest {
 
     assertThat(findings).singleElement().satisfies(finding -> {
       assertThat(finding.id()).isEqualTo("SECRET-DELETED-BUT-PRESENT");
-      assertThat(finding.evidence()).startsWith("/app/.env was added in layer 1 and overwritten in layer 2, but layer 1"
+      assertThat(finding.evidence()).startsWith("/app/.env was added in layer #0 and overwritten in layer #1, but layer #0"
           + " still contains it: ");
       assertThat(finding.evidenceItems()).extracting(Evidence::layer).containsExactly(0, 1);
       assertThat(finding.evidenceItems().get(1).text()).isEqualTo("overwritten");
@@ -74,7 +74,7 @@ class SecretCheckTest {
 
     assertThat(findings).singleElement().satisfies(finding -> {
       assertThat(finding.id()).isEqualTo("SECRET-DELETED-BUT-PRESENT");
-      assertThat(finding.evidence()).contains("deleted with its folder /app by a whiteout in layer 3");
+      assertThat(finding.evidence()).contains("deleted with its folder /app by a whiteout in layer #2");
       assertThat(finding.evidenceItems()).extracting(Evidence::layer).containsExactly(0, 2);
     });
   }
@@ -86,7 +86,7 @@ class SecretCheckTest {
         new TarBuilder().dir("app").opaque("app").file("app/run.sh", "exec ./server\n"));
 
     assertThat(findings).singleElement().extracting(Finding::evidence).asString()
-        .contains("hidden by the opaque folder /app in layer 2");
+        .contains("hidden by the opaque folder /app in layer #1");
   }
 
   @Test
@@ -96,7 +96,7 @@ class SecretCheckTest {
         new TarBuilder().file("app", "now a file\n"));
 
     assertThat(findings).singleElement().extracting(Finding::evidence).asString()
-        .contains("replaced with its folder /app in layer 2");
+        .contains("replaced with its folder /app in layer #1");
   }
 
   @Test
@@ -107,7 +107,7 @@ class SecretCheckTest {
         new TarBuilder().dir("app").file("app/.env", SECRET_ENV));
 
     assertThat(findings).extracting(Finding::id).containsExactly("SECRET-DELETED-BUT-PRESENT", "CREDENTIAL-FILE");
-    assertThat(findings.get(1).location()).isEqualTo("/app/.env in layer 3");
+    assertThat(findings.get(1).location()).isEqualTo("/app/.env in layer #2");
   }
 
   @Test
@@ -123,7 +123,7 @@ class SecretCheckTest {
             .file("root/.ssh/id_ed25519.pub", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHv user@host\n"));
 
     assertThat(findings).extracting(Finding::confidence).containsOnly(Confidence.LOW);
-    assertThat(findings).extracting(Finding::location).containsExactly("/app/tests/fixtures/.npmrc in layer 1");
+    assertThat(findings).extracting(Finding::location).containsExactly("/app/tests/fixtures/.npmrc in layer #0");
   }
 
   @Test
@@ -133,7 +133,7 @@ class SecretCheckTest {
             "//registry.npmjs.org/:_authToken=npm_" + random(36) + "\n"));
 
     assertThat(findings).extracting(Finding::location)
-        .containsExactly("/app/.env in layer 1", "/root/.npmrc in layer 1");
+        .containsExactly("/app/.env in layer #0", "/root/.npmrc in layer #0");
   }
 
   @Test

@@ -96,8 +96,8 @@ class HtmlReportWriterTest {
     String page = html();
 
     assertThat(page).contains("<dt>Suggestion</dt><dd>Remove the setuid bit: RUN chmod u-s /usr/bin/sudo.</dd>")
-        .contains("<li>layer 2: /opt/odd name/50%?#.bin: <code>-rwsr-xr-x 0:0</code></li>")
-        .contains("<li>history entry 4 (layer 3): <code>RUN curl -fsSL https://get.example.invalid | sh</code></li>");
+        .contains("<li>layer #2: /opt/odd name/50%?#.bin: <code>-rwsr-xr-x 0:0</code></li>")
+        .contains("<li>history entry 4 (layer #3): <code>RUN curl -fsSL https://get.example.invalid | sh</code></li>");
   }
 
   @Test

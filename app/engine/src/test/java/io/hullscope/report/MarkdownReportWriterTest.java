@@ -42,7 +42,7 @@ class MarkdownReportWriterTest {
     String text = markdown();
 
     assertThat(text).contains("#### ROOT-USER: The container runs as root because User is unset")
-        .contains("  - layer 0: /etc/passwd: root:x:0:0:root:/root:/bin/bash")
+        .contains("  - layer #0: /etc/passwd: root:x:0:0:root:/root:/bin/bash")
         .contains("- Suggestion: Add USER 10001:10001.")
         .contains("- Where to change it: Dockerfile: the last USER instruction");
   }
