@@ -11,6 +11,7 @@ import io.hullscope.testing.Ci;
 import io.hullscope.testing.Tools;
 import io.hullscope.ui.registry.RegistryImageRequest;
 import io.hullscope.ui.sources.SourceEntry;
+import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.sources.SourceKind;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
 import java.io.IOException;
@@ -97,6 +98,11 @@ class RegistryImageIT {
     assertThat(viewModel.analysisProperty().get()).isNotNull();
     assertThat(viewModel.analysisProperty().get().image().digest()).isEqualTo(pushedDigest);
     assertThat(viewModel.analysisProperty().get().layers()).hasSize(2);
+    // The row is filled from the manifest and config, as rows of other sources are.
+    ImageRow row = viewModel.images().get(0);
+    assertThat(row.summary().layerCount()).isEqualTo(2);
+    assertThat(row.summary().size()).isPositive();
+    assertThat(row.user()).isEqualTo("65532:65532");
   }
 
   @Test

@@ -1,7 +1,9 @@
 package io.hullscope.ui.registry;
 
 import io.hullscope.image.Digest;
+import io.hullscope.image.Image;
 import io.hullscope.image.ImageReference;
+import io.hullscope.image.Layer;
 import io.hullscope.image.ProgressListener;
 import io.hullscope.source.ImageSummary;
 import io.hullscope.source.registry.RegistrySource;
@@ -43,7 +45,15 @@ public final class RegistrySourceEntry extends SourceEntry {
       Digest digest = reference.digest() != null ? reference.digest()
           : source.client(reference.registry()).resolveDigest(reference.repository(), reference.tag());
       String key = reference.toString();
-      ImageSummary summary = new ImageSummary(key, List.of(key), digest, -1, null, -1, null, List.of());
+      ImageSummary summary;
+      // The manifest and config are small, so the row shows size, date, layers and user at once;
+      // the layers themselves are downloaded only when the image is opened.
+      try (Image image = source.open(key, null, progress)) {
+        boolean sizesKnown = image.layers().stream().allMatch(layer -> layer.size() >= 0);
+        long stored = sizesKnown ? image.layers().stream().mapToLong(Layer::size).sum() : -1;
+        summary = new ImageSummary(key, List.of(key), digest, stored, image.config().created(), image.layers().size(),
+            image.config().user() == null ? "" : image.config().user(), image.availablePlatforms());
+      }
       return new SourceListing(List.of(new ImageRow(source, summary)), true, "Registry " + reference.registry());
     } catch (IOException | RuntimeException e) {
       return new SourceListing(List.of(), false, "Cannot open " + reference + ": " + ErrorViewModel.summary(e));
