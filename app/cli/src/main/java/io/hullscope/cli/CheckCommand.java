@@ -7,8 +7,10 @@ import io.hullscope.check.ImageChecks;
 import io.hullscope.check.ImageFacts;
 import io.hullscope.check.PasswdFiles;
 import io.hullscope.check.Severity;
+import io.hullscope.check.SignatureFacts;
 import io.hullscope.check.VulnerabilityFacts;
 import io.hullscope.image.Image;
+import io.hullscope.image.ImageReference;
 import io.hullscope.image.Limits;
 import io.hullscope.image.Platform;
 import io.hullscope.image.ProgressListener;
@@ -27,7 +29,10 @@ import io.hullscope.sbom.Catalogers;
 import io.hullscope.sbom.CycloneDxExporter;
 import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.SbomCollector;
+import io.hullscope.sign.SignatureFinder;
+import io.hullscope.sign.TrustPolicy;
 import io.hullscope.source.ImageSource;
+import io.hullscope.source.registry.RegistrySource;
 import io.hullscope.store.AppPaths;
 import io.hullscope.store.Database;
 import io.hullscope.store.SqliteAccountFileCache;
@@ -46,18 +51,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code hullscope check}: runs the hardening checks on an image, writes the report and exits with
@@ -191,8 +197,11 @@ final class CheckCommand implements Callable<Integer> {
     ImageTarget imageTarget = new ImageTarget(image.target, image);
     try (ImageSource source = imageTarget.openSource(image.dockerHost);
         Image opened = imageTarget.open(source, requested, ProgressListener.NONE)) {
+      SignatureFacts signatures = imageTarget.isRegistry() && source instanceof RegistrySource registry
+          ? signatureFacts(registry, imageTarget.registryReference(), opened) : null;
       if (noCache) {
-        return check(opened, checks, policy, LayerIndexCache.NONE, new PasswdFiles(), CatalogCache.NONE, null);
+        return check(opened, checks, policy, LayerIndexCache.NONE, new PasswdFiles(), CatalogCache.NONE, null,
+            signatures);
       }
       Files.createDirectories(AppPaths.dataDir());
       try (Database database = Database.open(AppPaths.databaseFile())) {
@@ -204,14 +213,15 @@ final class CheckCommand implements Callable<Integer> {
         VulnerabilityFacts vulnerabilities = new SqliteScanCache(database)
             .latest(opened.digest().toString(), OsvMatcher.SCANNER).map(VulnerabilityFacts::of).orElse(null);
         return check(opened, cached, policy, new SqliteLayerIndexCache(database), accounts,
-            new SqliteCatalogCache(database), vulnerabilities);
+            new SqliteCatalogCache(database), vulnerabilities, signatures);
       }
     }
   }
 
   /** Indexes the image once for the account files, the SBOM and the checks' own interests, then runs the checks. */
   private Checked check(Image image, ImageChecks checks, CheckPolicy policy, LayerIndexCache indexCache,
-      PasswdFiles accounts, CatalogCache catalogCache, VulnerabilityFacts vulnerabilities) throws IOException {
+      PasswdFiles accounts, CatalogCache catalogCache, VulnerabilityFacts vulnerabilities, SignatureFacts signatures)
+      throws IOException {
     SbomCollector collector = new SbomCollector(Catalogers.defaults(), catalogCache);
     List<FileInterest> interests = new ArrayList<>(List.of(accounts, collector));
     interests.addAll(checks.interests());
@@ -220,8 +230,27 @@ final class CheckCommand implements Callable<Integer> {
     String tool = toolName();
     ImageSbom sbom = collector.build(analysis, tool);
     ImageFacts facts = new ImageFacts(image.references(), image.digest(), image.config(), analysis,
-        accounts.database(analysis), sbom, sbom.distro(), vulnerabilities, null);
+        accounts.database(analysis), sbom, sbom.distro(), vulnerabilities, signatures);
     return new Checked(checks.run(imageName(image), facts, policy, tool), facts);
+  }
+
+  /**
+   * Looks up the signatures of a registry image for the supply-chain checks. No key or identity is
+   * trusted here, so a signature counts as found but not verified; {@code hullscope verify} checks
+   * them against a trust policy. A registry that cannot be asked leaves the facts unknown.
+   */
+  private SignatureFacts signatureFacts(RegistrySource registry, ImageReference reference, Image image) {
+    try {
+      return SignatureFacts.of(new SignatureFinder(registry.client(reference.registry()), TrustPolicy.empty())
+          .find(reference.repository(), image.digest()));
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      LOG.debug("Looking up the signatures of {} failed", reference, e);
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("warning: the signatures of " + reference + " could not be looked up, so the signature checks"
+          + " are skipped: " + FailurePrinter.describe(e));
+      err.flush();
+      return null;
+    }
   }
 
   private String imageName(Image opened) {

@@ -91,7 +91,8 @@ final class ImageTarget {
     return source.open(images.get(0).key(), platform, progress);
   }
 
-  private ImageReference registryReference() throws IOException {
+  /** Returns the reference of a {@code docker://} image; only for {@link #isRegistry()} targets. */
+  ImageReference registryReference() throws IOException {
     try {
       return ImageReference.parse(text.substring(REGISTRY_PREFIX.length()));
     } catch (IllegalArgumentException e) {

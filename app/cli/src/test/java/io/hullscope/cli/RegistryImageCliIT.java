@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -75,6 +76,24 @@ class RegistryImageCliIT {
 
     assertThat(fromRegistry.code).as(fromRegistry.err).isZero();
     assertThat(purls(fromRegistry.out)).hasSize(5).isEqualTo(purls(fromArchive.out));
+  }
+
+  @Test
+  void unsignedRegistryImageIsReportedNotSigned() throws Exception {
+    Result fromRegistry = run("check", "--no-cache", "--format", "json", "--insecure-registry", host,
+        "docker://" + reference);
+    Result fromArchive = run("check", "--no-cache", "--format", "json", sample().toString());
+
+    assertThat(fromRegistry.code).as(fromRegistry.err).isZero();
+    // Signatures live in the registry, so only the registry image can be judged unsigned.
+    assertThat(findingIds(fromRegistry.out)).contains("NOT-SIGNED");
+    assertThat(findingIds(fromArchive.out)).doesNotContain("NOT-SIGNED");
+  }
+
+  private static List<String> findingIds(String json) throws Exception {
+    List<String> ids = new ArrayList<>();
+    new ObjectMapper().readTree(json).path("findings").forEach(finding -> ids.add(finding.path("id").asText()));
+    return ids;
   }
 
   @Test
