@@ -79,9 +79,13 @@ jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
   --compress=2 --output "$out/runtime"
 
 # Options that jpackage accepts only for one package type.
+# jpackage derives the dependencies from the runtime's libraries only. JavaFX loads GTK 3 from
+# its own jars at run time, so the GTK package is named here, under each distribution's name.
 type_options=()
 if [[ "$type" == deb ]]; then
-  type_options+=(--linux-deb-maintainer "hullscope@localhost")
+  type_options+=(--linux-deb-maintainer "hullscope@localhost" --linux-package-deps libgtk-3-0)
+else
+  type_options+=(--linux-package-deps gtk3)
 fi
 
 log "running jpackage --type $type for Hullscope $version"

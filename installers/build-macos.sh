@@ -10,7 +10,7 @@
 # Needs a JDK 17 or newer with its jmods folder, Maven and the Xcode command line tools
 # (xcode-select --install), which bring the tools jpackage calls to make the disk image.
 #
-# NOTE: not run by CI, which has no Mac. It follows the jpackage 17 manual for macOS.
+# NOTE: written from the jpackage documentation and never run, because CI has no Mac.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,7 +46,7 @@ version=$(sed -n 's:.*<app.version>\(.*\)</app.version>.*:\1:p' "$repo_root/pom.
 # into CFBundleVersion.
 bundle_version="$version"
 if [[ "$version" == 0* ]]; then
-  # NOTE: Finder then shows 1.0.0 for a 0.x release; hullscope --version still prints the Maven version.
+  # NOTE: Finder then shows version 1.0.0 for a 0.x release.
   bundle_version=1.0.0
   log "app.version $version starts with 0, which jpackage rejects on macOS; the bundle gets version $bundle_version"
 fi

@@ -11,7 +11,7 @@ Needs a JDK 17 or newer with its jmods folder, Maven, and WiX Toolset 3 (candle.
 PATH); jpackage 17 does not work with WiX 4 or newer. Build it on Windows: Maven fetches the JavaFX jars
 with the natives of the build machine.
 
-NOTE: not run by CI, which has no Windows machine. It follows the jpackage 17 manual for Windows.
+NOTE: written from the jpackage documentation and never run, because CI has no Windows machine.
 
 .PARAMETER SkipMaven
 Reuses the jars of an earlier Maven build.

@@ -3,15 +3,25 @@
 # the installed window under Xvfb until it shows a window named Hullscope, and removes the
 # package again. .ci/run calls it after the tests; it also runs on its own.
 #
-#   installers/check-linux-packages.sh [--skip-maven]
+#   installers/check-linux-packages.sh [--skip-maven | --skip-build]
 #
+# --skip-maven reuses the jars of an earlier Maven build; --skip-build tests the .deb already in
+# target/installers and builds nothing.
 # Runs as root on Debian or Ubuntu with fakeroot, rpm, xvfb, xdotool and a JDK 17 with jmods.
 # It removes an installed hullscope package before it installs the new one.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$repo_root/target/installers"
-build_args=("$@")
+skip_build=false
+build_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --skip-maven) build_args+=(--skip-maven) ;;
+    --skip-build) skip_build=true ;;
+    *) printf '[installers] ERROR: unknown argument %s; expected --skip-maven or --skip-build\n' "$arg" >&2; exit 1 ;;
+  esac
+done
 
 log() {
   printf '[installers] %s\n' "$*"
@@ -44,7 +54,7 @@ step() {
 }
 
 build_deb() {
-  "$repo_root/installers/build-linux.sh" deb "${build_args[@]}"
+  "$repo_root/installers/build-linux.sh" deb ${build_args[@]+"${build_args[@]}"}
 }
 
 # Only the first build needs Maven; the second reuses its jars.
@@ -144,8 +154,10 @@ remove_deb() {
 main() {
   mkdir -p "$out"
   local begin=$(date +%s)
-  step "build the .deb" build_deb
-  step "build the .rpm" build_rpm
+  if [[ "$skip_build" == false ]]; then
+    step "build the .deb" build_deb
+    step "build the .rpm" build_rpm
+  fi
   step "install the .deb with dpkg -i" install_deb
   step "run the installed CLI on hygiene-bad.tar" run_cli
   step "start the installed window under Xvfb" start_window
