@@ -34,23 +34,29 @@ fail() {
 
 xvfb_pid=""
 app_pid=""
+current_step=""
 cleanup() {
   local status=$?
   set +e
+  if (( status != 0 )) && [[ -n "$current_step" ]]; then
+    printf '[installers] ERROR: step failed: %s\n' "$current_step" >&2
+  fi
   [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
   [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null && wait "$xvfb_pid" 2>/dev/null
   exit "$status"
 }
 trap cleanup EXIT
 
-# Runs one step, printing its name, result and duration.
+# Runs one step, printing its name and duration. The step runs outside any || list, so set -e
+# stops the script at its first failing command and the EXIT trap names the step.
 step() {
-  local name="$1"
+  current_step="$1"
   shift
   local begin=$(date +%s)
-  log "step: $name"
-  "$@" || fail "step failed: $name"
-  log "step done: $name ($(( $(date +%s) - begin )) s)"
+  log "step: $current_step"
+  "$@"
+  log "step done: $current_step ($(( $(date +%s) - begin )) s)"
+  current_step=""
 }
 
 build_deb() {
@@ -74,7 +80,8 @@ install_deb() {
     log "installing the missing dependencies of $(basename "$deb") with apt-get -f install"
     DEBIAN_FRONTEND=noninteractive apt-get install -f -y -q </dev/null
   fi
-  dpkg -s hullscope | grep -q '^Status: install ok installed' || fail "hullscope is not installed after dpkg -i"
+  [[ "$(dpkg-query -W -f='${Status}' hullscope 2>/dev/null)" == "install ok installed" ]] \
+    || fail "hullscope is not installed after dpkg -i"
   [[ -x /usr/bin/hullscope && -x /usr/bin/hullscope-desktop ]] \
     || fail "/usr/bin/hullscope or /usr/bin/hullscope-desktop is missing after the install"
 }
@@ -137,16 +144,16 @@ start_window() {
     log "screenshot written to $HULLSCOPE_SCREENSHOT"
   fi
 
-  kill "$app_pid"
+  kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
   app_pid=""
-  kill "$xvfb_pid"
+  kill "$xvfb_pid" 2>/dev/null || true
   wait "$xvfb_pid" 2>/dev/null || true
   xvfb_pid=""
 }
 
 remove_deb() {
-  dpkg -r hullscope
+  dpkg -r hullscope || fail "dpkg -r hullscope failed"
   [[ ! -e /usr/bin/hullscope && ! -e /usr/bin/hullscope-desktop && ! -e /opt/hullscope/bin ]] \
     || fail "files of hullscope remain after dpkg -r"
 }
