@@ -41,7 +41,7 @@ for arg in "$@"; do
   esac
 done
 
-for tool in jlink jpackage; do
+for tool in jar jlink jpackage; do
   command -v "$tool" >/dev/null 2>&1 || fail "$tool not found on PATH; install a JDK 17 or newer"
 done
 if [[ "$type" == deb ]]; then
@@ -70,7 +70,19 @@ fi
 rm -rf "$out/input" "$out/runtime"
 mkdir -p "$out/input/lib" "$out/input/samples"
 cp "$target/hullscope.jar" "$out/input/"
-cp "$target"/lib/*.jar "$out/input/lib/"
+# Only the jars named in the manifest's Class-Path are copied, because target/lib keeps the jars of
+# earlier builds, and jpackage puts every jar of the input folder on the class path.
+manifest_dir=$(mktemp -d)
+(cd "$manifest_dir" && jar --extract --file "$target/hullscope.jar" META-INF/MANIFEST.MF)
+# Manifest lines are wrapped at 72 bytes; a continuation line starts with one space.
+class_path=$(tr -d '\r' <"$manifest_dir/META-INF/MANIFEST.MF" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' \
+  | sed -n 's/^Class-Path: //p')
+rm -rf "$manifest_dir"
+[[ -n "$class_path" ]] || fail "$target/hullscope.jar has no Class-Path in its manifest"
+for entry in $class_path; do
+  [[ -f "$target/$entry" ]] || fail "$target/$entry, named in the manifest's Class-Path, is missing; run without --skip-maven"
+  cp "$target/$entry" "$out/input/lib/"
+done
 cp "$repo_root"/samples/images/*.tar "$out/input/samples/"
 
 modules=$(grep -v '^\s*\(#\|$\)' "$installers/jdk-modules.txt" | paste -sd, -)

@@ -68,7 +68,29 @@ foreach ($dir in $AppInput, $Runtime) {
 }
 New-Item -ItemType Directory -Force -Path (Join-Path $AppInput 'lib'), (Join-Path $AppInput 'samples') | Out-Null
 Copy-Item (Join-Path $Target 'hullscope.jar') $AppInput
-Copy-Item (Join-Path $Target 'lib\*.jar') (Join-Path $AppInput 'lib')
+# Only the jars named in the manifest's Class-Path are copied, because target\lib keeps the jars of
+# earlier builds, and jpackage puts every jar of the input folder on the class path.
+Add-Type -AssemblyName System.IO.Compression.FileSystem
+$Jar = [System.IO.Compression.ZipFile]::OpenRead((Join-Path $Target 'hullscope.jar'))
+try {
+  $Reader = New-Object System.IO.StreamReader($Jar.GetEntry('META-INF/MANIFEST.MF').Open())
+  $Manifest = $Reader.ReadToEnd()
+  $Reader.Close()
+} finally {
+  $Jar.Dispose()
+}
+# Manifest lines are wrapped at 72 bytes; a continuation line starts with one space.
+$Unwrapped = ($Manifest -replace "`r", '') -replace "`n ", ''
+if ($Unwrapped -notmatch '(?m)^Class-Path: (.+)$') {
+  throw "$Target\hullscope.jar has no Class-Path in its manifest"
+}
+foreach ($Entry in $Matches[1].Trim().Split(' ')) {
+  $Source = Join-Path $Target $Entry
+  if (-not (Test-Path $Source)) {
+    throw "$Source, named in the manifest's Class-Path, is missing; run without -SkipMaven"
+  }
+  Copy-Item $Source (Join-Path $AppInput 'lib')
+}
 Copy-Item (Join-Path $RepoRoot 'samples\images\*.tar') (Join-Path $AppInput 'samples')
 
 $Modules = (Get-Content (Join-Path $Installers 'jdk-modules.txt') |
