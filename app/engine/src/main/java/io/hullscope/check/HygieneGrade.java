@@ -12,7 +12,7 @@ import java.util.Map;
  * medium 6, low 2, informational 0. A check that fires many times (fifty setuid files, say) costs
  * its full price once and half of it for each further finding, at most three times its price in
  * all, so one noisy check cannot hide every other problem. A finding of low confidence costs half.
- * The letter is A from 90 points, B from 75, C from 60, D from 40, and F below; an image with a
+ * The letter is A from 90 points, B from 75, C from 60, D from 40, and F below. An image with a
  * critical finding gets at best a D, because one critical problem is enough to stop a release.
  *
  * @param letter the grade, A (best) to F
@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record HygieneGrade(char letter, int score, List<Deduction> deductions) {
 
-  /** What one finding cost; findings that cost nothing are listed with 0. */
+  /** The points one finding cost; a finding that cost nothing is listed with 0. */
   public record Deduction(Finding finding, int points) {}
 
   public HygieneGrade {
@@ -60,11 +60,24 @@ public record HygieneGrade(char letter, int score, List<Deduction> deductions) {
     }
     deductions.sort((a, b) -> Integer.compare(b.points(), a.points()));
     int score = Math.max(0, 100 - total);
-    char letter = score >= 90 ? 'A' : score >= 75 ? 'B' : score >= 60 ? 'C' : score >= 40 ? 'D' : 'F';
+    char letter = letterFor(score);
     if (critical && letter < 'D') {
       letter = 'D';
     }
     return new HygieneGrade(letter, score, deductions);
+  }
+
+  private static char letterFor(int score) {
+    if (score >= 90) {
+      return 'A';
+    }
+    if (score >= 75) {
+      return 'B';
+    }
+    if (score >= 60) {
+      return 'C';
+    }
+    return score >= 40 ? 'D' : 'F';
   }
 
   /** Explains the grade in one or two plain sentences, for the Overview and for trainers. */
