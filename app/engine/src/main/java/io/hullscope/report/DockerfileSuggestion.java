@@ -594,10 +594,32 @@ public final class DockerfileSuggestion {
     body.stream().filter(s -> (s.is("ENV") || s.is("WORKDIR")) && !s.base())
         .map(s -> new DockerfileStep(s.keyword(), s.values(), s.execForm(), List.of(), s.historyIndex(), false))
         .forEach(steps::add);
-    List<DockerfileStep> finalSteps = new ArrayList<>(runtime.stream().map(this::withoutShellCommand).toList());
+    boolean entrypoint = runtime.stream().anyMatch(step -> step.is("ENTRYPOINT"));
+    List<DockerfileStep> finalSteps = new ArrayList<>(runtime.stream().map(this::withoutShellCommand)
+        .map(step -> entrypoint ? step : withoutInterpreter(step, base.reference())).toList());
     insertBeforeCommand(finalSteps, runtimeAdditions(base.hasShell()));
     steps.addAll(finalSteps);
     return steps;
+  }
+
+  /**
+   * Drops a leading {@code python3} or {@code node} from an exec-form CMD when the final base is a
+   * distroless variant whose entrypoint is already that interpreter, so CMD names the script only.
+   */
+  private static DockerfileStep withoutInterpreter(DockerfileStep step, String finalBase) {
+    if (!step.is("CMD") || !step.execForm() || step.values().size() < 2) {
+      return step;
+    }
+    String program = step.values().get(0);
+    String name = program.substring(program.lastIndexOf('/') + 1);
+    boolean python = finalBase.contains("/python3-") && name.matches("python3?(\\.\\d+)?");
+    boolean node = finalBase.contains("/nodejs") && name.equals("node");
+    if (!python && !node) {
+      return step;
+    }
+    List<String> comments = new ArrayList<>(step.comments());
+    comments.add(MARK + " the final base starts " + name + " itself, so CMD names only what it runs.");
+    return step.withValues(step.values().subList(1, step.values().size()), true).withComments(comments);
   }
 
   /** Rewrites {@code CMD ["/bin/sh", "-c", "x y"]} as {@code CMD ["x", "y"]} for a final base without a shell. */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * secret word (password, token, key and the like), and the body of a PEM private key block.
  * NOTE: this is a pattern, so a secret under an unusual name still passes; it is no substitute for
  * redaction in the checks.
- * Values already masked with asterisks are left as they are.
+ * Values already masked with asterisks, or redacted by the checks ({@code ghp_…(40 chars)}), are left
+ * as they are.
  */
 public final class ReportRedaction {
 
@@ -21,7 +22,7 @@ public final class ReportRedaction {
 
   private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
       "(?i)\\b([A-Z0-9_.-]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL)[A-Z0-9_.-]*)"
-          + "(\\s*[=:]\\s*)(\"[^\"]*\"|'[^']*'|[^\\s,;\"']+)");
+          + "(\\s*[=:]\\s*)([^\\s,;\"']*…\\(\\d+ chars\\)|\"[^\"]*\"|'[^']*'|[^\\s,;\"']+)");
 
   private static final Pattern PRIVATE_KEY_BLOCK = Pattern.compile(
       "-----BEGIN ([A-Z0-9 ]*PRIVATE KEY)-----.*?(-----END \\1-----|$)", Pattern.DOTALL);
@@ -51,7 +52,8 @@ public final class ReportRedaction {
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       String value = matcher.group(3);
-      boolean masked = value.chars().allMatch(c -> c == '*' || c == '"' || c == '\'');
+      // Asterisks are our own mask; "ghp_…(40 chars)" is the checks' redaction, which keeps the kind.
+      boolean masked = value.chars().allMatch(c -> c == '*' || c == '"' || c == '\'') || value.contains("…(");
       String replacement = masked || !looksLikeAssignment(matcher.group(1), matcher.group(2))
           ? matcher.group()
           : matcher.group(1) + matcher.group(2) + MASK;

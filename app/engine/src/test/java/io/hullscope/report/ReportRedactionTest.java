@@ -21,6 +21,8 @@ class ReportRedactionTest {
       "Tokens: 3 found | Tokens: 3 found",
       "Secret: none in this layer | Secret: none in this layer",
       "SECRET: abc | SECRET: ********",
+      "AWS_ACCESS_KEY_ID=AKIA…(20 chars) in /app/.env | AWS_ACCESS_KEY_ID=AKIA…(20 chars) in /app/.env",
+      "DB_PASSWORD=…(12 chars) | DB_PASSWORD=…(12 chars)",
   })
   void masksSecretAssignments(String input, String expected) {
     assertThat(ReportRedaction.redact(input)).isEqualTo(expected);
