@@ -1,21 +1,24 @@
 package io.hullscope.ui;
 
+import io.hullscope.check.VulnerabilityFacts;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.sbom.CatalogCache;
 import io.hullscope.store.AppPaths;
 import io.hullscope.store.Database;
-import io.hullscope.store.SqliteAccountFileCache;
-import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.HarborConnections;
 import io.hullscope.store.SecretStores;
+import io.hullscope.store.SqliteAccountFileCache;
+import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.SqliteLayerIndexCache;
+import io.hullscope.store.SqliteScanCache;
 import io.hullscope.store.SqliteSecretScanCache;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.task.FxTaskExecutor;
 import io.hullscope.ui.task.TaskExecutor;
+import io.hullscope.vuln.OsvMatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.prefs.Preferences;
@@ -61,7 +64,8 @@ public final class HullscopeApp extends Application {
       Files.createDirectories(AppPaths.dataDir());
       database = Database.open(AppPaths.databaseFile());
       return new ImageAnalyzer(new SqliteLayerIndexCache(database), new SqliteCatalogCache(database),
-          new SqliteAccountFileCache(database), new SqliteSecretScanCache(database), Limits.DEFAULT);
+          new SqliteAccountFileCache(database), new SqliteSecretScanCache(database), Limits.DEFAULT,
+          digest -> new SqliteScanCache(database).latest(digest, OsvMatcher.SCANNER).map(VulnerabilityFacts::of));
     } catch (IOException | RuntimeException e) {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
       return new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT);

@@ -9,6 +9,7 @@ import io.hullscope.check.ImageChecks;
 import io.hullscope.check.ImageFacts;
 import io.hullscope.check.PasswdFiles;
 import io.hullscope.check.SecretScanCache;
+import io.hullscope.check.VulnerabilityFacts;
 import io.hullscope.image.Image;
 import io.hullscope.image.Limits;
 import io.hullscope.image.Platform;
@@ -26,6 +27,7 @@ import io.hullscope.ui.sources.ImageRow;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,18 @@ public final class ImageAnalyzer {
   private final AccountFileCache accountCache;
   private final SecretScanCache secretCache;
   private final Limits limits;
+  private final ScanLookup scans;
+
+  /** Finds the latest stored vulnerability scan of an image, so the supply-chain checks can use it. */
+  @FunctionalInterface
+  public interface ScanLookup {
+
+    /** No stored scans: the checks that need one stay silent. */
+    ScanLookup NONE = digest -> Optional.empty();
+
+    /** Returns the latest scan of the image with this digest, if one is stored. */
+    Optional<VulnerabilityFacts> latest(String imageDigest) throws IOException;
+  }
 
   /** Creates an analyzer that reads the account files of every layer again on each open. */
   public ImageAnalyzer(LayerIndexCache indexCache, CatalogCache catalogCache, Limits limits) {
@@ -55,12 +69,13 @@ public final class ImageAnalyzer {
   /** Creates an analyzer that scans every layer for secrets again on each open. */
   public ImageAnalyzer(LayerIndexCache indexCache, CatalogCache catalogCache, AccountFileCache accountCache,
       Limits limits) {
-    this(indexCache, catalogCache, accountCache, SecretScanCache.NONE, limits);
+    this(indexCache, catalogCache, accountCache, SecretScanCache.NONE, limits, ScanLookup.NONE);
   }
 
   /** Creates an analyzer whose per-layer results (index, packages, account files, secret hits) are cached. */
   public ImageAnalyzer(LayerIndexCache indexCache, CatalogCache catalogCache, AccountFileCache accountCache,
-      SecretScanCache secretCache, Limits limits) {
+      SecretScanCache secretCache, Limits limits, ScanLookup scans) {
+    this.scans = scans;
     this.indexCache = indexCache;
     this.catalogCache = catalogCache;
     this.accountCache = accountCache;
@@ -124,15 +139,16 @@ public final class ImageAnalyzer {
   }
 
   /**
-   * Builds the facts the default checks read with the default policy. The scan and signature results
-   * are not produced here, so they stay absent, and the checks that need them report nothing or that
-   * the fact is unknown.
+   * Builds the facts the default checks read with the default policy. The latest stored scan of the
+   * image (from {@code hullscope scan}) is used when there is one. Signatures are not looked up here,
+   * so the checks that need them stay silent.
    */
-  private static ImageFacts facts(ImageAnalysis analysis, PasswdFiles accounts, ImageSbom sbom) throws IOException {
+  private ImageFacts facts(ImageAnalysis analysis, PasswdFiles accounts, ImageSbom sbom) throws IOException {
     Image image = analysis.image();
     AccountDatabase accountDatabase = accounts.database(analysis);
+    VulnerabilityFacts vulnerabilities = scans.latest(image.digest().toString()).orElse(null);
     return new ImageFacts(image.references(), image.digest(), image.config(), analysis, accountDatabase,
-        sbom, sbom == null ? null : sbom.distro(), null, null);
+        sbom, sbom == null ? null : sbom.distro(), vulnerabilities, null);
   }
 
   /** Closes an image whose analysis is no longer shown; logs a failure instead of raising it. */
