@@ -34,7 +34,7 @@ public record CheckPolicy(Set<String> disabled, Map<String, Severity> severities
     return Optional.of(severity == null ? finding : finding.withSeverity(severity));
   }
 
-  /** Whether a report fails this policy. */
+  /** Returns whether a report fails this policy. */
   public boolean fails(HardeningReport report) {
     return failOn != null && !report.atLeast(failOn).isEmpty();
   }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Collects the evidence of one finding up to a maximum, so that a check that fires on thousands of
  * files still yields one finding of bounded size. Items past the maximum are counted, and
- * {@link #items()} ends with one item that says how many were left out.
+ * {@link #items()} ends with one item that gives how many were left out.
  */
 final class EvidenceList {
 

@@ -34,17 +34,17 @@ public record ImageFacts(List<String> references, Digest digest, ImageConfig con
     accounts = accounts == null ? AccountDatabase.NONE : accounts;
   }
 
-  /** The SBOM, when one was built. */
+  /** Returns the SBOM, when one was built. */
   public Optional<ImageSbom> sbomIfBuilt() {
     return Optional.ofNullable(sbom);
   }
 
-  /** The scan result, when the image was scanned. */
+  /** Returns the scan result, when the image was scanned. */
   public Optional<VulnerabilityFacts> vulnerabilitiesIfScanned() {
     return Optional.ofNullable(vulnerabilities);
   }
 
-  /** The signature result, when signatures were looked up. */
+  /** Returns the signature result, when signatures were looked up. */
   public Optional<SignatureFacts> signaturesIfLookedUp() {
     return Optional.ofNullable(signatures);
   }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the registry holds next to an image, reduced to what the supply-chain checks need.
+ * The signatures and attachments stored next to an image in its registry, reduced to what the
+ * supply-chain checks need.
  *
  * @param signatures how many signatures were found (cosign, notation, Sigstore bundles)
  * @param verified how many of them verified against a trusted key or identity
@@ -24,7 +25,7 @@ public record SignatureFacts(int signatures, int verified, List<String> signers,
 
   /**
    * Reduces what the signature finder found to the facts the checks use. Attestations and the
-   * retired Docker Content Trust do not count as signatures; an attestation whose predicate is an SPDX or CycloneDX document counts as an
+   * retired Docker Content Trust do not count as signatures. An attestation whose predicate is an SPDX or CycloneDX document counts as an
    * attached SBOM.
    */
   public static SignatureFacts of(List<SignatureResult> results) {

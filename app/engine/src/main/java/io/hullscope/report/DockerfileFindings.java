@@ -23,27 +23,27 @@ final class DockerfileFindings {
     this.report = report;
   }
 
-  /** Whether the report has a finding with this id. */
+  /** Returns whether the report has a finding with this id. */
   boolean has(String id) {
     return report.findings().stream().anyMatch(f -> f.id().equals(id));
   }
 
-  /** Whether no check of the report defines this id. */
+  /** Returns whether no check of the report defines this id. */
   boolean notChecked(String id) {
     return report.checks().stream().map(CheckDefinition::id).noneMatch(id::equals);
   }
 
-  /** Whether the fix for {@code id} applies: a finding, or no such check and {@code detected}. */
+  /** Returns whether the fix for {@code id} applies: a finding, or no such check and {@code detected}. */
   boolean applies(String id, BooleanSupplier detected) {
     return has(id) || (notChecked(id) && detected.getAsBoolean());
   }
 
-  /** The findings with this id. */
+  /** Returns the findings with this id. */
   List<Finding> all(String id) {
     return report.findings().stream().filter(f -> f.id().equals(id)).toList();
   }
 
-  /** Whether a finding with this id names {@code word} (as a whole word) in its evidence. */
+  /** Returns whether a finding with this id names {@code word} (as a whole word) in its evidence. */
   boolean mentions(String id, String word) {
     Pattern whole = Pattern.compile("(?<![A-Za-z0-9_.-])" + Pattern.quote(word) + "(?![A-Za-z0-9_])");
     for (Finding finding : all(id)) {
@@ -59,7 +59,7 @@ final class DockerfileFindings {
     return false;
   }
 
-  /** The file evidence of the findings with these ids. */
+  /** Returns the file evidence of the findings with these ids. */
   List<Evidence> files(String... ids) {
     List<Evidence> files = new ArrayList<>();
     for (String id : ids) {
@@ -71,7 +71,7 @@ final class DockerfileFindings {
     return files;
   }
 
-  /** The history indexes the findings with this id point at. */
+  /** Returns the history indexes the findings with this id point at. */
   List<Integer> historyIndexes(String id) {
     List<Integer> indexes = new ArrayList<>();
     for (Finding finding : all(id)) {

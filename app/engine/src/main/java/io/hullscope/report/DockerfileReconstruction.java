@@ -106,12 +106,12 @@ public final class DockerfileReconstruction {
     return of(config).toDockerfile();
   }
 
-  /** The instructions, {@code FROM} first. */
+  /** Returns the instructions, {@code FROM} first. */
   public List<DockerfileStep> steps() {
     return steps;
   }
 
-  /** The config the reconstruction was made from. */
+  /** Returns the config the reconstruction was made from. */
   public ImageConfig config() {
     return config;
   }
@@ -142,7 +142,7 @@ public final class DockerfileReconstruction {
     return out.toString();
   }
 
-  /** Whether a name of a variable, build argument or label looks like it contains a secret. */
+  /** Returns whether a name of a variable, build argument or label looks like it contains a secret. */
   static boolean isSecretName(String name) {
     return SECRET_NAME.matcher(name).matches();
   }

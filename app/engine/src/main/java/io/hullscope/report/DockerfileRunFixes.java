@@ -27,14 +27,14 @@ final class DockerfileRunFixes {
 
   private DockerfileRunFixes() {}
 
-  /** Whether a command installs packages with a package manager. */
+  /** Returns whether a command installs packages with a package manager. */
   static boolean installsPackages(String command) {
     return APT_INSTALL.matcher(command).find() || APK_ADD.matcher(command).find()
         || RPM_INSTALL.matcher(command).find() || PIP_INSTALL.matcher(command).find()
         || NPM_INSTALL.matcher(command).find();
   }
 
-  /** Whether a command leaves a package manager cache behind. */
+  /** Returns whether a command leaves a package manager cache behind. */
   static boolean leavesCache(String command) {
     return !cleanCaches(command).equals(command);
   }
@@ -101,7 +101,7 @@ final class DockerfileRunFixes {
     return out.toString();
   }
 
-  /** Whether a command pipes a download into a shell. */
+  /** Returns whether a command pipes a download into a shell. */
   static boolean pipesDownloadToShell(String command) {
     return !pipedDownloads(command).isEmpty();
   }

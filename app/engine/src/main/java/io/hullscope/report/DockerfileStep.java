@@ -28,22 +28,22 @@ public record DockerfileStep(String keyword, List<String> values, boolean execFo
     comments = comments == null ? List.of() : List.copyOf(comments);
   }
 
-  /** A new instruction that no history line produced. */
+  /** Creates a new instruction that no history line produced. */
   public static DockerfileStep added(String keyword, List<String> values, boolean execForm, List<String> comments) {
     return new DockerfileStep(keyword, values, execForm, comments, -1, false);
   }
 
-  /** A comment block with no instruction. */
+  /** Creates a comment block with no instruction. */
   public static DockerfileStep comment(List<String> comments, int historyIndex) {
     return new DockerfileStep(null, List.of(), false, comments, historyIndex, false);
   }
 
-  /** Whether the step is the given instruction. */
+  /** Returns whether the step is the given instruction. */
   public boolean is(String name) {
     return name.equals(keyword);
   }
 
-  /** The first value, or an empty string when there is none. */
+  /** Returns the first value, or an empty string when there is none. */
   public String firstValue() {
     return values.isEmpty() ? "" : values.get(0);
   }

@@ -84,27 +84,27 @@ final class ReportModel {
     return report;
   }
 
-  /** The findings, most severe first, as the report orders them. */
+  /** Returns the findings, most severe first, as the report orders them. */
   List<Entry> entries() {
     return entries;
   }
 
-  /** The findings of one severity. */
+  /** Returns the findings of one severity. */
   List<Entry> entries(Severity severity) {
     return entries.stream().filter(entry -> entry.finding().severity() == severity).toList();
   }
 
-  /** The definition of a check, when the report lists it. */
+  /** Returns the definition of a check, when the report lists it. */
   Optional<CheckDefinition> definition(String id) {
     return Optional.ofNullable(definitions.get(id));
   }
 
-  /** The report's check definitions, each id once, in the report's order. */
+  /** Returns the report's check definitions, each id once, in the report's order. */
   List<CheckDefinition> definitions() {
     return List.copyOf(definitions.values());
   }
 
-  /** The number of findings of each severity, every severity present, most severe first. */
+  /** Returns the number of findings of each severity, every severity present, most severe first. */
   Map<Severity, Integer> countsBySeverity() {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (Severity severity : Severity.values()) {
@@ -134,12 +134,12 @@ final class ReportModel {
     return entries.stream().mapToInt(Entry::points).sum();
   }
 
-  /** The severity in lower case, as the JSON and the text show it: {@code critical} to {@code info}. */
+  /** Returns the severity in lower case, as the JSON and the text show it: {@code critical} to {@code info}. */
   static String label(Severity severity) {
     return severity.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The severity as a heading word: {@code Critical} to {@code Info}. */
+  /** Returns the severity as a heading word: {@code Critical} to {@code Info}. */
   static String title(Severity severity) {
     String lower = label(severity);
     return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);

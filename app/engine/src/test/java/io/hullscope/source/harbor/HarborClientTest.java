@@ -67,8 +67,8 @@ class HarborClientTest {
   }
 
   @Test
-  void aServerWithoutHarborsApiIsNamedAsSuch() throws IOException {
-    // A plain registry or web server answers 404 to Harbor's API paths.
+  void identityOnNonHarborServerSaysNoApi() throws IOException {
+    // A plain registry or web server returns 404 for Harbor's API paths.
     com.sun.net.httpserver.HttpServer plain =
         com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     plain.createContext("/", exchange -> {
@@ -90,7 +90,7 @@ class HarborClientTest {
   }
 
   @Test
-  void anUnreachableHostGivesAReasonNotNull() throws IOException {
+  void identityOnClosedPortGivesReason() throws IOException {
     int closedPort;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
