@@ -62,6 +62,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
@@ -190,7 +191,18 @@ final class CheckCommand implements Callable<Integer> {
       return format;
     }
     Format fromName = output == null ? null : Format.ofFileName(output);
-    return fromName == null ? Format.text : fromName;
+    if (fromName != null) {
+      return fromName;
+    }
+    String name = output == null || output.getFileName() == null ? "" : output.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String extension = dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (!extension.isEmpty() && !extension.equals("txt")) {
+      // Writing text into report.pdf or report.xml would look like a broken file of that kind.
+      throw new ParameterException(spec.commandLine(), "cannot tell the report format from the extension ."
+          + extension + " of " + output + "; use .md, .html, .json, .sarif or .txt, or give --format");
+    }
+    return Format.text;
   }
 
   private Checked check(ImageChecks checks, CheckPolicy policy, Platform requested) throws IOException {

@@ -38,7 +38,12 @@ final class ComparisonText {
       return;
     }
     text.append('\n').append(title).append(":\n");
-    for (ImagePackage found : packages) {
+    // Sorted, so a reader can find a package and two runs can be compared line by line.
+    List<ImagePackage> sorted = packages.stream()
+        .sorted(java.util.Comparator.comparing(ComparisonText::label)
+            .thenComparing(found -> String.valueOf(found.pkg().version())))
+        .toList();
+    for (ImagePackage found : sorted) {
       text.append("  ").append(label(found)).append(' ').append(found.pkg().version());
       if (found.pkg().evidencePath() != null) {
         text.append("  (/").append(found.pkg().evidencePath()).append(')');

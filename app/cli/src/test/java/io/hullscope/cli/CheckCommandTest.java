@@ -161,6 +161,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void unknownOutputExtensionIsUsageErrorAndWritesNothing() {
+    Path pdf = folder.resolve("report.pdf");
+
+    Result result = run("check", BAD, "-o", pdf.toString());
+
+    assertThat(result.code).isEqualTo(CheckCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err).contains("cannot tell the report format from the extension .pdf");
+    assertThat(pdf).doesNotExist();
+  }
+
+  @Test
   void outputFormatFollowsFileName() throws Exception {
     Path html = folder.resolve("report.html");
     Path sarif = folder.resolve("report.sarif");

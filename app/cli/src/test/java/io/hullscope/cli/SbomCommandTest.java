@@ -114,6 +114,10 @@ class SbomCommandTest {
     assertThat(result.out).contains("0 identical, 1 different versions, 4 only in ours, 0 only in theirs")
         .contains("deb/libc6: ours 2.36-9+deb12u7, theirs 2.36-9+deb12u4")
         .contains("Only in ours:");
+    String section = result.out.substring(result.out.indexOf("Only in ours:\n") + "Only in ours:\n".length());
+    List<String> names = section.lines().takeWhile(line -> line.startsWith("  "))
+        .map(line -> line.strip().split(" ")[0]).toList();
+    assertThat(names).hasSize(4).isSorted();
   }
 
   @Test

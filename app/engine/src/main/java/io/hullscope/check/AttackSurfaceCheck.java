@@ -176,9 +176,16 @@ public final class AttackSurfaceCheck implements ImageCheck {
       return;
     }
     CheckDefinition definition = DEFINITIONS.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
-    String title = definition.title() + (hits.total() > 1 ? " (" + hits.total() + ")" : "");
+    String title = definition.title() + (hits.total() > 1 ? " (" + hits.total() + " " + unit(hits.items()) + ")" : "");
     findings.add(new Finding(id, title, definition.defaultSeverity(), definition.rationale(),
         prefix + hits.summary(), suggestion, location, hits.items(), confidence));
+  }
+
+  /** Names what a count in a title counts: files, history lines, or places when the kinds are mixed. */
+  private static String unit(List<Evidence> items) {
+    boolean files = items.stream().allMatch(item -> item.kind() == Evidence.Kind.FILE);
+    boolean history = items.stream().allMatch(item -> item.kind() == Evidence.Kind.HISTORY);
+    return files ? "files" : history ? "history lines" : "places";
   }
 
   /** Sorts one file of the final tree into the lists it belongs to. */

@@ -7,13 +7,23 @@ import java.util.Map;
  * finding is raised. Keys are {@code CHECK-ID.name}; a check falls back to its default for a
  * key the policy does not set.
  */
-public record CheckSettings(Map<String, String> values) {
+public record CheckSettings(Map<String, String> values, Map<String, String> origins) {
 
   /** No settings: every check uses its defaults. */
   public static final CheckSettings DEFAULTS = new CheckSettings(Map.of());
 
+  /**
+   * @param origins where each value was written, such as {@code policy.yaml line 7}, for error
+   *     messages; a key without an origin is reported without one
+   */
   public CheckSettings {
     values = values == null ? Map.of() : Map.copyOf(values);
+    origins = origins == null ? Map.of() : Map.copyOf(origins);
+  }
+
+  /** Settings whose origins are unknown. */
+  public CheckSettings(Map<String, String> values) {
+    this(values, Map.of());
   }
 
   /**
@@ -29,7 +39,9 @@ public record CheckSettings(Map<String, String> values) {
     try {
       return Long.parseLong(value.strip());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("setting " + key + " must be a whole number, not '" + value + "'", e);
+      String origin = origins.get(key);
+      throw new IllegalArgumentException("setting " + key + " must be a whole number, not '" + value + "'"
+          + (origin == null ? "" : " (" + origin + ")"), e);
     }
   }
 }

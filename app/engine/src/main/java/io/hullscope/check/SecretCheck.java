@@ -100,7 +100,7 @@ public final class SecretCheck implements ImageCheck {
   }
 
   private void envFindings(ImageFacts facts, List<Finding> findings) {
-    SecretConfigScanner.env(facts.config()).forEach((name, hit) -> findings.add(finding(SECRET_IN_ENV,
+    SecretConfigScanner.env(facts.config()).forEach((name, hit) -> findings.add(finding(SECRET_IN_ENV, name,
         "Env " + hit.redacted() + ": " + describe(hit),
         "Remove " + name + " from the image. Pass it when the container starts instead (docker run --env-file, a"
             + " Kubernetes Secret mounted as a file or an environment variable), and rotate the value, because"
@@ -109,7 +109,7 @@ public final class SecretCheck implements ImageCheck {
   }
 
   private void labelFindings(ImageFacts facts, List<Finding> findings) {
-    SecretConfigScanner.labels(facts.config()).forEach((key, hit) -> findings.add(finding(SECRET_IN_LABEL,
+    SecretConfigScanner.labels(facts.config()).forEach((key, hit) -> findings.add(finding(SECRET_IN_LABEL, key,
         "Label " + hit.redacted() + ": " + describe(hit),
         "Remove the label " + key + " (LABEL in the Dockerfile or --label of the build) and rotate the value;"
             + " labels are meant for public metadata such as the source URL and version.",
@@ -137,7 +137,7 @@ public final class SecretCheck implements ImageCheck {
       HistoryHits first = lines.get(0);
       int later = lines.size() - 1;
       String more = later == 0 ? "" : " (and " + later + (later == 1 ? " later line)" : " later lines)");
-      findings.add(finding(SECRET_IN_HISTORY,
+      findings.add(finding(SECRET_IN_HISTORY, "history step " + (first.index() + 1),
           "History step " + (first.index() + 1) + more + ": " + hit.redacted() + ": " + describe(hit) + ". Line: "
               + first.redactedLine(),
           "Do not pass secrets as build arguments, ARG or ENV defaults or on RUN lines. Use a BuildKit secret"
@@ -177,7 +177,7 @@ public final class SecretCheck implements ImageCheck {
             + " credentials at start, and rotate the ones in this file."
         : "Remove /" + path + " from the build context (.dockerignore) or from the stage that produces this"
             + " layer, mount the secret at run time (a Kubernetes Secret or docker run -v), and rotate it.";
-    return finding(id, "/" + path + " in layer #" + layer + ": " + summary(hits), suggestion,
+    return finding(id, "/" + path, "/" + path + " in layer #" + layer + ": " + summary(hits), suggestion,
         "/" + path + " in layer #" + layer, items, highest(hits));
   }
 
@@ -191,7 +191,7 @@ public final class SecretCheck implements ImageCheck {
     if (removal != null) {
       items.add(Evidence.file(removal.layer(), path, removal.how()));
     }
-    return finding(SECRET_DELETED,
+    return finding(SECRET_DELETED, "/" + path,
         "/" + path + " was added in layer #" + layer + " and " + how + ", but layer #" + layer
             + " still contains it: " + summary(hits),
         "Deleting a file in a later step does not remove it from the image. Never copy the secret into a"
@@ -278,10 +278,14 @@ public final class SecretCheck implements ImageCheck {
     return hit.kind() + " (confidence " + hit.confidence() + ": " + hit.reason() + ")";
   }
 
-  private static Finding finding(String id, String evidence, String suggestion, String location, List<Evidence> items,
-      Confidence confidence) {
+  /**
+   * Builds a finding whose title names its subject (a variable, label, history step or path), so
+   * that two findings of one check can be told apart in a list.
+   */
+  private static Finding finding(String id, String subject, String evidence, String suggestion, String location,
+      List<Evidence> items, Confidence confidence) {
     CheckDefinition definition = DEFINITIONS.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
-    return new Finding(id, definition.title(), definition.defaultSeverity(), definition.rationale(), evidence,
+    return new Finding(id, definition.title() + ": " + subject, definition.defaultSeverity(), definition.rationale(), evidence,
         suggestion, location, items, confidence);
   }
 }

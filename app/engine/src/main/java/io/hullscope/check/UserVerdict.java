@@ -64,7 +64,9 @@ public record UserVerdict(String configuredUser, Outcome outcome, Long uid, Long
     switch (resolution.outcome()) {
       case RUNS -> {
         if (resolution.uid() == 0) {
-          findings.add(rootUser(configured, resolution, accounts, location));
+          // Without a User there is no USER instruction to point at; the fix is to add one.
+          findings.add(rootUser(configured, resolution, accounts, configured.isEmpty()
+              ? "Dockerfile: the final stage, which needs a USER instruction" : location));
           userResetToRoot(config, accounts).ifPresent(findings::add);
         } else {
           findings.addAll(nonRootFindings(configured, resolution, location));

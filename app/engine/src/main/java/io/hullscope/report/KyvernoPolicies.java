@@ -49,14 +49,14 @@ public final class KyvernoPolicies {
     out.append("# Apply with kubectl apply -f FILE after review. They use spec.validationFailureAction, which\n");
     out.append("# Kyverno 1.13 and later still accept but deprecate in favour of validate.failureAction per rule.\n");
     out.append("# Start with \"Audit\" in place of \"Enforce\" to see what they would block.\n");
-    out.append(allowedRegistries(slug, references));
+    out.append(allowedRegistries(slug, references, implicitDockerHub(facts.references())));
     out.append(nonRoot(slug, uid));
     out.append(noLatest(slug));
     out.append(verifyImages(slug, references, facts));
     return out.toString();
   }
 
-  private static String allowedRegistries(String slug, List<ImageReference> references) {
+  private static String allowedRegistries(String slug, List<ImageReference> references, List<String> implicit) {
     Set<String> registries = new LinkedHashSet<>();
     references.forEach(r -> registries.add(r.registry()));
     List<String> comments = new ArrayList<>();
@@ -67,6 +67,11 @@ public final class KyvernoPolicies {
           + " with the registry your images come from.");
     } else {
       pattern = String.join(" | ", registries.stream().map(r -> r + "/*").toList());
+      if (!implicit.isEmpty()) {
+        comments.add("# " + oneLine(implicit.get(0)) + " names no registry, so docker.io below is Docker's default,");
+        comments.add("# not a fact about this image. If it is a local build or comes from a private registry,");
+        comments.add("# replace docker.io with the registry your images come from.");
+      }
       if (registries.contains(ImageReference.DOCKER_HUB)) {
         comments.add("# Docker Hub images are often written without a registry (nginx:1.27); write them as");
         comments.add("# docker.io/library/nginx:1.27 in pods, or add the short forms to the pattern.");
@@ -112,7 +117,8 @@ public final class KyvernoPolicies {
     out.append("# Gives pods labelled app.kubernetes.io/name: ").append(slug).append(" the user the image should run as,\n");
     out.append("# unless they set one; adjust the label to how your pods are labelled.\n");
     out.append(header(name(slug, "default-user"), "Default user for " + slug,
-        "Adds runAsUser and runAsGroup " + uid + " to pods of this application that set none."));
+        "Adds runAsNonRoot, runAsUser and runAsGroup " + uid + " to pods of this application that set none.",
+        false));
     out.append("""
           rules:
             - name: "default-user"
@@ -128,6 +134,7 @@ public final class KyvernoPolicies {
                 patchStrategicMerge:
                   spec:
                     securityContext:
+                      "+(runAsNonRoot)": true
                       "+(runAsUser)": %d
                       "+(runAsGroup)": %d
         """.formatted(q(slug), uid, uid));
@@ -243,9 +250,17 @@ public final class KyvernoPolicies {
         """.formatted(q(DockerfilePlaceholders.marker(name)));
   }
 
-  /** Writes apiVersion, kind, metadata and the start of spec. */
+  /** Writes the start of a policy that validates. */
   private static String header(String name, String title, String description) {
-    return """
+    return header(name, title, description, true);
+  }
+
+  /**
+   * Writes apiVersion, kind, metadata and the start of spec. A policy without validate rules gets
+   * no failure action, because Kyverno applies that setting to validation only.
+   */
+  private static String header(String name, String title, String description, boolean validates) {
+    String text = """
         apiVersion: kyverno.io/v1
         kind: ClusterPolicy
         metadata:
@@ -258,6 +273,7 @@ public final class KyvernoPolicies {
           validationFailureAction: "Enforce"
           background: true
         """.formatted(q(name), q(title), q(description));
+    return validates ? text : text.replace("  validationFailureAction: \"Enforce\"\n", "");
   }
 
   /** The match block for pods, indented for a rule. */
@@ -284,6 +300,23 @@ public final class KyvernoPolicies {
       }
     }
     return out.toString().stripTrailing();
+  }
+
+  /**
+   * Returns the names that parse as references but name no registry (their first part has no dot,
+   * no port and is not localhost), for which the parser assumed Docker Hub.
+   */
+  private static List<String> implicitDockerHub(List<String> names) {
+    List<String> implicit = new ArrayList<>();
+    for (String name : names) {
+      int slash = name.indexOf('/');
+      String first = slash < 0 ? "" : name.substring(0, slash);
+      boolean namesRegistry = first.contains(".") || first.contains(":") || first.equals("localhost");
+      if (!namesRegistry && !references(List.of(name)).isEmpty()) {
+        implicit.add(name);
+      }
+    }
+    return implicit;
   }
 
   private static List<ImageReference> references(List<String> names) {

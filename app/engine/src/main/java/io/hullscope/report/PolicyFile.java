@@ -150,6 +150,7 @@ public final class PolicyFile {
     private final Set<String> disabled = new LinkedHashSet<>();
     private final Map<String, Severity> severities = new LinkedHashMap<>();
     private final Map<String, String> thresholds = new LinkedHashMap<>();
+    private final Map<String, String> origins = new LinkedHashMap<>();
     private Severity failOn;
 
     Reader(String name, JsonParser parser) {
@@ -176,7 +177,7 @@ public final class PolicyFile {
       if (parser.nextToken() != null) {
         throw error("the file contains more than one YAML document; keep one policy per file");
       }
-      return new CheckPolicy(disabled, severities, new CheckSettings(thresholds), failOn);
+      return new CheckPolicy(disabled, severities, new CheckSettings(thresholds, origins), failOn);
     }
 
     private void version(JsonToken value) throws IOException {
@@ -245,6 +246,8 @@ public final class PolicyFile {
               + shown(setting));
         }
         thresholds.put(id + "." + threshold, parser.getText());
+        // The checks read the value later; the origin lets their error name the line.
+        origins.put(id + "." + threshold, name + " line " + parser.currentTokenLocation().getLineNr());
       }
     }
 

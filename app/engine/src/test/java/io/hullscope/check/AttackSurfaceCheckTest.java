@@ -65,7 +65,7 @@ class AttackSurfaceCheckTest {
     assertThat(shells.evidenceItems()).containsExactly(
         Evidence.file(1, "bin/sh", "link to ../usr/bin/dash"),
         Evidence.file(0, "usr/bin/dash", "program"));
-    assertThat(shells.title()).isEqualTo("A shell is present (2)");
+    assertThat(shells.title()).isEqualTo("A shell is present (2 files)");
   }
 
   @Test
@@ -142,7 +142,7 @@ class AttackSurfaceCheckTest {
     List<Finding> findings = run(capped, image().layer("COPY . / # buildkit", tar).facts());
 
     Finding finding = only(findings, "SETUID-FILE");
-    assertThat(finding.title()).endsWith("(50)");
+    assertThat(finding.title()).endsWith("(50 files)");
     assertThat(finding.evidenceItems()).hasSize(6);
     assertThat(finding.evidenceItems().get(5).text()).isEqualTo("and 45 more not listed");
     assertThat(finding.evidence()).endsWith("; and 45 more");

@@ -30,8 +30,13 @@ class KyvernoPoliciesTest {
       assertThat(document.path("apiVersion").asText()).isEqualTo("kyverno.io/v1");
       assertThat(document.path("kind").asText()).isEqualTo("ClusterPolicy");
       assertThat(document.path("metadata").path("name").asText()).matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-      assertThat(document.path("spec").path("validationFailureAction").asText()).isEqualTo("Enforce");
       assertThat(document.path("spec").path("rules").isArray()).isTrue();
+      // Kyverno applies the failure action to validate rules only, so the mutate policy has none.
+      boolean validates = document.at("/spec/rules/0/validate").isObject();
+      assertThat(document.path("spec").has("validationFailureAction")).isEqualTo(validates);
+      if (validates) {
+        assertThat(document.path("spec").path("validationFailureAction").asText()).isEqualTo("Enforce");
+      }
     }
     assertThat(documents).extracting(d -> d.path("metadata").path("name").asText()).containsExactly(
         "hullscope-web-app-allowed-registries", "hullscope-web-app-run-as-non-root", "hullscope-web-app-default-user",
@@ -51,6 +56,17 @@ class KyvernoPoliciesTest {
   }
 
   @Test
+  void shortNameSaysDockerHubIsAnAssumption() throws IOException {
+    String yaml = policies(List.of("hullscope-samples/hygiene-bad:latest"), null, null);
+
+    assertThat(yaml).contains("# hullscope-samples/hygiene-bad:latest names no registry, so docker.io below is"
+        + " Docker's default,");
+    assertThat(parse(yaml).get(0).at("/spec/rules/0/validate/pattern/spec/containers/0/image").asText())
+        .isEqualTo("docker.io/*");
+    assertThat(policies(List.of("harbor.example.com/team/app:1.0"), null, null)).doesNotContain("names no registry");
+  }
+
+  @Test
   void nonRootUsesSuggestedUser() throws IOException {
     List<JsonNode> documents = parse(policies(List.of("harbor.example.com/team/app:1.0"), null, null));
 
@@ -58,6 +74,7 @@ class KyvernoPoliciesTest {
     assertThat(validate.at("/securityContext/runAsNonRoot").asBoolean()).isTrue();
     assertThat(validate.at("/containers/0/=(securityContext)/=(runAsNonRoot)").asBoolean()).isTrue();
     JsonNode mutate = documents.get(2).at("/spec/rules/0");
+    assertThat(mutate.at("/mutate/patchStrategicMerge/spec/securityContext/+(runAsNonRoot)").asBoolean()).isTrue();
     assertThat(mutate.at("/mutate/patchStrategicMerge/spec/securityContext/+(runAsUser)").asLong()).isEqualTo(10001);
     assertThat(mutate.at("/mutate/patchStrategicMerge/spec/securityContext/+(runAsGroup)").asLong()).isEqualTo(10001);
     assertThat(mutate.at("/match/any/0/resources/selector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("app");

@@ -62,6 +62,15 @@ class PolicyFileTest {
     assertThat(policy.settings().values()).containsEntry("WASTED-SPACE.ratio", "0.2");
   }
 
+  @Test
+  void badThresholdValueNamesItsLineWhenTheCheckReadsIt() throws Exception {
+    CheckPolicy policy = parse("version: 1\nchecks:\n  WASTED-SPACE:\n    thresholds:\n      bytes: ten\n");
+
+    assertThatThrownBy(() -> policy.settings().number("WASTED-SPACE.bytes", 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("setting WASTED-SPACE.bytes must be a whole number, not 'ten' (policy.yaml line 5)");
+  }
+
   @ParameterizedTest
   @CsvSource({"critical, CRITICAL", "High, HIGH", "info, INFO"})
   void failOnAcceptsSeverityInAnyCase(String text, Severity expected) throws Exception {

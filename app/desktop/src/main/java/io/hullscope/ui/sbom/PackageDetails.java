@@ -5,6 +5,7 @@ import io.hullscope.sbom.Package;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -84,7 +85,8 @@ public record PackageDetails(ImagePackage pkg, List<Row> rows) {
 
   private static String sourcePackage(Package pkg) {
     if (pkg.sourceName() == null || pkg.sourceName().isBlank()) {
-      return null;
+      // dpkg and apk leave the source out when it has the binary package's name.
+      return Set.of("deb", "apk").contains(pkg.type()) ? "the same as the package (" + pkg.name() + ")" : null;
     }
     return pkg.sourceVersion() == null ? pkg.sourceName() : pkg.sourceName() + " " + pkg.sourceVersion();
   }
