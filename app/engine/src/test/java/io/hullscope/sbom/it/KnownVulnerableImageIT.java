@@ -120,7 +120,9 @@ class KnownVulnerableImageIT {
   void log4ShellIsFoundOnceWithItsFix() {
     VulnerabilityMatch match = only("CVE-2021-44228");
 
-    assertThat(match.packageName()).isEqualTo("org.apache.logging.log4j:log4j-core");
+    assertThat(match.packageName()).isEqualTo("log4j-core");
+    assertThat(match.purl()).startsWith("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+    assertThat(match.ecosystem()).isEqualTo("Maven");
     assertThat(match.installedVersion()).isEqualTo("2.14.1");
     assertThat(match.aliases()).containsExactly("GHSA-jfh8-c2jp-5v3q");
     assertThat(match.fixedVersion()).isEqualTo("2.15.0");
