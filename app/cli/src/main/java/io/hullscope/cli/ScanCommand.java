@@ -108,7 +108,7 @@ final class ScanCommand implements Callable<Integer> {
   private boolean rescan;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
-      description = "Longest time Trivy or Grype may run, in seconds (default: ${DEFAULT-VALUE}).")
+      description = "Maximum run time of Trivy or Grype, in seconds (default: ${DEFAULT-VALUE}).")
   private long timeoutSeconds;
 
   @Option(names = "--connection", paramLabel = "NAME",
@@ -330,7 +330,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     VulnSeverity threshold = threshold();
     // VulnSeverity lists levels from most severe down. An unrated vulnerability counts as medium,
-    // as the help and README say; NONE never fails.
+    // as the help text and README state; NONE never fails.
     return result.matches().stream().anyMatch(match -> effective(match.severity()).compareTo(threshold) <= 0);
   }
 

@@ -98,6 +98,7 @@ final class ScanSarif {
     String fix = match.fixable() ? " Fixed in " + match.fixedVersion() + "." : " No fixed version is known.";
     result.putObject("message").put("text", match.id() + " in " + match.packageName() + " "
         + match.installedVersion() + "." + fix);
+
     ObjectNode location = result.putArray("locations").addObject();
     ObjectNode logical = location.putArray("logicalLocations").addObject();
     String packageName = match.packageName() + "@" + match.installedVersion();
@@ -107,9 +108,11 @@ final class ScanSarif {
     if (match.layer() >= 0) {
       location.putObject("message").put("text", "brought by layer " + match.layer());
     }
+
     String fingerprint = Digest.sha256Of((match.id() + "\n" + match.packageName() + "\n" + match.installedVersion())
         .getBytes(StandardCharsets.UTF_8)).hex();
     result.putObject("partialFingerprints").put(FINGERPRINT_KEY, fingerprint);
+
     ObjectNode properties = result.putObject("properties");
     properties.put("severity", match.severity().name().toLowerCase(Locale.ROOT));
     properties.put("security-severity", securitySeverity(match));

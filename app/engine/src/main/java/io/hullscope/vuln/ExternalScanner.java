@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The program is looked up in a search path given by the caller (normally the {@code PATH}
  * environment variable), so tests can put a stand-in first. Its report goes to a file in a
- * private temporary folder that is deleted afterwards; the last bytes of its standard error are
- * kept for the error message. A run longer than the timeout, or one the {@link ProgressListener}
+ * private temporary folder that is deleted afterwards. The last bytes of its standard error go
+ * into the error message. A run longer than the timeout, or one the {@link ProgressListener}
  * cancels, ends the process and its children.
  */
 public final class ExternalScanner {

@@ -81,6 +81,7 @@ final class GrypeReportReader {
           + (id == null ? "" : " (" + id + ")"));
       return null;
     }
+
     Set<String> aliases = new LinkedHashSet<>();
     String summary = ExternalScannerReports.text(vulnerability, "description");
     for (JsonNode related : entry.path("relatedVulnerabilities")) {
@@ -92,6 +93,7 @@ final class GrypeReportReader {
         summary = ExternalScannerReports.text(related, "description");
       }
     }
+
     String purl = ExternalScannerReports.text(artifact, "purl");
     String packageType = ExternalScannerReports.purlType(purl);
     String artifactType = ExternalScannerReports.text(artifact, "type");
@@ -102,6 +104,7 @@ final class GrypeReportReader {
     if (ecosystem == null) {
       ecosystem = artifactType == null ? "unknown" : artifactType;
     }
+
     Set<String> vectors = new LinkedHashSet<>();
     Double score = null;
     for (JsonNode cvss : vulnerability.path("cvss")) {

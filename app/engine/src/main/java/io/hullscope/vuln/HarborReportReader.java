@@ -64,6 +64,7 @@ final class HarborReportReader {
           + (id == null ? "" : " (" + id + ")"));
       return null;
     }
+
     JsonNode cvss = entry.path("preferred_cvss");
     Set<String> vectors = new LinkedHashSet<>();
     for (String field : List.of("vector_v3", "vector_v2")) {
@@ -76,6 +77,7 @@ final class HarborReportReader {
     if (score == null) {
       score = ExternalScannerReports.validScore(ExternalScannerReports.number(cvss, "score_v2"));
     }
+
     String purl = ExternalScannerReports.text(entry, "purl");
     String packageType = ExternalScannerReports.purlType(purl);
     String summary = ExternalScannerReports.text(entry, "description");

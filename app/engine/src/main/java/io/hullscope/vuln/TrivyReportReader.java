@@ -32,7 +32,7 @@ final class TrivyReportReader {
     }
     if (schema.asInt() != 2) {
       throw new ExternalScannerReportException(name, "Trivy schema version " + schema.asInt()
-          + " is not supported; write the report with Trivy 0.20 or later (schema version 2)");
+          + " is not supported; write the report with a Trivy release that writes schema version 2");
     }
     String version = ExternalScannerReports.text(root.path("Trivy"), "Version");
     String scanner = version == null ? "trivy" : "trivy " + version;

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Scans an image that holds known-vulnerable packages with the built-in scanner and the real
+ * Scans an image that contains known-vulnerable packages with the built-in scanner and the real
  * advisories of {@code samples/osv}: an old log4j-core jar, an old lodash in {@code node_modules}
  * and a Debian 11 zlib with a published DSA. The image is built {@code FROM scratch} by a real
  * dockerd with {@code docker build --network none} and read back through {@link
