@@ -78,7 +78,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--scanner", paramLabel = "NAME", defaultValue = "builtin",
       description = "Scanner: builtin (OSV data, the default), trivy or grype (run from the PATH), or harbor (the"
-          + " report Harbor holds for a docker:// image; needs --connection or --url).")
+          + " report Harbor holds for a docker:// image, read with --connection, or with --url and --user; the"
+          + " default URL is https:// and the image's registry).")
   private String scanner;
 
   @Option(names = "--import", paramLabel = "REPORT",
@@ -267,6 +268,9 @@ final class ScanCommand implements Callable<Integer> {
         + reference.registry());
     options.user = harborUser;
     options.format = "text";
+    // The image options that allow plain HTTP or add a CA for the image's registry apply to Harbor too.
+    options.insecure = image.insecureRegistries.contains(reference.registry());
+    options.caFile = image.registryCa;
     HarborClient client = options.connect(spec);
     String artifact = reference.digest() != null ? reference.digest().toString() : reference.tag();
     // NOTE: the result is stored under the digest Harbor gives for the artifact, its manifest digest.

@@ -291,6 +291,44 @@ class ScanCommandTest {
     assertThat(result.err).contains("--scanner harbor needs a docker://");
   }
 
+  @Test
+  void harborScannerStoresHarborsReport() throws Exception {
+    String digest = "sha256:" + "ab".repeat(32);
+    try (io.hullscope.source.harbor.HarborStub stub = new io.hullscope.source.harbor.HarborStub()) {
+      stub.on("GET", "/api/v2.0/projects/team/repositories/app%252Fapi/artifacts/1.0/additions/vulnerabilities",
+          io.hullscope.source.harbor.HarborStub.Answer.json(200,
+              "{\"application/vnd.security.vulnerability.report; version=1.1\":{\"artifact\":{\"digest\":\""
+                  + digest + "\"},\"scanner\":{\"name\":\"Trivy\",\"version\":\"v0.56.1\"},"
+                  + "\"vulnerabilities\":[{\"id\":\"CVE-2021-44228\",\"package\":"
+                  + "\"org.apache.logging.log4j:log4j-core\",\"version\":\"2.14.1\",\"fix_version\":\"2.15.0\","
+                  + "\"severity\":\"Critical\"}]}}"));
+      String host = stub.url().getHost() + ":" + stub.url().getPort();
+
+      Result result = run("scan", "--scanner", "harbor", "--url", stub.url().toString(), "--insecure-registry", host,
+          "--fail-on", "high", "docker://" + host + "/team/app/api:1.0");
+
+      assertThat(result.code).isEqualTo(1);
+      assertThat(result.out).contains("Image " + digest).contains("by harbor:Trivy v0.56.1")
+          .contains("CVE-2021-44228").contains("2.15.0");
+      assertThat(stub.contractViolations()).isEmpty();
+    }
+  }
+
+  @Test
+  void harborScannerWithoutReportSaysSo() throws Exception {
+    try (io.hullscope.source.harbor.HarborStub stub = new io.hullscope.source.harbor.HarborStub()) {
+      stub.on("GET", "/api/v2.0/projects/team/repositories/app/artifacts/2.0/additions/vulnerabilities",
+          io.hullscope.source.harbor.HarborStub.Answer.json(200, "{}"));
+      String host = stub.url().getHost() + ":" + stub.url().getPort();
+
+      Result result = run("scan", "--scanner", "harbor", "--url", stub.url().toString(), "--insecure-registry", host,
+          "docker://" + host + "/team/app:2.0");
+
+      assertThat(result.code).isEqualTo(1);
+      assertThat(result.err).contains("Harbor has no vulnerability report for");
+    }
+  }
+
   private Path write(String name, String text) throws Exception {
     return Files.writeString(folder.resolve(name), text);
   }
