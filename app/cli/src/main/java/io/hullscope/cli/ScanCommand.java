@@ -129,53 +129,62 @@ final class ScanCommand implements Callable<Integer> {
     if (compare != null) {
       return compare();
     }
-    ScanResult result;
-    boolean cached = false;
+    Outcome outcome;
     try (Database database = VulnerabilityStore.open()) {
       SqliteScanCache cache = new SqliteScanCache(database);
-      if (scanner.equals("harbor")) {
-        result = harborScan();
-      } else {
-        ImageTarget target = new ImageTarget(image.target, image);
-        Platform requested = PlatformOption.parse(image.platform, spec);
-        try (ImageSource source = target.openSource(image.dockerHost);
-            Image opened = target.open(source, requested, ProgressListener.NONE)) {
-          String digest = opened.digest().toString();
-          if (importReport != null) {
-            result = importReport(digest);
-          } else if (scanner.equals("builtin")) {
-            SqliteVulnerabilityDatabase vulnerabilities = new SqliteVulnerabilityDatabase(database);
-            List<DataVersion> versions = vulnerabilities.dataVersions();
-            if (versions.isEmpty()) {
-              spec.commandLine().getErr().println("hullscope: No vulnerability data is imported. Run 'hullscope db"
-                  + " import FILE' with an OSV zip, or 'hullscope db update ECOSYSTEM' to download one.");
-              spec.commandLine().getErr().flush();
-              return 2;
-            }
-            Optional<ScanResult> stored = rescan ? Optional.empty()
-                : cache.get(digest, OsvMatcher.SCANNER, ScanResult.dataVersionOf(versions));
-            cached = stored.isPresent();
-            if (cached) {
-              result = stored.get();
-            } else {
-              result = new OsvMatcher(vulnerabilities).match(digest, collect(opened, database), ProgressListener.NONE);
-            }
-          } else {
-            result = externalScan(target, opened, database, digest);
-          }
-        }
+      outcome = scanner.equals("harbor") ? new Outcome(harborScan(), false) : scanImage(database, cache);
+      if (outcome == null) {
+        spec.commandLine().getErr().println("hullscope: No vulnerability data is imported. Run 'hullscope db"
+            + " import FILE' with an OSV zip, or 'hullscope db update ECOSYSTEM' to download one.");
+        spec.commandLine().getErr().flush();
+        return 2;
       }
-      if (!cached) {
-        cache.put(result);
+      if (!outcome.cached()) {
+        cache.put(outcome.result());
       }
     }
+    ScanResult result = outcome.result();
     PrintWriter err = spec.commandLine().getErr();
     for (String problem : result.problems()) {
       err.println("warning: " + problem);
     }
     err.flush();
-    print(result, cached);
+    print(result, outcome.cached());
     return failed(result) ? HullscopeCommand.EXIT_FAILURE : 0;
+  }
+
+  /** A scan result and whether it came from the cache. */
+  private record Outcome(ScanResult result, boolean cached) {}
+
+  /**
+   * Opens the image and scans it with --import, the built-in scanner or Trivy/Grype. Returns null
+   * when the built-in scanner has no vulnerability data.
+   */
+  private Outcome scanImage(Database database, SqliteScanCache cache) throws IOException {
+    ImageTarget target = new ImageTarget(image.target, image);
+    Platform requested = PlatformOption.parse(image.platform, spec);
+    try (ImageSource source = target.openSource(image.dockerHost);
+        Image opened = target.open(source, requested, ProgressListener.NONE)) {
+      String digest = opened.digest().toString();
+      if (importReport != null) {
+        return new Outcome(importReport(digest), false);
+      }
+      if (!scanner.equals("builtin")) {
+        return new Outcome(externalScan(target, opened, database, digest), false);
+      }
+      SqliteVulnerabilityDatabase vulnerabilities = new SqliteVulnerabilityDatabase(database);
+      List<DataVersion> versions = vulnerabilities.dataVersions();
+      if (versions.isEmpty()) {
+        return null;
+      }
+      Optional<ScanResult> stored = rescan ? Optional.empty()
+          : cache.get(digest, OsvMatcher.SCANNER, ScanResult.dataVersionOf(versions));
+      if (stored.isPresent()) {
+        return new Outcome(stored.get(), true);
+      }
+      return new Outcome(new OsvMatcher(vulnerabilities).match(digest, collect(opened, database),
+          ProgressListener.NONE), false);
+    }
   }
 
   private void checkOptions() {
