@@ -142,7 +142,16 @@ public final class ExternalScanner {
           .directory(work.toFile());
       builder.environment().put("PATH", searchPath);
       Process process = builder.start();
-      int exit = await(process, progress);
+      // The JVM does not end its child processes when it exits, so Ctrl+C in the CLI would leave
+      // the scanner running without this hook.
+      Thread stopOnExit = new Thread(() -> stop(process), "stop " + kind.program());
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
+      int exit;
+      try {
+        exit = await(process, progress);
+      } finally {
+        removeHook(stopOnExit);
+      }
       if (exit != 0) {
         throw new IOException(kind.program() + " exited with code " + exit + " while scanning " + describe(target)
             + tail(errors));
@@ -203,6 +212,14 @@ public final class ExternalScanner {
       stop(process);
       Thread.currentThread().interrupt();
       throw new OperationCancelledException();
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already exiting and runs the hook, which stops the process.
     }
   }
 

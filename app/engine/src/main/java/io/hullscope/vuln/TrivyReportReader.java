@@ -17,8 +17,11 @@ import java.util.Set;
  * <p>Each entry of {@code Results[].Vulnerabilities} becomes one match: {@code VulnerabilityID}
  * and {@code VendorIDs} are its ids, {@code Severity} its rating, the CVSS of {@code
  * SeveritySource} (or the highest v3 score) its score, and {@code Layer.DiffID} its layer by
- * position in {@code Metadata.DiffIDs}. Trivy's JSON has no vulnerability database version, so the
- * data version is the report's {@code CreatedAt} time ({@code report@TIME}), or {@code unknown}.
+ * position in {@code Metadata.DiffIDs}. The data version is the report's {@code CreatedAt} time
+ * ({@code report@TIME}), or {@code unknown} without it.
+ *
+ * <p>NOTE: the real schema version 2 report in the test data names no vulnerability database
+ * version, so none is read; running {@code trivy version --format json} would give it.
  */
 final class TrivyReportReader {
 
