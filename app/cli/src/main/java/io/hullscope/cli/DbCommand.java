@@ -60,6 +60,7 @@ final class DbCommand implements Runnable {
       if (!Files.isRegularFile(zip)) {
         throw new ParameterException(spec.commandLine(), "File not found: " + zip + "; give the path of an OSV zip");
       }
+      checkZipSignature(zip);
       String source = ecosystem != null ? ecosystem : ecosystemOf(zip);
       ImportResult result;
       try (Database database = VulnerabilityStore.open()) {
@@ -67,6 +68,25 @@ final class DbCommand implements Runnable {
       }
       print(spec, result);
       return 0;
+    }
+
+    /**
+     * Fails when the file does not start with a zip signature ({@code PK} then 3 4, or 5 6 for an
+     * empty zip), so a JSON record or HTML page saved as .zip is named as what it is not, rather
+     * than as a damaged download.
+     */
+    static void checkZipSignature(Path zip) throws IOException {
+      byte[] head = new byte[4];
+      int read;
+      try (java.io.InputStream input = Files.newInputStream(zip)) {
+        read = input.readNBytes(head, 0, 4);
+      }
+      boolean signature = read == 4 && head[0] == 'P' && head[1] == 'K'
+          && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
+      if (!signature) {
+        throw new IOException(zip + " is not a zip file; give an OSV export zip such as Debian/all.zip (a single"
+            + " record is a .json file, which must be packed in a zip first)");
+      }
     }
 
     static String ecosystemOf(Path zip) {

@@ -17,14 +17,25 @@ import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.SqliteLayerIndexCache;
 import io.hullscope.store.SqliteScanCache;
 import io.hullscope.store.SqliteVulnerabilityDatabase;
+import io.hullscope.source.harbor.HarborClient;
 import io.hullscope.vuln.DataVersion;
+import io.hullscope.vuln.ExternalScanner;
+import io.hullscope.vuln.ExternalScannerReports;
+import io.hullscope.vuln.HarborReportFetcher;
 import io.hullscope.vuln.OsvMatcher;
 import io.hullscope.vuln.ScanResult;
 import io.hullscope.vuln.ScanResultJson;
+import io.hullscope.vuln.ScannerComparison;
 import io.hullscope.vuln.VulnSeverity;
 import io.hullscope.vuln.VulnerabilityMatch;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +50,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hullscope scan}: lists the known vulnerabilities of an image's packages, using the OSV
- * data that {@code hullscope db} imported. A result is cached by image digest, scanner and data
- * version, so a second scan with unchanged data prints the stored result.
+ * {@code hullscope scan}: lists the known vulnerabilities of an image's packages, with the built-in
+ * scanner over the OSV data that {@code hullscope db} imported, with Trivy or Grype when installed,
+ * or from the report Harbor holds. Every result is cached by image digest, scanner and data
+ * version, so the window shows it and a second built-in scan with unchanged data prints the stored
+ * result. {@code --import} stores a Trivy or Grype report made elsewhere; {@code --compare} prints
+ * two scanners' latest results side by side.
  */
 @Command(
     name = "scan",
@@ -49,85 +63,267 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Lists the known vulnerabilities of the image's packages with the layer that brought each one and the first"
-          + " fixed version, from the OSV data imported with 'hullscope db'.",
-      "Exit code 1 when --fail-on finds a vulnerability at or above the given severity, 2 on invalid options or"
-          + " when no vulnerability data is imported."
+          + " fixed version: from the OSV data imported with 'hullscope db' (builtin), by running Trivy or Grype, or"
+          + " from the report Harbor holds for the image.",
+      "Exit code 1 when --fail-on finds a vulnerability at or above the given severity or a scanner fails, 2 on"
+          + " invalid options or when no vulnerability data is imported."
     })
 final class ScanCommand implements Callable<Integer> {
+
+  private static final List<String> SCANNERS = List.of("builtin", "trivy", "grype", "harbor");
 
   @Spec private CommandSpec spec;
 
   @Mixin private ImageOptions image;
 
   @Option(names = "--scanner", paramLabel = "NAME", defaultValue = "builtin",
-      description = "Scanner to run. Only builtin (OSV data) is available so far.")
+      description = "Scanner: builtin (OSV data, the default), trivy or grype (run from the PATH), or harbor (the"
+          + " report Harbor holds for a docker:// image, read with --connection, or with --url and --user; the"
+          + " default URL is https:// and the image's registry).")
   private String scanner;
+
+  @Option(names = "--import", paramLabel = "REPORT",
+      description = "Store a Trivy or Grype JSON report made elsewhere (the format is detected) as this image's"
+          + " scan, instead of scanning.")
+  private Path importReport;
+
+  @Option(names = "--compare", paramLabel = "SCANNER",
+      description = "Print the latest stored scans of --scanner and this scanner (builtin, trivy, grype or harbor)"
+          + " side by side: found by both, only by one. Nothing is scanned.")
+  private String compare;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY",
       description = "Exit with code 1 when a vulnerability of this severity or higher is found: critical, high, medium"
-          + " or low. Vulnerabilities of unknown severity never fail the scan.")
+          + " or low. A vulnerability that no source rates counts as medium.")
   private String failOn;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "Output format: table (default) or json.")
+      description = "Output format: table (default), json, or sarif (SARIF 2.1.0).")
   private String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of"
+      + " standard output.")
+  private Path output;
 
   @Option(names = "--rescan", description = "Scan again even when a cached result for the same data exists.")
   private boolean rescan;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "900",
+      description = "Maximum run time of Trivy or Grype, in seconds (default: ${DEFAULT-VALUE}).")
+  private long timeoutSeconds;
+
+  @Option(names = "--connection", paramLabel = "NAME",
+      description = "With --scanner harbor: a connection saved with 'harbor login'.")
+  private String harborConnection;
+
+  @Option(names = "--url", paramLabel = "URL", description = "With --scanner harbor: the Harbor address. The user"
+      + " comes from --user and the secret from $" + HarborCommand.SECRET_VARIABLE + ".")
+  private URI harborUrl;
+
+  @Option(names = "--user", paramLabel = "NAME", description = "With --scanner harbor: user or robot account.")
+  private String harborUser;
+
   @Override
   public Integer call() throws IOException {
     checkOptions();
-    Platform requested = PlatformOption.parse(image.platform, spec);
-    ImageTarget target = new ImageTarget(image.target, image);
-    ScanResult result;
-    boolean cached;
+    if (compare != null) {
+      return compare();
+    }
+    Outcome outcome;
     try (Database database = VulnerabilityStore.open()) {
-      SqliteVulnerabilityDatabase vulnerabilities = new SqliteVulnerabilityDatabase(database);
-      List<DataVersion> versions = vulnerabilities.dataVersions();
-      if (versions.isEmpty()) {
-        spec.commandLine().getErr().println("hullscope: No vulnerability data is imported. Run 'hullscope db import"
-            + " FILE' with an OSV zip, or 'hullscope db update ECOSYSTEM' to download one.");
+      SqliteScanCache cache = new SqliteScanCache(database);
+      outcome = scanner.equals("harbor") ? new Outcome(harborScan(), false) : scanImage(database, cache);
+      if (outcome == null) {
+        spec.commandLine().getErr().println("hullscope: No vulnerability data is imported. Run 'hullscope db"
+            + " import FILE' with an OSV zip, or 'hullscope db update ECOSYSTEM' to download one.");
         spec.commandLine().getErr().flush();
         return 2;
       }
-      SqliteScanCache cache = new SqliteScanCache(database);
-      try (ImageSource source = target.openSource(image.dockerHost);
-          Image opened = target.open(source, requested, ProgressListener.NONE)) {
-        String digest = opened.digest().toString();
-        Optional<ScanResult> stored = rescan ? Optional.empty()
-            : cache.get(digest, OsvMatcher.SCANNER, ScanResult.dataVersionOf(versions));
-        cached = stored.isPresent();
-        if (cached) {
-          result = stored.get();
-        } else {
-          ImageSbom sbom = collect(opened, database);
-          result = new OsvMatcher(vulnerabilities).match(digest, sbom, ProgressListener.NONE);
-          cache.put(result);
-        }
+      if (!outcome.cached()) {
+        cache.put(outcome.result());
       }
     }
+    ScanResult result = outcome.result();
     PrintWriter err = spec.commandLine().getErr();
     for (String problem : result.problems()) {
       err.println("warning: " + problem);
     }
     err.flush();
-    print(result, cached);
+    print(result, outcome.cached());
     return failed(result) ? HullscopeCommand.EXIT_FAILURE : 0;
   }
 
-  private void checkOptions() {
-    if (!scanner.equals("builtin")) {
-      throw new ParameterException(spec.commandLine(),
-          "Scanner '" + scanner + "' is not available; only builtin is supported so far.");
+  /** A scan result and whether it came from the cache. */
+  private record Outcome(ScanResult result, boolean cached) {}
+
+  /**
+   * Opens the image and scans it with --import, the built-in scanner or Trivy/Grype. Returns null
+   * when the built-in scanner has no vulnerability data.
+   */
+  private Outcome scanImage(Database database, SqliteScanCache cache) throws IOException {
+    ImageTarget target = new ImageTarget(image.target, image);
+    Platform requested = PlatformOption.parse(image.platform, spec);
+    try (ImageSource source = target.openSource(image.dockerHost);
+        Image opened = target.open(source, requested, ProgressListener.NONE)) {
+      String digest = opened.digest().toString();
+      if (importReport != null) {
+        return new Outcome(importReport(digest), false);
+      }
+      if (!scanner.equals("builtin")) {
+        return new Outcome(externalScan(target, opened, database, digest), false);
+      }
+      SqliteVulnerabilityDatabase vulnerabilities = new SqliteVulnerabilityDatabase(database);
+      List<DataVersion> versions = vulnerabilities.dataVersions();
+      if (versions.isEmpty()) {
+        return null;
+      }
+      Optional<ScanResult> stored = rescan ? Optional.empty()
+          : cache.get(digest, OsvMatcher.SCANNER, ScanResult.dataVersionOf(versions));
+      if (stored.isPresent()) {
+        return new Outcome(stored.get(), true);
+      }
+      return new Outcome(new OsvMatcher(vulnerabilities).match(digest, collect(opened, database),
+          ProgressListener.NONE), false);
     }
-    if (!format.equals("table") && !format.equals("json")) {
-      throw new ParameterException(spec.commandLine(), "Invalid format '" + format + "'. Use table or json.");
+  }
+
+  private void checkOptions() {
+    if (!SCANNERS.contains(scanner)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid scanner '" + scanner + "'. Use builtin, trivy, grype or harbor.");
+    }
+    if (compare != null && !SCANNERS.contains(compare)) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid scanner '" + compare + "' for --compare. Use builtin, trivy, grype or harbor.");
+    }
+    if (compare != null && compare.equals(scanner)) {
+      throw new ParameterException(spec.commandLine(), "--compare " + compare + " names the same scanner as --scanner;"
+          + " choose another one, for example --scanner builtin --compare trivy.");
+    }
+    if (importReport != null && (scanner.equals("harbor") || compare != null)) {
+      throw new ParameterException(spec.commandLine(), "--import reads a Trivy or Grype report; it cannot be combined"
+          + " with --scanner harbor or --compare.");
+    }
+    if (!format.equals("table") && !format.equals("json") && !format.equals("sarif")) {
+      throw new ParameterException(spec.commandLine(), "Invalid format '" + format + "'. Use table, json or sarif.");
+    }
+    if (compare != null && format.equals("sarif")) {
+      throw new ParameterException(spec.commandLine(), "--compare prints table or json, not sarif.");
     }
     if (failOn != null && threshold() == null) {
       throw new ParameterException(spec.commandLine(),
           "Invalid severity '" + failOn + "' for --fail-on. Use critical, high, medium or low.");
     }
+    if (timeoutSeconds < 1) {
+      throw new ParameterException(spec.commandLine(), "Invalid --timeout " + timeoutSeconds
+          + "; give a number of seconds of at least 1.");
+    }
+  }
+
+  private ScanResult importReport(String digest) throws IOException {
+    ExternalScannerReports reports = new ExternalScannerReports();
+    ExternalScannerReports.Format expected = ExternalScannerReports.Format.named(scanner);
+    ScanResult result = expected == null ? reports.read(importReport, digest)
+        : reports.read(importReport, expected, digest);
+    if (result.scanner().startsWith("harbor:")) {
+      throw new ParameterException(spec.commandLine(), importReport + " is a Harbor report; use --scanner harbor to"
+          + " read it from Harbor instead.");
+    }
+    return result;
+  }
+
+  private ScanResult externalScan(ImageTarget target, Image opened, Database database, String digest)
+      throws IOException {
+    ExternalScanner.Kind kind = scanner.equals("trivy") ? ExternalScanner.Kind.TRIVY : ExternalScanner.Kind.GRYPE;
+    ExternalScanner runner = new ExternalScanner(kind, System.getenv("PATH"), Duration.ofSeconds(timeoutSeconds),
+        new ExternalScannerReports());
+    if (runner.executable().isEmpty()) {
+      throw new IOException(kind.program() + " was not found on the PATH; install it, use --import with a report"
+          + " it wrote, or choose --scanner builtin");
+    }
+    if (target.isRegistry()) {
+      return runner.scan(new ExternalScanner.Target.Reference(target.registryReference().toString(), true), digest,
+          ProgressListener.NONE);
+    }
+    if (!target.isPath()) {
+      return runner.scan(new ExternalScanner.Target.Reference(image.target, false), digest, ProgressListener.NONE);
+    }
+    Path path = Path.of(image.target);
+    if (Files.isRegularFile(path)) {
+      return runner.scan(new ExternalScanner.Target.Archive(path), digest, ProgressListener.NONE);
+    }
+    // An OCI layout folder: neither scanner reads every layout the same way, so they get our SBOM.
+    Path sbom = Files.createTempFile("hullscope-sbom", ".cdx.json");
+    try {
+      Files.writeString(sbom, CycloneDxExporter.toJson(collect(opened, database), Instant.now()),
+          StandardCharsets.UTF_8);
+      return runner.scan(new ExternalScanner.Target.Sbom(sbom), digest, ProgressListener.NONE);
+    } finally {
+      Files.deleteIfExists(sbom);
+    }
+  }
+
+  /** Reads the report Harbor holds for a {@code docker://HARBOR/PROJECT/REPOSITORY:TAG} image. */
+  private ScanResult harborScan() throws IOException {
+    ImageTarget target = new ImageTarget(image.target, image);
+    if (!target.isRegistry()) {
+      throw new ParameterException(spec.commandLine(), "--scanner harbor needs a docker://HARBOR/PROJECT/REPOSITORY:TAG"
+          + " image, not '" + image.target + "'.");
+    }
+    io.hullscope.image.ImageReference reference = target.registryReference();
+    HarborCommand.ConnectionOptions options = new HarborCommand.ConnectionOptions();
+    options.connection = harborConnection;
+    options.url = harborUrl != null || harborConnection != null ? harborUrl : URI.create("https://"
+        + reference.registry());
+    options.user = harborUser;
+    options.format = "text";
+    // The image options that allow plain HTTP or add a CA for the image's registry apply to Harbor too.
+    options.insecure = image.insecureRegistries.contains(reference.registry());
+    options.caFile = image.registryCa;
+    HarborClient client = options.connect(spec);
+    String artifact = reference.digest() != null ? reference.digest().toString() : reference.tag();
+    // NOTE: the result is stored under the digest Harbor gives for the artifact, its manifest digest.
+    return new HarborReportFetcher(client, new ExternalScannerReports())
+        .fetch(reference.repository(), artifact, null)
+        .orElseThrow(() -> new IOException("Harbor has no vulnerability report for " + reference + "; start a scan in"
+            + " Harbor (or on push) and try again"));
+  }
+
+  /** Prints the latest stored scans of --scanner and --compare side by side. */
+  private int compare() throws IOException {
+    ScanResult left;
+    ScanResult right;
+    try (Database database = VulnerabilityStore.open()) {
+      SqliteScanCache cache = new SqliteScanCache(database);
+      ImageTarget target = new ImageTarget(image.target, image);
+      String digest;
+      try (ImageSource source = target.openSource(image.dockerHost);
+          Image opened = target.open(source, PlatformOption.parse(image.platform, spec), ProgressListener.NONE)) {
+        digest = opened.digest().toString();
+      }
+      left = latest(cache, digest, scanner);
+      right = latest(cache, digest, compare);
+    }
+    ScanComparisonText.print(spec.commandLine().getOut(), ScannerComparison.of(left, right), format);
+    return 0;
+  }
+
+  private ScanResult latest(SqliteScanCache cache, String digest, String name) throws IOException {
+    String prefix = name.equals("builtin") ? OsvMatcher.SCANNER.split(" ")[0] : name;
+    long id = -1;
+    for (io.hullscope.vuln.ScanSummary summary : cache.history(digest)) {
+      String stored = summary.scanner().split(" ")[0];
+      if (stored.equals(prefix) || (prefix.equals("harbor") && stored.startsWith("harbor:"))) {
+        id = summary.id(); // history is oldest first, so the last one found is the latest
+      }
+    }
+    if (id < 0) {
+      throw new IOException("No stored " + name + " scan of " + digest + "; run 'hullscope scan --scanner " + name
+          + " " + image.target + "' (or --import a report) first");
+    }
+    long found = id;
+    return cache.load(found).orElseThrow(() -> new IOException("The stored " + name + " scan " + found
+        + " cannot be read; scan again"));
   }
 
   /** Returns the --fail-on level, or null when it is not one of the four that can fail a scan. */
@@ -146,8 +342,13 @@ final class ScanCommand implements Callable<Integer> {
       return false;
     }
     VulnSeverity threshold = threshold();
-    // VulnSeverity lists levels from most severe down, with NONE and UNKNOWN after LOW, so they never fail.
-    return result.matches().stream().anyMatch(match -> match.severity().compareTo(threshold) <= 0);
+    // VulnSeverity lists levels from most severe down. An unrated vulnerability counts as medium,
+    // as the help text and README state; NONE never fails.
+    return result.matches().stream().anyMatch(match -> effective(match.severity()).compareTo(threshold) <= 0);
+  }
+
+  private static VulnSeverity effective(VulnSeverity severity) {
+    return severity == VulnSeverity.UNKNOWN ? VulnSeverity.MEDIUM : severity;
   }
 
   private ImageSbom collect(Image opened, Database database) throws IOException {
@@ -163,12 +364,41 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void print(ScanResult result, boolean cached) throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    if (format.equals("json")) {
-      out.println(ScanResultJson.toPrettyString(result));
-      out.flush();
+    if (format.equals("json") || format.equals("sarif")) {
+      String text = format.equals("json") ? ScanResultJson.toPrettyString(result) : ScanSarif.write(result);
+      if (output != null) {
+        writeFile(text + System.lineSeparator(), result);
+      } else {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(text);
+        out.flush();
+      }
       return;
     }
+    java.io.StringWriter table = new java.io.StringWriter();
+    printTable(new PrintWriter(table), result, cached);
+    if (output != null) {
+      writeFile(table.toString(), result);
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(table);
+      out.flush();
+    }
+  }
+
+  private void writeFile(String text, ScanResult result) throws IOException {
+    try {
+      Files.writeString(output, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IOException("Failed to write the scan to " + output + " (" + FailurePrinter.describe(e)
+          + "); check that the folder exists and is writable", e);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Wrote the " + format + " scan to " + output + ": " + result.matches().size() + " vulnerabilities");
+    out.flush();
+  }
+
+  private static void printTable(PrintWriter out, ScanResult result, boolean cached) {
     out.println("Image " + result.imageDigest() + " scanned " + (cached ? "(cached) " : "") + "at "
         + result.scannedAt() + " by " + result.scanner() + " with data " + result.dataVersion());
     StringBuilder counts = new StringBuilder();

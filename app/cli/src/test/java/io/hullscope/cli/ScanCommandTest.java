@@ -75,11 +75,24 @@ class ScanCommandTest {
   }
 
   @Test
-  void importOfBrokenZipFailsAndKeepsData() throws Exception {
+  void importOfNonZipSaysItIsNotAZip() throws Exception {
     run("db", "import", sampleZip());
-    Path broken = Files.writeString(folder.resolve("all.zip"), "not a zip");
+    Path broken = Files.writeString(folder.resolve("all.zip"), "{\"id\":\"DSA-1\"}");
 
     Result result = run("db", "import", "--ecosystem", "Debian", broken.toString());
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err).contains("is not a zip file").doesNotContain("download");
+    assertThat(run("db", "status").out).contains("Debian").contains("6");
+  }
+
+  @Test
+  void importOfTruncatedZipFailsAndKeepsData() throws Exception {
+    run("db", "import", sampleZip());
+    byte[] whole = Files.readAllBytes(Path.of(sampleZip()));
+    Path truncated = Files.write(folder.resolve("all.zip"), java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    Result result = run("db", "import", "--ecosystem", "Debian", truncated.toString());
 
     assertThat(result.code).isEqualTo(1);
     assertThat(result.err).contains("not a complete zip file");
@@ -133,12 +146,16 @@ class ScanCommandTest {
   }
 
   @Test
-  void failOnIgnoresUnknownSeverity() {
+  void failOnCountsUnratedAsMedium() {
     run("db", "import", sampleZip());
 
-    Result result = run("scan", "--fail-on", "low", sample("hygiene-bad.tar"));
+    Result low = run("scan", "--fail-on", "low", sample("hygiene-bad.tar"));
+    Result medium = run("scan", "--fail-on", "medium", sample("hygiene-bad.tar"));
+    Result high = run("scan", "--fail-on", "high", sample("hygiene-bad.tar"));
 
-    assertThat(result.code).isZero();
+    assertThat(low.code).isEqualTo(1);
+    assertThat(medium.code).isEqualTo(1);
+    assertThat(high.code).isZero();
   }
 
   @Test
@@ -169,7 +186,151 @@ class ScanCommandTest {
 
     assertThat(run("scan", "--fail-on", "severe", sample("hygiene-bad.tar")).code).isEqualTo(2);
     assertThat(run("scan", "--format", "xml", sample("hygiene-bad.tar")).code).isEqualTo(2);
-    assertThat(run("scan", "--scanner", "trivy", sample("hygiene-bad.tar")).err).contains("only builtin");
+    assertThat(run("scan", "--scanner", "snyk", sample("hygiene-bad.tar")).err).contains("Invalid scanner 'snyk'");
+    assertThat(run("scan", "--compare", "builtin", sample("hygiene-bad.tar")).err)
+        .contains("names the same scanner");
+    assertThat(run("scan", "--timeout", "0", sample("hygiene-bad.tar")).code).isEqualTo(2);
+  }
+
+  @Test
+  void importStoresTrivyReportForTheImage() throws Exception {
+    Path report = io.hullscope.testing.TestData.file("reports/trivy/alpine-310.json");
+
+    Result imported = run("scan", "--import", report.toString(), "--format", "json", sample("hygiene-bad.tar"));
+
+    assertThat(imported.code).isZero();
+    JsonNode json = new ObjectMapper().readTree(imported.out);
+    assertThat(json.get("scanner").asText()).isEqualTo("trivy dev");
+    assertThat(json.get("matches")).hasSize(4);
+    // The fixture was made for another image, which the import names.
+    assertThat(imported.err).contains("The report is about image sha256:9617696764");
+    Result compared = run("scan", "--scanner", "trivy", "--compare", "grype", sample("hygiene-bad.tar"));
+    assertThat(compared.code).isEqualTo(1);
+    assertThat(compared.err).contains("No stored grype scan");
+  }
+
+  @Test
+  void importWithScannerOfOtherFormatFails() {
+    Path report = io.hullscope.testing.TestData.file("reports/grype/image-matches.json");
+
+    Result result = run("scan", "--scanner", "trivy", "--import", report.toString(), sample("hygiene-bad.tar"));
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err).contains("it is a grype report, not a trivy report");
+  }
+
+  @Test
+  void compareShowsFoundByBothAndOnlyOne() throws Exception {
+    run("db", "import", sampleZip());
+    run("scan", sample("hygiene-bad.tar"));
+    Path grype = write("grype.json", "{\"descriptor\":{\"name\":\"grype\",\"version\":\"0.79.0\"},"
+        + "\"matches\":[{\"vulnerability\":{\"id\":\"CVE-2022-37434\",\"severity\":\"Critical\","
+        + "\"fix\":{\"versions\":[\"1:1.2.11.dfsg-2+deb11u2\"],\"state\":\"fixed\"}},"
+        + "\"artifact\":{\"name\":\"zlib1g\",\"version\":\"1:1.2.11.dfsg-2+deb11u1\",\"type\":\"deb\"}},"
+        + "{\"vulnerability\":{\"id\":\"CVE-2099-0001\",\"severity\":\"Low\"},"
+        + "\"artifact\":{\"name\":\"bash\",\"version\":\"5.1-2+deb11u1\",\"type\":\"deb\"}}]}");
+    assertThat(run("scan", "--import", grype.toString(), sample("hygiene-bad.tar")).code).isZero();
+
+    Result result = run("scan", "--compare", "grype", sample("hygiene-bad.tar"));
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).contains("Comparing hullscope-osv 1 with grype 0.79.0: 1 found by both, 2 only by"
+        + " hullscope-osv 1, 1 only by grype 0.79.0");
+    assertThat(result.out).contains("Found by both:").contains("CVE-2022-37434");
+    assertThat(result.out).contains("Only grype 0.79.0:").contains("CVE-2099-0001");
+    JsonNode json = new ObjectMapper().readTree(
+        run("scan", "--compare", "grype", "--format", "json", sample("hygiene-bad.tar")).out);
+    assertThat(json.get("both")).hasSize(1);
+    assertThat(json.get("onlyLeft")).hasSize(2);
+    assertThat(json.get("onlyRight").get(0).get("id").asText()).isEqualTo("CVE-2099-0001");
+  }
+
+  @Test
+  void sarifOutputValidatesAgainstSchema() throws Exception {
+    run("db", "import", sampleZip());
+    Path file = folder.resolve("scan.sarif");
+
+    Result result = run("scan", "--format", "sarif", "-o", file.toString(), sample("hygiene-bad.tar"));
+
+    assertThat(result.code).isZero();
+    assertThat(result.out).contains("Wrote the sarif scan to " + file + ": 3 vulnerabilities");
+    JsonNode sarif = new ObjectMapper().readTree(file.toFile());
+    assertThat(sarif.get("version").asText()).isEqualTo("2.1.0");
+    JsonNode run = sarif.get("runs").get(0);
+    assertThat(run.get("tool").get("driver").get("name").asText()).isEqualTo("hullscope-osv");
+    assertThat(run.get("results")).hasSize(3);
+    // Unrated advisories are warnings, as --fail-on counts them as medium.
+    assertThat(run.get("results").get(0).get("level").asText()).isEqualTo("warning");
+    String schema = System.getenv("HULLSCOPE_SARIF_SCHEMA");
+    boolean present = schema != null && Files.isRegularFile(Path.of(schema));
+    io.hullscope.testing.Ci.requireService(present, "the SARIF 2.1.0 schema (set HULLSCOPE_SARIF_SCHEMA to its file)");
+    com.networknt.schema.Schema validator = com.networknt.schema.SchemaRegistry
+        .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_4)
+        .getSchema(new ObjectMapper().readTree(Path.of(schema).toFile()));
+    assertThat(validator.validate(sarif)).isEmpty();
+  }
+
+  @Test
+  void trivyMissingFromPathSaysSo() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new io.hullscope.vuln.ExternalScanner(io.hullscope.vuln.ExternalScanner.Kind.TRIVY, System.getenv("PATH"),
+            java.time.Duration.ofSeconds(1), new io.hullscope.vuln.ExternalScannerReports()).executable().isEmpty(),
+        "trivy is installed here");
+
+    Result result = run("scan", "--scanner", "trivy", sample("hygiene-bad.tar"));
+
+    assertThat(result.code).isEqualTo(1);
+    assertThat(result.err).contains("trivy was not found on the PATH");
+  }
+
+  @Test
+  void harborScannerNeedsRegistryImage() {
+    Result result = run("scan", "--scanner", "harbor", sample("hygiene-bad.tar"));
+
+    assertThat(result.code).isEqualTo(2);
+    assertThat(result.err).contains("--scanner harbor needs a docker://");
+  }
+
+  @Test
+  void harborScannerStoresHarborsReport() throws Exception {
+    String digest = "sha256:" + "ab".repeat(32);
+    try (io.hullscope.source.harbor.HarborStub stub = new io.hullscope.source.harbor.HarborStub()) {
+      stub.on("GET", "/api/v2.0/projects/team/repositories/app%252Fapi/artifacts/1.0/additions/vulnerabilities",
+          io.hullscope.source.harbor.HarborStub.Answer.json(200,
+              "{\"application/vnd.security.vulnerability.report; version=1.1\":{\"artifact\":{\"digest\":\""
+                  + digest + "\"},\"scanner\":{\"name\":\"Trivy\",\"version\":\"v0.56.1\"},"
+                  + "\"vulnerabilities\":[{\"id\":\"CVE-2021-44228\",\"package\":"
+                  + "\"org.apache.logging.log4j:log4j-core\",\"version\":\"2.14.1\",\"fix_version\":\"2.15.0\","
+                  + "\"severity\":\"Critical\"}]}}"));
+      String host = stub.url().getHost() + ":" + stub.url().getPort();
+
+      Result result = run("scan", "--scanner", "harbor", "--url", stub.url().toString(), "--insecure-registry", host,
+          "--fail-on", "high", "docker://" + host + "/team/app/api:1.0");
+
+      assertThat(result.code).isEqualTo(1);
+      assertThat(result.out).contains("Image " + digest).contains("by harbor:Trivy v0.56.1")
+          .contains("CVE-2021-44228").contains("2.15.0");
+      assertThat(stub.contractViolations()).isEmpty();
+    }
+  }
+
+  @Test
+  void harborScannerWithoutReportSaysSo() throws Exception {
+    try (io.hullscope.source.harbor.HarborStub stub = new io.hullscope.source.harbor.HarborStub()) {
+      stub.on("GET", "/api/v2.0/projects/team/repositories/app/artifacts/2.0/additions/vulnerabilities",
+          io.hullscope.source.harbor.HarborStub.Answer.json(200, "{}"));
+      String host = stub.url().getHost() + ":" + stub.url().getPort();
+
+      Result result = run("scan", "--scanner", "harbor", "--url", stub.url().toString(), "--insecure-registry", host,
+          "docker://" + host + "/team/app:2.0");
+
+      assertThat(result.code).isEqualTo(1);
+      assertThat(result.err).contains("Harbor has no vulnerability report for");
+    }
+  }
+
+  private Path write(String name, String text) throws Exception {
+    return Files.writeString(folder.resolve(name), text);
   }
 
   private static Result run(String... args) {
