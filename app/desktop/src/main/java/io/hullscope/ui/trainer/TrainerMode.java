@@ -17,6 +17,8 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeTableView;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -95,21 +97,26 @@ public final class TrainerMode {
   public void attach(Scene scene) {
     scene.getStylesheets().add(stylesheet());
     scene.getRoot().styleProperty().bind(fontScale.rootStyle());
-    // A handler, not a filter: a tree or table that uses the arrow keys consumes them first.
-    scene.addEventHandler(KeyEvent.KEY_PRESSED, this::stepKey);
+    scene.addEventFilter(KeyEvent.KEY_PRESSED, this::stepKey);
     scene.addEventFilter(KeyEvent.KEY_PRESSED, this::zoomKey);
   }
 
+  /**
+   * Takes the step keys before the focused control does, so Right steps on even when the image
+   * table or a tab header has the focus. Text fields keep every key, and the file trees keep Left
+   * and Right, which fold and unfold folders there.
+   */
   private void stepKey(KeyEvent event) {
     if (!viewModel.activeProperty().get() || event.isShortcutDown() || event.isAltDown()
         || event.getTarget() instanceof TextInputControl) {
       return;
     }
+    boolean tree = event.getTarget() instanceof TreeView<?> || event.getTarget() instanceof TreeTableView<?>;
     KeyCode code = event.getCode();
-    if (code == KeyCode.RIGHT || code == KeyCode.N) {
+    if (code == KeyCode.N || code == KeyCode.RIGHT && !tree) {
       viewModel.next();
       event.consume();
-    } else if (code == KeyCode.LEFT || code == KeyCode.P) {
+    } else if (code == KeyCode.P || code == KeyCode.LEFT && !tree) {
       viewModel.previous();
       event.consume();
     }
