@@ -11,10 +11,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -24,9 +25,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The samples gallery window: a card per sample with its lesson, grade, "Open" and "Walk through". */
 final class GalleryWindow {
 
+  private static final int COLUMNS = 2;
+
   private final GalleryViewModel viewModel;
   private final Stage stage = new Stage();
-  private final TilePane cards = new TilePane(16, 16);
+  private final GridPane cards = new GridPane();
 
   /**
    * @param stylesheets style sheets of the main window, so the cards look the same
@@ -48,9 +51,14 @@ final class GalleryWindow {
     status.getStyleClass().add(Styles.TEXT_MUTED);
     status.setWrapText(true);
 
-    cards.setPrefColumns(2);
-    cards.setPrefTileWidth(420);
-    cards.setTileAlignment(Pos.TOP_LEFT);
+    // A grid, not a tile pane: a tile pane sizes its tiles before the lesson text wraps, so cards overlap.
+    cards.setHgap(16);
+    cards.setVgap(16);
+    for (int column = 0; column < COLUMNS; column++) {
+      ColumnConstraints constraints = new ColumnConstraints();
+      constraints.setPercentWidth(100.0 / COLUMNS);
+      cards.getColumnConstraints().add(constraints);
+    }
     cards.setId("galleryCards");
     viewModel.cards().addListener((ListChangeListener<SampleCard>) change -> fill());
 
@@ -90,7 +98,13 @@ final class GalleryWindow {
   }
 
   private void fill() {
-    cards.getChildren().setAll(viewModel.cards().stream().map(this::card).toList());
+    cards.getChildren().clear();
+    List<SampleCard> samples = viewModel.cards();
+    for (int i = 0; i < samples.size(); i++) {
+      Node card = card(samples.get(i));
+      GridPane.setFillHeight(card, true);
+      cards.add(card, i % COLUMNS, i / COLUMNS);
+    }
   }
 
   private Node card(SampleCard sample) {
@@ -144,6 +158,7 @@ final class GalleryWindow {
     box.getStyleClass().add("sample-card");
     box.setId("sample-" + sample.fileName().replaceAll("[^A-Za-z0-9]", "-"));
     box.setPadding(new Insets(16));
+    box.setMaxHeight(Double.MAX_VALUE);
     return box;
   }
 }

@@ -1,6 +1,7 @@
 package io.hullscope.ui.trainer;
 
 import io.hullscope.check.Evidence;
+import io.hullscope.check.Finding;
 import io.hullscope.ui.ImageTab;
 import io.hullscope.ui.MainViewModel;
 import io.hullscope.ui.hardening.EvidenceLink;
@@ -55,7 +56,18 @@ public final class TrainerMode {
     this.fontScale = new FontScale(settings);
     GalleryViewModel galleryViewModel = new GalleryViewModel(executor, samplesFolder, new Lessons(), grader);
     this.viewModel = new TrainerViewModel(galleryViewModel, main.hardening().reportProperty(), this::openArchive,
-        this::reveal);
+        new EvidenceRevealer() {
+          @Override
+          public void reveal(Evidence evidence) {
+            revealEvidence(evidence);
+          }
+
+          @Override
+          public void showFinding(Finding finding) {
+            main.selectedTabProperty().set(ImageTab.HARDENING);
+            main.hardening().selectedFindingProperty().set(finding);
+          }
+        });
     this.panel = new WalkthroughPanel(viewModel);
     main.images().addListener((ListChangeListener<ImageRow>) change -> selectAwaitedImage());
   }
@@ -81,7 +93,7 @@ public final class TrainerMode {
   }
 
   /** Shows evidence the way the Hardening tab's links do; config rows are highlighted on the Overview. */
-  private void reveal(Evidence evidence) {
+  private void revealEvidence(Evidence evidence) {
     if (evidence.kind() == Evidence.Kind.CONFIG) {
       main.selectedTabProperty().set(ImageTab.OVERVIEW);
       main.overview().revealConfig(evidence.field(), evidence.text());

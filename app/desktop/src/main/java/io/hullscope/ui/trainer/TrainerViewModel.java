@@ -1,5 +1,6 @@
 package io.hullscope.ui.trainer;
 
+import io.hullscope.check.Evidence;
 import io.hullscope.check.Finding;
 import io.hullscope.check.HardeningReport;
 import io.hullscope.check.HygieneGrade;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,6 +30,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * the wrong image.
  */
 public final class TrainerViewModel {
+
+  /** Ids of the findings about the configured user, whose evidence is the config's User field. */
+  static final Set<String> USER_FINDINGS = Set.of("ROOT-USER", "USER-NOT-IN-PASSWD", "GROUP-NOT-IN-GROUP-FILE",
+      "USER-ID-OUT-OF-RANGE", "USER-NOT-NUMERIC", "ROOT-GROUP");
 
   private final GalleryViewModel gallery;
   private final Consumer<Path> opener;
@@ -174,7 +180,23 @@ public final class TrainerViewModel {
     updateButtons();
     updateCompare();
     if (current != null) {
-      reveal(current.firstRevealable());
+      revealStep(current);
+    }
+  }
+
+  /**
+   * Shows the step's first evidence that points somewhere. The user checks describe their evidence
+   * in text only, so their steps show the User row; any other step without such evidence selects
+   * its finding in the Hardening tab, so the tabs never keep showing the previous step's evidence.
+   */
+  private void revealStep(WalkthroughStep current) {
+    EvidenceLine first = current.firstRevealable();
+    if (first != null) {
+      reveal(first);
+    } else if (USER_FINDINGS.contains(current.finding().id())) {
+      revealer.reveal(Evidence.config("User", ""));
+    } else {
+      revealer.showFinding(current.finding());
     }
   }
 

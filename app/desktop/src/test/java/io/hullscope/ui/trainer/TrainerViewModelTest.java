@@ -27,6 +27,7 @@ class TrainerViewModelTest {
   private final SimpleObjectProperty<HardeningReport> report = new SimpleObjectProperty<>();
   private final List<Path> opened = new ArrayList<>();
   private final List<Evidence> revealed = new ArrayList<>();
+  private final List<Finding> shownFindings = new ArrayList<>();
   private final SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
   private TrainerViewModel trainer;
   private SampleCard bad;
@@ -37,7 +38,17 @@ class TrainerViewModelTest {
     Files.writeString(folder.resolve("good.tar"), "not read here");
     GalleryViewModel gallery = new GalleryViewModel(executor, folder, new Lessons(),
         (sample, progress) -> HygieneGrade.of(List.of()));
-    trainer = new TrainerViewModel(gallery, report, opened::add, revealed::add);
+    trainer = new TrainerViewModel(gallery, report, opened::add, new EvidenceRevealer() {
+      @Override
+      public void reveal(Evidence evidence) {
+        revealed.add(evidence);
+      }
+
+      @Override
+      public void showFinding(Finding finding) {
+        shownFindings.add(finding);
+      }
+    });
     bad = new SampleCard(folder.resolve("bad.tar"), new Lesson("Bad", "Text.", "good.tar"), null);
   }
 
@@ -143,6 +154,15 @@ class TrainerViewModelTest {
     trainer.next();
 
     assertThat(revealed).containsExactly(file, history, config);
+    assertThat(shownFindings).extracting(Finding::id).containsExactly("D");
+  }
+
+  @Test
+  void userFindingRevealsUserRow() {
+    startWith(new Finding("ROOT-USER", "Runs as root", Severity.HIGH, "Why.", "User is unset", "Add USER.", ""));
+
+    assertThat(revealed).containsExactly(Evidence.config("User", ""));
+    assertThat(shownFindings).isEmpty();
   }
 
   @Test
