@@ -60,11 +60,14 @@ public final class WalkthroughPanel {
     scroll.setFitToWidth(true);
     scroll.getStyleClass().add("edge-to-edge");
     VBox.setVgrow(scroll, Priority.ALWAYS);
+    // Only the scrolling part shrinks, so the step buttons stay on screen with large fonts too.
+    scroll.setMinHeight(0);
 
     root.getChildren().addAll(top, position, scroll, buttons());
     root.setPadding(new Insets(12));
     root.setPrefWidth(380);
     root.setMinWidth(300);
+    root.setMinHeight(0);
     root.setId("walkthroughPanel");
     root.getStyleClass().add("walkthrough-panel");
     root.visibleProperty().bind(viewModel.activeProperty());
