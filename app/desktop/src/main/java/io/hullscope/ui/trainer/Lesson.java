@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a trainer tells the class about one sample image, read from a lesson file.
+ * The lesson a trainer gives the class about one sample image, read from a lesson file.
  *
  * <p>A lesson file starts with {@code key: value} lines, then a blank line, then the lesson text:
  *

@@ -3,9 +3,9 @@ package io.hullscope.ui.trainer;
 import java.util.prefs.Preferences;
 
 /**
- * What trainer mode remembers across starts: whether the samples gallery was shown once, and the
- * font zoom step. Stored in a {@link Preferences} node, or in memory only for tests and for windows
- * created without one.
+ * Trainer mode settings kept across starts: whether the samples gallery was shown once, and the
+ * font zoom step. They are stored in a {@link Preferences} node, or in memory only for tests and
+ * for windows created without one.
  */
 public final class TrainerSettings {
 

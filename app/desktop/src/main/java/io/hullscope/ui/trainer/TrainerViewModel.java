@@ -93,6 +93,8 @@ public final class TrainerViewModel {
       return;
     }
     if (waiting.get()) {
+      // NOTE: when the image fails to open or its checks fail, no report arrives and the panel
+      // keeps saying "Opening ..." until the user closes it; the error banner says what failed.
       if (report != null) {
         begin(report);
       }
@@ -117,21 +119,21 @@ public final class TrainerViewModel {
     show(0);
   }
 
-  /** Goes to the next step; does nothing on the closing step. */
+  /** Goes to the next step, unless the closing step is shown. */
   public void next() {
     if (canNext.get()) {
       show(index.get() + 1);
     }
   }
 
-  /** Goes to the previous step; does nothing on the first step. */
+  /** Goes to the previous step, unless the first step is shown. */
   public void previous() {
     if (canPrevious.get()) {
       show(index.get() - 1);
     }
   }
 
-  /** Ends the walk-through and hides its panel; the image stays open. */
+  /** Ends the walk-through and hides its panel. The image stays open. */
   public void close() {
     active.set(false);
     waiting.set(false);
@@ -186,8 +188,8 @@ public final class TrainerViewModel {
 
   /**
    * Shows the step's first evidence that points somewhere. The user checks describe their evidence
-   * in text only, so their steps show the User row; any other step without such evidence selects
-   * its finding in the Hardening tab, so the tabs never keep showing the previous step's evidence.
+   * in text only, so their steps show the User row. Any other step without such evidence selects
+   * its finding in the Hardening tab, so the tabs do not keep showing the previous step's evidence.
    */
   private void revealStep(WalkthroughStep current) {
     EvidenceLine first = current.firstRevealable();
@@ -265,12 +267,12 @@ public final class TrainerViewModel {
     return position.getReadOnlyProperty();
   }
 
-  /** Returns the index of the shown step; the number of findings means the closing step. */
+  /** Returns the index of the shown step. An index equal to the number of findings is the closing step. */
   public ReadOnlyIntegerProperty indexProperty() {
     return index.getReadOnlyProperty();
   }
 
-  /** Returns the shown finding step; its value is null on the closing step and while waiting. */
+  /** Returns the shown finding step, which is null on the closing step and while waiting. */
   public ReadOnlyObjectProperty<WalkthroughStep> stepProperty() {
     return step.getReadOnlyProperty();
   }

@@ -169,7 +169,7 @@ public final class WalkthroughPanel {
     next.setTooltip(new Tooltip("Next finding (Right arrow or N)"));
     next.disableProperty().bind(viewModel.canNextProperty().not());
     next.setOnAction(event -> viewModel.next());
-    // Keyboard focus stays on the image tabs, so the arrow keys keep working there.
+    // The buttons take no keyboard focus, so the focus stays where the user left it in the image tabs.
     previous.setFocusTraversable(false);
     next.setFocusTraversable(false);
     Region spacer = new Region();
