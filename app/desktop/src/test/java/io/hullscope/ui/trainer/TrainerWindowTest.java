@@ -127,6 +127,31 @@ class TrainerWindowTest {
   }
 
   @Test
+  void envEvidenceHighlightsOverviewRow(FxRobot robot) throws TimeoutException {
+    startBadWalkThrough(robot);
+    List<WalkthroughStep> steps = trainer.viewModel().steps();
+    int envStep = -1;
+    for (int i = 0; i < steps.size() && envStep < 0; i++) {
+      EvidenceLine line = steps.get(i).firstRevealable();
+      if (line != null && "Env".equals(line.evidence().field())) {
+        envStep = i;
+      }
+    }
+    assertThat(envStep).as("a step with Env evidence").isGreaterThanOrEqualTo(0);
+
+    for (int i = 0; i < envStep; i++) {
+      robot.clickOn("#walkthroughNext");
+    }
+
+    String name = steps.get(envStep).firstRevealable().evidence().text().split("=")[0];
+    waitUntil(() -> window.viewModel().overview().highlightedConfigProperty().get().equals(name));
+    TabPane tabs = robot.lookup("#imageTabs").query();
+    assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("overviewTab");
+    assertThat(robot.lookup(".config-highlight").queryAll()).extracting(node -> ((Label) node).getText())
+        .contains(name);
+  }
+
+  @Test
   void firstStepIsMostSevere(FxRobot robot) throws TimeoutException {
     startBadWalkThrough(robot);
     List<WalkthroughStep> steps = trainer.viewModel().steps();
