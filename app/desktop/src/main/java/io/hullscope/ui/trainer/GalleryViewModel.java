@@ -28,7 +28,7 @@ public final class GalleryViewModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(GalleryViewModel.class);
 
-  /** Default maximum number of cards; a samples folder is a handful of archives. */
+  /** Default maximum number of cards. A samples folder usually contains a handful of archives. */
   public static final int DEFAULT_MAX_SAMPLES = 50;
 
   /** A sample as read on the worker thread, before its card exists. */
@@ -53,7 +53,7 @@ public final class GalleryViewModel {
     this(executor, folder, lessons, grader, DEFAULT_MAX_SAMPLES);
   }
 
-  /** @param maxSamples most cards shown; further archives are counted in the status line only */
+  /** @param maxSamples maximum number of cards; further archives are left out and logged */
   public GalleryViewModel(TaskExecutor executor, Path folder, Lessons lessons, SampleGrader grader, int maxSamples) {
     this.executor = executor;
     this.folder = folder;
@@ -122,7 +122,7 @@ public final class GalleryViewModel {
     gradeAll(request, result);
   }
 
-  /** Grades the cards in one task, so the samples never take both worker threads from an opening image. */
+  /** Grades the cards one task at a time, so grading never takes both worker threads from an opening image. */
   private void gradeAll(int request, List<SampleCard> toGrade) {
     List<SampleCard> pending = new ArrayList<>();
     for (SampleCard card : toGrade) {

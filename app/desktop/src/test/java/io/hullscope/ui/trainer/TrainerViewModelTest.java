@@ -82,6 +82,23 @@ class TrainerViewModelTest {
   }
 
   @Test
+  void galleryOpenSkipsWalkThrough() {
+    trainer.gallery().open(bad);
+
+    assertThat(opened).containsExactly(folder.resolve("bad.tar"));
+    assertThat(trainer.activeProperty().get()).isFalse();
+  }
+
+  @Test
+  void galleryWalkThroughStartsIt() {
+    trainer.gallery().walkThrough(bad);
+
+    assertThat(trainer.activeProperty().get()).isTrue();
+    assertThat(trainer.sample()).isSameAs(bad);
+    assertThat(trainer.headingProperty().get()).isEqualTo("Walk-through: Bad");
+  }
+
+  @Test
   void stepsFollowSeverityThenId() {
     startWith(
         finding("SHELL-PRESENT", Severity.LOW),
