@@ -18,6 +18,7 @@ import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.task.FxTaskExecutor;
 import io.hullscope.ui.task.TaskExecutor;
+import io.hullscope.ui.trainer.TrainerSettings;
 import io.hullscope.vuln.OsvMatcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,9 +51,11 @@ public final class HullscopeApp extends Application {
         analyzer,
         new FileContentReader(Limits.DEFAULT),
         new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)),
-        new HarborBrowserViewModel(executor, connectionStore()));
+        new HarborBrowserViewModel(executor, connectionStore()),
+        TrainerSettings.stored(Preferences.userNodeForPackage(HullscopeApp.class)));
     stage.show();
     window.viewModel().start();
+    window.trainer().showGalleryOnFirstStart();
   }
 
   /**

@@ -13,6 +13,7 @@ import io.hullscope.ui.sbom.SbomView;
 import io.hullscope.ui.sources.ImageTableView;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
+import io.hullscope.ui.trainer.TrainerMode;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class MainView {
   private final Stage stage;
   private final BorderPane root = new BorderPane();
   private final Menu recentMenu = new Menu("Open _Recent");
+  private final Menu viewMenu = new Menu("_View");
 
   public MainView(MainViewModel viewModel, Stage stage) {
     this.viewModel = viewModel;
@@ -185,8 +187,15 @@ public final class MainView {
     CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
     dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
         after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
-    Menu view = new Menu("_View", null, dark);
-    return new MenuBar(file, view);
+    viewMenu.getItems().add(dark);
+    return new MenuBar(file, viewMenu);
+  }
+
+  /** Adds trainer mode: its View menu items, a Help menu with the samples gallery and the walk-through panel. */
+  public void installTrainer(TrainerMode trainer) {
+    viewMenu.getItems().addAll(trainer.viewMenuItems());
+    ((MenuBar) root.getTop()).getMenus().add(new Menu("_Help", null, trainer.galleryMenuItem()));
+    root.setRight(trainer.panel());
   }
 
   private void addHarborConnection() {

@@ -13,6 +13,9 @@ import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.task.TaskExecutor;
+import io.hullscope.ui.trainer.SampleGrader;
+import io.hullscope.ui.trainer.TrainerMode;
+import io.hullscope.ui.trainer.TrainerSettings;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
@@ -30,10 +33,12 @@ public final class MainWindow {
 
   private final MainViewModel viewModel;
   private final MainView view;
+  private final TrainerMode trainer;
 
-  private MainWindow(MainViewModel viewModel, MainView view) {
+  private MainWindow(MainViewModel viewModel, MainView view, TrainerMode trainer) {
     this.viewModel = viewModel;
     this.view = view;
+    this.trainer = trainer;
   }
 
   /**
@@ -51,7 +56,10 @@ public final class MainWindow {
         new HarborBrowserViewModel(executor, ConnectionStore.inMemory()));
   }
 
-  /** Creates the window on the stage; the caller shows the stage and then calls {@code start()}. */
+  /**
+   * Creates the window on the stage with trainer settings kept in memory, so the samples gallery
+   * does not open by itself; the caller shows the stage and then calls {@code start()}.
+   */
   public static MainWindow create(
       Stage stage,
       AppSettings settings,
@@ -60,6 +68,19 @@ public final class MainWindow {
       FileContentReader contentReader,
       RecentFiles recentFiles,
       HarborBrowserViewModel harbor) {
+    return create(stage, settings, executor, analyzer, contentReader, recentFiles, harbor, TrainerSettings.inMemory());
+  }
+
+  /** Creates the window on the stage; the caller shows the stage and then calls {@code start()}. */
+  public static MainWindow create(
+      Stage stage,
+      AppSettings settings,
+      TaskExecutor executor,
+      ImageAnalyzer analyzer,
+      FileContentReader contentReader,
+      RecentFiles recentFiles,
+      HarborBrowserViewModel harbor,
+      TrainerSettings trainerSettings) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     ErrorViewModel error = new ErrorViewModel();
     FileContentViewModel content = new FileContentViewModel(executor, contentReader);
@@ -82,12 +103,16 @@ public final class MainWindow {
     scene.getStylesheets().add(Objects.requireNonNull(
         MainWindow.class.getResource(STYLESHEET), "missing style sheet " + STYLESHEET).toExternalForm());
     stage.setScene(scene);
+    TrainerMode trainer = new TrainerMode(stage, viewModel, executor, settings.samplesFolder(),
+        SampleGrader.using(analyzer), trainerSettings);
+    view.installTrainer(trainer);
+    trainer.attach(scene);
     stage.setTitle("Hullscope");
     var icon = MainWindow.class.getResourceAsStream("/io/hullscope/ui/icons/hullscope-64.png");
     if (icon != null) {
       stage.getIcons().add(new Image(icon));
     }
-    return new MainWindow(viewModel, view);
+    return new MainWindow(viewModel, view, trainer);
   }
 
   public MainViewModel viewModel() {
@@ -96,5 +121,9 @@ public final class MainWindow {
 
   public MainView view() {
     return view;
+  }
+
+  public TrainerMode trainer() {
+    return trainer;
   }
 }

@@ -50,6 +50,25 @@ final class FindingTreeView {
             after != null && after.getValue() instanceof Item item ? item.finding() : null);
       }
     });
+    // A finding selected from outside the tree, such as a trainer walk-through step, is selected here too.
+    viewModel.selectedFindingProperty().addListener((observable, before, after) -> selectFinding(after));
+  }
+
+  private void selectFinding(Finding finding) {
+    TreeItem<HardeningNode> current = tree.getSelectionModel().getSelectedItem();
+    if (finding == null || current != null && current.getValue() instanceof Item item && item.finding() == finding) {
+      return;
+    }
+    for (TreeItem<HardeningNode> group : tree.getRoot() == null ? List.<TreeItem<HardeningNode>>of()
+        : tree.getRoot().getChildren()) {
+      for (TreeItem<HardeningNode> child : group.getChildren()) {
+        if (child.getValue() instanceof Item item && item.finding() == finding) {
+          tree.getSelectionModel().select(child);
+          tree.scrollTo(tree.getRow(child));
+          return;
+        }
+      }
+    }
   }
 
   /** Replaces the rows, keeping the selected finding selected when the filter still shows it. */

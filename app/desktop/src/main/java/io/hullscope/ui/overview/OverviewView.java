@@ -35,6 +35,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class OverviewView {
 
+  /** Node property with the key of the config row a node shows, for highlighting. */
+  private static final String CONFIG_KEY = "hullscope.configKey";
+  private static final String CONFIG_HIGHLIGHT = "config-highlight";
+
   private final OverviewViewModel viewModel;
   private final GridPane summary = grid();
   private final GridPane env = grid();
@@ -85,6 +89,7 @@ public final class OverviewView {
     viewModel.labels().addListener((ListChangeListener<ConfigRow>) change -> fillStacked(labels, viewModel.labels()));
     viewModel.env().addListener((ListChangeListener<EnvRow>) change -> fillEnv());
     viewModel.revealSecretsProperty().addListener((observable, before, after) -> fillEnv());
+    viewModel.highlightedConfigProperty().addListener((observable, before, after) -> highlightConfig(after, true));
     viewModel.highlightedHistoryProperty().addListener((observable, before, after) -> {
       if (after.intValue() >= 0) {
         scrollAfterLayout(history.rowNode(after.intValue()));
@@ -137,6 +142,25 @@ public final class OverviewView {
         .map(row -> new ConfigRow(row.name(), viewModel.displayedValue(row)))
         .toList();
     fill(env, rows);
+    highlightConfig(viewModel.highlightedConfigProperty().get(), false);
+  }
+
+  /** Marks the key and value of every row named {@code key} and, when asked, scrolls to the first. */
+  private void highlightConfig(String key, boolean scroll) {
+    Node first = null;
+    for (GridPane grid : List.of(summary, env, labels)) {
+      for (Node child : grid.getChildren()) {
+        boolean match = !key.isEmpty() && key.equals(child.getProperties().get(CONFIG_KEY));
+        child.getStyleClass().remove(CONFIG_HIGHLIGHT);
+        if (match) {
+          child.getStyleClass().add(CONFIG_HIGHLIGHT);
+          first = first == null ? child : first;
+        }
+      }
+    }
+    if (scroll && first != null) {
+      scrollAfterLayout(first);
+    }
   }
 
   /** Puts each key left of its value; the key column is as wide as the widest key. */
@@ -164,6 +188,7 @@ public final class OverviewView {
       key.setMinHeight(Region.USE_PREF_SIZE);
       VBox entry = new VBox(2, key, value(row));
       entry.getStyleClass().add("config-entry");
+      entry.getProperties().put(CONFIG_KEY, row.label());
       grid.add(entry, 0, i, 2, 1);
     }
   }
@@ -182,6 +207,7 @@ public final class OverviewView {
   private static Label key(ConfigRow row) {
     Label key = new Label(row.label());
     key.getStyleClass().add("config-label");
+    key.getProperties().put(CONFIG_KEY, row.label());
     key.setMinWidth(Region.USE_PREF_SIZE);
     String explanation = SizeTerms.explanation(row.label());
     if (explanation != null) {
@@ -202,6 +228,7 @@ public final class OverviewView {
     value.setWrapText(true);
     value.setMinHeight(Region.USE_PREF_SIZE);
     value.getStyleClass().add("config-value");
+    value.getProperties().put(CONFIG_KEY, row.label());
     value.setId("overview-" + row.label().toLowerCase(Locale.ROOT).replace(' ', '-'));
     value.setContextMenu(copyMenu(row.value()));
     String explanation = SizeTerms.explanation(row.label());

@@ -49,6 +49,7 @@ public final class OverviewViewModel {
   private final ObservableList<HistoryEntry> historyEntries = FXCollections.observableArrayList();
   private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
   private final ReadOnlyIntegerWrapper highlightedHistory = new ReadOnlyIntegerWrapper(-1);
+  private final ReadOnlyStringWrapper highlightedConfig = new ReadOnlyStringWrapper("");
   private Runnable hardeningOpener = () -> {};
   private int layerCount;
 
@@ -69,6 +70,7 @@ public final class OverviewViewModel {
   public void show(ImageAnalysis analysis, ImageRow row) {
     revealSecrets.set(false);
     highlightedHistory.set(-1);
+    highlightedConfig.set("");
     if (analysis == null) {
       rows.clear();
       env.clear();
@@ -125,6 +127,43 @@ public final class OverviewViewModel {
     if (index >= 0 && index < history.size()) {
       highlightedHistory.set(index);
     }
+  }
+
+  /**
+   * Highlights the row of a config field that a hardening finding points at.
+   *
+   * @param field the config field as the checks name it, for example {@code ExposedPorts} or {@code Env}
+   * @param text the evidence text; for {@code Env} and {@code Labels} its part before '=' names the row
+   */
+  public void revealConfig(String field, String text) {
+    // Setting "" first fires a change even when the same row is revealed twice, so the view scrolls again.
+    highlightedConfig.set("");
+    String key = configKey(field, text == null ? "" : text);
+    if (key != null) {
+      highlightedConfig.set(key);
+    }
+  }
+
+  /** Returns the Overview key of a config field, or null when no row shows it. */
+  private String configKey(String field, String text) {
+    if (field == null) {
+      return null;
+    }
+    String name = text.contains("=") ? text.substring(0, text.indexOf('=')).strip() : text.strip();
+    return switch (field) {
+      case "User" -> "User";
+      case "Entrypoint" -> "Entrypoint";
+      case "Cmd" -> "Cmd";
+      case "WorkingDir" -> "Working dir";
+      case "ExposedPorts" -> "Exposed ports";
+      case "Volumes" -> "Volumes";
+      case "Healthcheck" -> "Healthcheck";
+      case "RootFS" -> "Layers";
+      case "RepoTags" -> "Reference";
+      case "Env" -> env.stream().anyMatch(row -> row.name().equals(name)) ? name : null;
+      case "Labels" -> labels.stream().anyMatch(row -> row.label().equals(name)) ? name : null;
+      default -> null;
+    };
   }
 
   /** Opens the Hardening tab, from the grade card's link. */
@@ -257,6 +296,11 @@ public final class OverviewViewModel {
   /** Returns the history steps, oldest first, empty layers included. */
   public ObservableList<HistoryRow> history() {
     return history;
+  }
+
+  /** Returns the key of the highlighted config, env or label row, or "" for none. */
+  public ReadOnlyStringProperty highlightedConfigProperty() {
+    return highlightedConfig.getReadOnlyProperty();
   }
 
   /** Returns the index of the highlighted history step, or -1. */
