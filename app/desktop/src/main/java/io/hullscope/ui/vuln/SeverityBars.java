@@ -1,56 +1,57 @@
 package io.hullscope.ui.vuln;
 
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
- * The summary chart: one horizontal bar per severity, as long as its share of the largest count,
- * coloured like the Hardening tab's severity chips.
+ * The summary chart: one column per severity, as tall as its share of the largest count, coloured
+ * like the Hardening tab's severity chips, with the severity and count below.
  */
 final class SeverityBars {
 
-  /** Width of the longest bar in pixels. */
-  private static final double MAX_BAR_WIDTH = 220;
+  /** Height of the tallest column in pixels; the chart stays small above the table. */
+  private static final double MAX_BAR_HEIGHT = 36;
+  private static final double BAR_WIDTH = 28;
 
-  private final GridPane grid = new GridPane();
+  private final HBox row = new HBox(18);
   private final ObservableList<SeverityCount> counts;
 
   SeverityBars(ObservableList<SeverityCount> counts) {
     this.counts = counts;
-    grid.setHgap(8);
-    grid.setVgap(3);
-    grid.setId("severityBars");
-    grid.getStyleClass().add("severity-bars");
+    row.setId("severityBars");
+    row.setAlignment(Pos.BOTTOM_LEFT);
     counts.addListener((ListChangeListener<SeverityCount>) change -> rebuild());
     rebuild();
   }
 
   private void rebuild() {
-    grid.getChildren().clear();
+    row.getChildren().clear();
     int largest = counts.stream().mapToInt(SeverityCount::count).max().orElse(0);
-    int row = 0;
     for (SeverityCount count : counts) {
-      Label name = new Label(VulnSeverities.displayName(count.severity()));
       Region bar = new Region();
       bar.getStyleClass().addAll("severity-chip", VulnSeverities.styleClass(count.severity()));
-      double width = largest == 0 ? 0 : Math.max(count.count() == 0 ? 0 : 4, MAX_BAR_WIDTH * count.count() / largest);
-      bar.setMinSize(width, 12);
-      bar.setPrefSize(width, 12);
-      bar.setMaxSize(width, 12);
-      Label number = new Label(String.valueOf(count.count()));
-      number.setId("severityCount-" + count.severity().name().toLowerCase(java.util.Locale.ROOT));
-      grid.addRow(row++, name, bar, number);
-      GridPane.setValignment(bar, javafx.geometry.VPos.CENTER);
+      // A severity with findings keeps a visible stub even next to a much larger count.
+      double height = largest == 0 || count.count() == 0 ? 2 : Math.max(4, MAX_BAR_HEIGHT * count.count() / largest);
+      bar.setMinSize(BAR_WIDTH, height);
+      bar.setPrefSize(BAR_WIDTH, height);
+      bar.setMaxSize(BAR_WIDTH, height);
+      Label label = new Label(VulnSeverities.displayName(count.severity()) + " " + count.count());
+      label.setId("severityCount-" + count.severity().name().toLowerCase(Locale.ROOT));
+      VBox column = new VBox(2, bar, label);
+      column.setAlignment(Pos.BOTTOM_CENTER);
+      column.setMinHeight(MAX_BAR_HEIGHT + 20);
+      row.getChildren().add(column);
     }
-    grid.setAlignment(Pos.CENTER_LEFT);
   }
 
   Node node() {
-    return grid;
+    return row;
   }
 }

@@ -33,8 +33,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -96,6 +98,10 @@ public final class VulnerabilitiesView {
     importSample.visibleProperty().bind(offerSample);
     importSample.managedProperty().bind(offerSample);
 
+    for (Button button : List.of(rescan, importZip, importSample)) {
+      // The status line wraps instead, so the buttons keep their whole labels.
+      button.setMinWidth(Region.USE_PREF_SIZE);
+    }
     HBox bar = new HBox(8, text, importSample, importZip, rescan);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8));
@@ -120,7 +126,7 @@ public final class VulnerabilitiesView {
     VBox.setVgrow(table, Priority.ALWAYS);
     left.setPadding(new Insets(8));
     SplitPane split = new SplitPane(left, new VulnerabilityDetailsView(viewModel).node());
-    split.setDividerPositions(0.66);
+    split.setDividerPositions(0.7);
     return split;
   }
 
@@ -157,13 +163,17 @@ public final class VulnerabilitiesView {
     search.setPromptText("Search ids, packages, versions");
     search.setId("vulnSearch");
     search.textProperty().bindBidirectional(viewModel.searchProperty());
-    HBox.setHgrow(search, Priority.ALWAYS);
 
     Label shown = new Label();
     shown.setId("vulnShownSummary");
     shown.textProperty().bind(viewModel.shownSummaryProperty());
 
-    HBox bar = new HBox(8, minimum, fixable, layer, ecosystem, search, shown);
+    search.setPrefColumnCount(16);
+    for (Region control : List.<Region>of(minimum, fixable, layer, ecosystem, search, shown)) {
+      control.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    // The filters wrap onto a second line when the findings pane is narrow.
+    FlowPane bar = new FlowPane(8, 6, minimum, fixable, layer, ecosystem, search, shown);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
@@ -213,7 +223,7 @@ public final class VulnerabilitiesView {
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
 
-    TableColumn<VulnerabilityMatch, VulnSeverity> severity = column("Severity", 90, VulnerabilityMatch::severity);
+    TableColumn<VulnerabilityMatch, VulnSeverity> severity = column("Severity", 95, VulnerabilityMatch::severity);
     severity.setCellFactory(column -> new TableCell<>() {
       @Override
       protected void updateItem(VulnSeverity item, boolean empty) {
@@ -227,6 +237,7 @@ public final class VulnerabilitiesView {
         setGraphic(chip);
       }
     });
+    severity.setMinWidth(100);
     TableColumn<VulnerabilityMatch, String> id = column("ID", 140, VulnerabilityMatch::id);
     TableColumn<VulnerabilityMatch, String> aliases = column("Aliases", 170, match -> String.join(", ", match.aliases()));
     TableColumn<VulnerabilityMatch, String> pkg = column("Package", 120, VulnerabilityMatch::packageName);
@@ -244,6 +255,16 @@ public final class VulnerabilitiesView {
     TableColumn<VulnerabilityMatch, Double> score = column("Score", 60, VulnerabilityMatch::score);
     TableColumn<VulnerabilityMatch, String> scanner = column("Scanner", 120, match -> scannerName());
     table.getColumns().addAll(List.of(severity, id, aliases, pkg, installed, fixed, layer, score, scanner));
+    // Columns share the width but keep enough for a CVE id and a Debian version; below that the table scrolls.
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+    id.setMinWidth(130);
+    aliases.setMinWidth(80);
+    pkg.setMinWidth(80);
+    installed.setMinWidth(110);
+    fixed.setMinWidth(110);
+    layer.setMinWidth(50);
+    score.setMinWidth(50);
+    scanner.setMinWidth(80);
 
     Label empty = new Label();
     empty.textProperty().bind(Bindings.when(viewModel.scanProperty().isNull())

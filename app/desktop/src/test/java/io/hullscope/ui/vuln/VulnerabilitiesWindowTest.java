@@ -97,7 +97,7 @@ class VulnerabilitiesWindowTest {
     assertThat(table.getItems()).extracting(VulnerabilityMatch::packageName)
         .containsExactlyInAnyOrder("libssl1.1", "libssl1.1", "zlib1g");
     assertThat(robot.lookup("CVE-2022-37434").tryQuery()).isPresent();
-    assertThat(robot.lookup("#severityCount-unknown").queryAs(Label.class).getText()).isEqualTo("3");
+    assertThat(robot.lookup("#severityCount-unknown").queryAs(Label.class).getText()).isEqualTo("Unknown 3");
 
     robot.clickOn("#vulnSearch").write("zlib");
     waitUntil(() -> table.getItems().size() == 1);
