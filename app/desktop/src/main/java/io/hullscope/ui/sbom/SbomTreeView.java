@@ -67,8 +67,8 @@ final class SbomTreeView {
     // Another tab (Vulnerabilities) may select a package in the view model; the tree follows it.
     viewModel.selectedPackageProperty().addListener((observable, before, after) -> {
       TreeItem<SbomNode> current = table.getSelectionModel().getSelectedItem();
-      boolean shown = current != null && packageOf(current.getValue()) == after;
-      if (!rebuilding && after != null && !shown && table.getRoot() != null) {
+      boolean alreadySelected = current != null && packageOf(current.getValue()) == after;
+      if (!rebuilding && after != null && !alreadySelected && table.getRoot() != null) {
         rebuilding = true;
         try {
           reselect(table.getRoot(), after);

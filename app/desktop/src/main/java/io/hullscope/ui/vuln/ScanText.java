@@ -30,7 +30,7 @@ public final class ScanText {
   }
 
   /**
-   * Returns the line that says where the shown result comes from, for example "Cached at
+   * Returns the line with the shown result's date, data version and scanner, for example "Cached at
    * 2026-12-05 04:50 UTC with data of Debian@2026-11-30T00:00:00Z (scanner hullscope-osv 1)".
    */
   public static String cachedLine(ScanResult result) {

@@ -16,7 +16,7 @@ import javafx.scene.layout.VBox;
  */
 final class SeverityBars {
 
-  /** Height of the tallest column in pixels; the chart stays small above the table. */
+  /** Height of the tallest column in pixels, small so that the chart leaves room for the table. */
   private static final double MAX_BAR_HEIGHT = 36;
   private static final double BAR_WIDTH = 28;
 

@@ -1,6 +1,6 @@
 package io.hullscope.ui.vuln;
 
-/** What the Vulnerabilities tab can show for the open image. */
+/** State of the Vulnerabilities tab for the open image, which decides its status line and buttons. */
 public enum TabState {
   /** No image is open. */
   NO_IMAGE,

@@ -66,7 +66,7 @@ public final class VulnerabilitiesView {
     root.getStyleClass().add("vulnerabilities-tab");
   }
 
-  /** Builds the line that says where the result comes from, with Rescan and the import buttons. */
+  /** Builds the line with the shown result's date and data version, with Rescan and the import buttons. */
   private Node statusBar() {
     Label line = new Label();
     line.setId("vulnStatusLine");
@@ -126,7 +126,7 @@ public final class VulnerabilitiesView {
     VBox.setVgrow(table, Priority.ALWAYS);
     left.setPadding(new Insets(8));
     SplitPane split = new SplitPane(left, new VulnerabilityDetailsView(viewModel).node());
-    split.setDividerPositions(0.7);
+    split.setDividerPositions(0.74);
     return split;
   }
 
@@ -223,7 +223,7 @@ public final class VulnerabilitiesView {
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
 
-    TableColumn<VulnerabilityMatch, VulnSeverity> severity = column("Severity", 95, VulnerabilityMatch::severity);
+    TableColumn<VulnerabilityMatch, VulnSeverity> severity = column("Severity", 105, VulnerabilityMatch::severity);
     severity.setCellFactory(column -> new TableCell<>() {
       @Override
       protected void updateItem(VulnSeverity item, boolean empty) {
@@ -237,10 +237,10 @@ public final class VulnerabilitiesView {
         setGraphic(chip);
       }
     });
-    severity.setMinWidth(100);
-    TableColumn<VulnerabilityMatch, String> id = column("ID", 140, VulnerabilityMatch::id);
-    TableColumn<VulnerabilityMatch, String> aliases = column("Aliases", 170, match -> String.join(", ", match.aliases()));
-    TableColumn<VulnerabilityMatch, String> pkg = column("Package", 120, VulnerabilityMatch::packageName);
+    TableColumn<VulnerabilityMatch, VulnerabilityMatch> id = column("ID and aliases", 170, match -> match);
+    id.setComparator(java.util.Comparator.comparing(VulnerabilityMatch::id));
+    id.setCellFactory(column -> new IdCell());
+    TableColumn<VulnerabilityMatch, String> pkg = column("Package", 95, VulnerabilityMatch::packageName);
     TableColumn<VulnerabilityMatch, String> installed = column("Installed", 140, VulnerabilityMatch::installedVersion);
     TableColumn<VulnerabilityMatch, String> fixed = column("Fixed in", 140,
         match -> match.fixable() ? match.fixedVersion() : "");
@@ -253,18 +253,9 @@ public final class VulnerabilitiesView {
       }
     });
     TableColumn<VulnerabilityMatch, Double> score = column("Score", 60, VulnerabilityMatch::score);
-    TableColumn<VulnerabilityMatch, String> scanner = column("Scanner", 120, match -> scannerName());
-    table.getColumns().addAll(List.of(severity, id, aliases, pkg, installed, fixed, layer, score, scanner));
-    // Columns share the width but keep enough for a CVE id and a Debian version; below that the table scrolls.
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-    id.setMinWidth(130);
-    aliases.setMinWidth(80);
-    pkg.setMinWidth(80);
-    installed.setMinWidth(110);
-    fixed.setMinWidth(110);
-    layer.setMinWidth(50);
-    score.setMinWidth(50);
-    scanner.setMinWidth(80);
+    TableColumn<VulnerabilityMatch, String> scanner = column("Scanner", 110, match -> scannerName());
+    table.getColumns().addAll(List.of(severity, id, pkg, installed, fixed, layer, score, scanner));
+    // Column widths fit a CVE id and a Debian version; a narrow pane scrolls instead of cutting them.
 
     Label empty = new Label();
     empty.textProperty().bind(Bindings.when(viewModel.scanProperty().isNull())
@@ -281,6 +272,31 @@ public final class VulnerabilitiesView {
       }
     });
     return table;
+  }
+
+  /** Shows the id with the aliases below it in smaller, muted text. */
+  private static final class IdCell extends TableCell<VulnerabilityMatch, VulnerabilityMatch> {
+    @Override
+    protected void updateItem(VulnerabilityMatch item, boolean empty) {
+      super.updateItem(item, empty);
+      if (empty || item == null) {
+        setGraphic(null);
+        setTooltip(null);
+        return;
+      }
+      Label id = new Label(item.id());
+      VBox lines = new VBox(id);
+      if (!item.aliases().isEmpty()) {
+        String all = String.join(", ", item.aliases());
+        Label aliases = new Label(all);
+        aliases.getStyleClass().addAll("text-small", "text-muted");
+        lines.getChildren().add(aliases);
+        setTooltip(new javafx.scene.control.Tooltip(all));
+      } else {
+        setTooltip(null);
+      }
+      setGraphic(lines);
+    }
   }
 
   private String scannerName() {

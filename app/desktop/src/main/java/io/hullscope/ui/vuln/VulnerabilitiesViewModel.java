@@ -10,7 +10,6 @@ import io.hullscope.vuln.DataVersion;
 import io.hullscope.vuln.ImportResult;
 import io.hullscope.vuln.OsvMatcher;
 import io.hullscope.vuln.OsvRecord;
-import io.hullscope.vuln.ScanDiff;
 import io.hullscope.vuln.ScanResult;
 import io.hullscope.vuln.ScanSummary;
 import io.hullscope.vuln.VulnSeverity;
@@ -51,7 +50,7 @@ import javafx.collections.transformation.FilteredList;
  */
 public final class VulnerabilitiesViewModel {
 
-  /** Where a selected vulnerability's package is shown; the main view model connects the SBOM and Layers tabs. */
+  /** Target of "show package" and "show evidence file"; the main view model connects the SBOM and Layers tabs. */
   public interface Navigator {
 
     /** Selects the package in the SBOM tab without switching to it. */
@@ -95,10 +94,7 @@ public final class VulnerabilitiesViewModel {
   private final ReadOnlyObjectWrapper<VulnerabilityDetails> details = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<ImagePackage> selectedPackage = new ReadOnlyObjectWrapper<>();
 
-  private final ObservableList<ScanSummary> history = FXCollections.observableArrayList();
-  private final ObservableList<String> scanners = FXCollections.observableArrayList();
-  private final ReadOnlyObjectWrapper<ScanComparison> historyComparison = new ReadOnlyObjectWrapper<>();
-  private final ReadOnlyObjectWrapper<ScanComparison> scannerComparison = new ReadOnlyObjectWrapper<>();
+  private final ScanComparisons comparisons;
   private Consumer<String> linkOpener;
 
   private String imageDigest;
@@ -113,6 +109,7 @@ public final class VulnerabilitiesViewModel {
     this.executor = executor;
     this.error = error;
     this.store = ScanStore.unavailable("No vulnerability database is open");
+    this.comparisons = new ScanComparisons(executor, error, () -> store);
     minimumSeverity.addListener((observable, before, after) -> refilter());
     fixableOnly.addListener((observable, before, after) -> refilter());
     layer.addListener((observable, before, after) -> refilter());
@@ -130,8 +127,8 @@ public final class VulnerabilitiesViewModel {
   }
 
   /**
-   * Sets the folder of the bundled OSV sample set, which holds one {@code <ecosystem>/all.zip} per
-   * ecosystem. "Import sample data" is offered only when it holds at least one.
+   * Sets the folder of the bundled OSV sample set, which contains one {@code <ecosystem>/all.zip}
+   * per ecosystem. "Import sample data" is offered only when it contains at least one.
    */
   public void setSampleData(Path folder) {
     sampleData = folder;
@@ -162,10 +159,7 @@ public final class VulnerabilitiesViewModel {
     imageName = name;
     sbom = newSbom;
     showResult(null);
-    history.clear();
-    scanners.clear();
-    historyComparison.set(null);
-    scannerComparison.set(null);
+    comparisons.show(List.of());
     message.set("");
     if (digest == null) {
       state.set(TabState.NO_IMAGE);
@@ -215,8 +209,7 @@ public final class VulnerabilitiesViewModel {
 
   private void apply(Stored stored) {
     dataVersions = stored.versions();
-    history.setAll(stored.scans());
-    scanners.setAll(stored.scans().stream().map(ScanSummary::scanner).distinct().sorted().toList());
+    comparisons.show(stored.scans());
     showResult(stored.result());
     updateState();
   }
@@ -342,7 +335,7 @@ public final class VulnerabilitiesViewModel {
         + (result.skippedCount() == 0 ? "." : " and skipped " + result.skippedCount() + " invalid ones.");
   }
 
-  /** Returns the OSV ecosystem a zip holds, named as {@code hullscope db import} names it. */
+  /** Returns the OSV ecosystem of a zip, named as {@code hullscope db import} names it. */
   static String sourceOf(Path zip) {
     String name = zip.getFileName().toString();
     Path parent = zip.toAbsolutePath().getParent();
@@ -368,10 +361,7 @@ public final class VulnerabilitiesViewModel {
    * older to the newer one, whatever order they are given in.
    */
   public void compareHistory(ScanSummary first, ScanSummary second) {
-    boolean inOrder = first.scannedAt().compareTo(second.scannedAt()) <= 0;
-    ScanSummary older = inOrder ? first : second;
-    ScanSummary newer = inOrder ? second : first;
-    compare(older, newer, historyComparison, diff -> ScanComparison.ofHistory(older, newer, diff));
+    comparisons.compareHistory(first, second);
   }
 
   /**
@@ -379,40 +369,7 @@ public final class VulnerabilitiesViewModel {
    * and only by the second.
    */
   public void compareScanners(String first, String second) {
-    Optional<ScanSummary> a = newestOf(first);
-    Optional<ScanSummary> b = newestOf(second);
-    if (a.isEmpty() || b.isEmpty() || first.equals(second)) {
-      scannerComparison.set(null);
-      return;
-    }
-    compare(a.get(), b.get(), scannerComparison, diff -> ScanComparison.ofScanners(first, second, diff));
-  }
-
-  private Optional<ScanSummary> newestOf(String scanner) {
-    return history.stream()
-        .filter(summary -> summary.scanner().equals(scanner))
-        .max(Comparator.comparing(ScanSummary::scannedAt).thenComparing(ScanSummary::id));
-  }
-
-  private void compare(ScanSummary before, ScanSummary after, ReadOnlyObjectWrapper<ScanComparison> target,
-      java.util.function.Function<ScanDiff, ScanComparison> label) {
-    int forRequest = request;
-    ScanStore current = store;
-    executor.submit(new BackgroundTask<>(
-        "Comparing two vulnerability scans",
-        progress -> {
-          ScanResult older = current.load(before.id())
-              .orElseThrow(() -> new IOException("Stored scan " + before.id() + " no longer decodes"));
-          ScanResult newer = current.load(after.id())
-              .orElseThrow(() -> new IOException("Stored scan " + after.id() + " no longer decodes"));
-          return ScanDiff.between(older, newer);
-        },
-        diff -> {
-          if (forRequest == request) {
-            target.set(label.apply(diff));
-          }
-        },
-        failure -> error.show("Comparing two vulnerability scans failed", failure)));
+    comparisons.compareScanners(first, second);
   }
 
   private void showResult(ScanResult result) {
@@ -527,12 +484,12 @@ public final class VulnerabilitiesViewModel {
     }
   }
 
-  /** The vulnerabilities that pass the filters. */
+  /** Returns the vulnerabilities that pass the filters. */
   public ObservableList<VulnerabilityMatch> shown() {
     return shown;
   }
 
-  /** Every vulnerability of the shown scan. */
+  /** Returns every vulnerability of the shown scan, unfiltered. */
   public ObservableList<VulnerabilityMatch> matches() {
     return FXCollections.unmodifiableObservableList(matches);
   }
@@ -560,17 +517,17 @@ public final class VulnerabilitiesViewModel {
     return search;
   }
 
-  /** The layers that brought in at least one vulnerability of the scan, for the layer filter. */
+  /** Returns the layers that brought in at least one vulnerability of the scan, for the layer filter. */
   public ObservableList<Integer> layers() {
     return layers;
   }
 
-  /** The OSV ecosystems of the scan's vulnerabilities, for the ecosystem filter. */
+  /** Returns the OSV ecosystems of the scan's vulnerabilities, for the ecosystem filter. */
   public ObservableList<String> ecosystems() {
     return ecosystems;
   }
 
-  /** The number of vulnerabilities per severity in the whole scan, most severe first; empty without a scan. */
+  /** Returns the number of vulnerabilities per severity in the whole scan, most severe first, or none without a scan. */
   public ObservableList<SeverityCount> counts() {
     return counts;
   }
@@ -627,24 +584,24 @@ public final class VulnerabilitiesViewModel {
     return selectedPackage.getReadOnlyProperty();
   }
 
-  /** The stored scans of the image by every scanner, oldest first. */
+  /** Returns the stored scans of the image by every scanner, oldest first. */
   public ObservableList<ScanSummary> history() {
-    return history;
+    return comparisons.history();
   }
 
-  /** The scanners with at least one stored scan of the image, sorted. */
+  /** Returns the scanners with at least one stored scan of the image, sorted. */
   public ObservableList<String> scanners() {
-    return scanners;
+    return comparisons.scanners();
   }
 
   /** Returns the last comparison of two history entries; null until one is computed or after the image changes. */
   public ReadOnlyObjectProperty<ScanComparison> historyComparisonProperty() {
-    return historyComparison.getReadOnlyProperty();
+    return comparisons.historyComparisonProperty();
   }
 
   /** Returns the last comparison of two scanners; null until one is computed or after the image changes. */
   public ReadOnlyObjectProperty<ScanComparison> scannerComparisonProperty() {
-    return scannerComparison.getReadOnlyProperty();
+    return comparisons.scannerComparisonProperty();
   }
 
   /**

@@ -32,7 +32,7 @@ final class SampleScans {
     return Path.of(System.getProperty("hullscope.repo", "../..")).toAbsolutePath().normalize();
   }
 
-  /** The folder of the sample OSV set, with {@code Debian/all.zip}. */
+  /** Returns the folder of the sample OSV set, with {@code Debian/all.zip}. */
   static Path osvSamples() {
     return repository().resolve("samples/osv");
   }
