@@ -241,8 +241,8 @@ public final class VulnerabilitiesView {
     id.setComparator(java.util.Comparator.comparing(VulnerabilityMatch::id));
     id.setCellFactory(column -> new IdCell());
     TableColumn<VulnerabilityMatch, String> pkg = column("Package", 95, VulnerabilityMatch::packageName);
-    TableColumn<VulnerabilityMatch, String> installed = column("Installed", 140, VulnerabilityMatch::installedVersion);
-    TableColumn<VulnerabilityMatch, String> fixed = column("Fixed in", 140,
+    TableColumn<VulnerabilityMatch, String> installed = column("Installed", 165, VulnerabilityMatch::installedVersion);
+    TableColumn<VulnerabilityMatch, String> fixed = column("Fixed in", 165,
         match -> match.fixable() ? match.fixedVersion() : "");
     TableColumn<VulnerabilityMatch, Integer> layer = column("Layer", 60, VulnerabilityMatch::layer);
     layer.setCellFactory(column -> new TableCell<>() {
@@ -318,6 +318,7 @@ public final class VulnerabilitiesView {
     scans.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     scans.setCellFactory(list -> cell(converter(ScanText::historyLine)));
     scans.setPrefHeight(150);
+    scans.setMinHeight(120);
     Button compare = new Button("Compare selected");
     compare.setId("compareHistory");
     compare.disableProperty().bind(Bindings.size(scans.getSelectionModel().getSelectedItems()).isNotEqualTo(2));
