@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The vulnerability data and scan cache the Vulnerabilities tab reads and writes. Every method is
- * slow (it reads SQLite) and runs on a worker thread.
+ * The vulnerability data and scan cache the Vulnerabilities tab reads and writes. Every method
+ * reads SQLite, so the tab calls them only on a worker thread.
  */
 public interface ScanStore {
 

@@ -38,13 +38,19 @@ public final class ScanText {
         + " (scanner " + result.scanner() + ")";
   }
 
-  /** Returns one history entry, for example "2026-12-05 04:50 UTC  hullscope-osv 1  3 found  data Debian@...". */
+  /**
+   * Returns one history entry, for example "2026-12-05 04:50 UTC  hullscope-osv 1  3 vulnerabilities
+   * data Debian@2026-11-30T00:00:00Z".
+   */
   public static String historyLine(ScanSummary summary) {
     return date(summary.scannedAt()) + "  " + summary.scanner() + "  " + summary.matches()
         + (summary.matches() == 1 ? " vulnerability" : " vulnerabilities") + "  data " + dataVersion(summary.dataVersion());
   }
 
-  /** Returns a vulnerability in one line, for example "CVE-2022-37434 zlib1g 1:1.2.11.dfsg-2+deb11u1 (Unknown)". */
+  /**
+   * Returns a vulnerability in one line, for example "CVE-2022-37434  zlib1g 1:1.2.11.dfsg-2+deb11u1
+   * (Unknown, fixed in 1:1.2.11.dfsg-2+deb11u2)".
+   */
   public static String matchLine(VulnerabilityMatch match) {
     return match.id() + "  " + match.packageName() + " " + match.installedVersion() + "  ("
         + VulnSeverities.displayName(match.severity()) + (match.fixable() ? ", fixed in " + match.fixedVersion() : "")

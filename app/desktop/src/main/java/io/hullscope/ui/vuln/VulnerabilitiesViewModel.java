@@ -246,6 +246,9 @@ public final class VulnerabilitiesViewModel {
   /**
    * Runs the built-in scanner on the open image in the background, stores the result in the scan
    * cache and shows it. The status bar shows its progress and can cancel it.
+   *
+   * <p>NOTE: the hardening grade and findings keep the scan that was stored when the image was
+   * opened; they use the new result only after the image is opened again.
    */
   public void rescan() {
     if (!canRescan.get()) {

@@ -8,6 +8,7 @@ import io.hullscope.store.Database;
 import io.hullscope.store.SqliteScanCache;
 import io.hullscope.store.SqliteVulnerabilityDatabase;
 import io.hullscope.ui.ErrorViewModel;
+import io.hullscope.ui.task.QueuedTaskExecutor;
 import io.hullscope.ui.task.SameThreadTaskExecutor;
 import io.hullscope.vuln.OsvImporter;
 import io.hullscope.vuln.OsvMatcher;
@@ -383,6 +384,24 @@ class VulnerabilitiesViewModelTest {
     assertThat(viewModel.history()).isEmpty();
     assertThat(viewModel.counts()).isEmpty();
     assertThat(viewModel.canRescanProperty().get()).isFalse();
+  }
+
+  @Test
+  void lateResultOfClosedImageIsDropped() throws IOException {
+    cache.put(SampleScans.scan(OsvMatcher.SCANNER, "Debian@1", "2026-01-01T00:00:00Z",
+        SampleScans.match("CVE-1", "openssl", VulnSeverity.HIGH, "2.0", 0, "Debian:11")));
+    QueuedTaskExecutor queued = new QueuedTaskExecutor();
+    VulnerabilitiesViewModel slow = new VulnerabilitiesViewModel(queued, error);
+    slow.setStore(new SqliteScanStore(database));
+    slow.show(SampleScans.DIGEST, "app", hygieneBad.sbom());
+    slow.show(hygieneBad.digest(), "hygiene-bad", hygieneBad.sbom());
+
+    queued.runNewestFirst();
+
+    assertThat(slow.stateProperty().get()).as("hygiene-bad has no scan and the database is empty")
+        .isEqualTo(TabState.DATABASE_EMPTY);
+    assertThat(slow.shown()).isEmpty();
+    assertThat(slow.history()).isEmpty();
   }
 
   private void importSamples() throws IOException {
