@@ -40,6 +40,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Vulnerabilities tab: the stored scan of the open image with filters, a count per severity,
@@ -49,6 +51,8 @@ import javafx.collections.transformation.FilteredList;
  * user has since closed are dropped.
  */
 public final class VulnerabilitiesViewModel {
+
+  private static final Logger log = LoggerFactory.getLogger(VulnerabilitiesViewModel.class);
 
   /** Target of "show package" and "show evidence file"; the main view model connects the SBOM and Layers tabs. */
   public interface Navigator {
@@ -355,6 +359,7 @@ public final class VulnerabilitiesViewModel {
     try (Stream<Path> folders = Files.list(sampleData)) {
       return folders.map(folder -> folder.resolve("all.zip")).filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
+      log.warn("Listing the sample OSV data in {} failed, so its import is not offered", sampleData, e);
       return List.of();
     }
   }
@@ -448,7 +453,8 @@ public final class VulnerabilitiesViewModel {
           }
         },
         failure -> {
-          // The details pane keeps the scan's own summary; the table stays usable.
+          // The details pane keeps the scan's own summary, and the table stays usable.
+          log.warn("Reading the advisories of {} in {} failed", match.id(), match.ecosystem(), failure);
         }));
   }
 
