@@ -8,6 +8,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -93,8 +94,7 @@ public final class VulnerabilitiesView {
     importSample.setId("importSampleButton");
     importSample.disableProperty().bind(viewModel.busyProperty());
     importSample.setOnAction(event -> viewModel.importSampleData());
-    var offerSample = viewModel.sampleDataAvailableProperty()
-        .and(viewModel.stateProperty().isEqualTo(TabState.DATABASE_EMPTY));
+    var offerSample = viewModel.sampleDataAvailableProperty().and(viewModel.databaseEmptyProperty());
     importSample.visibleProperty().bind(offerSample);
     importSample.managedProperty().bind(offerSample);
 
@@ -343,11 +343,12 @@ public final class VulnerabilitiesView {
     first.setId("firstScanner");
     ComboBox<String> second = new ComboBox<>(viewModel.scanners());
     second.setId("secondScanner");
-    viewModel.scanners().addListener((ListChangeListener<String>) change -> {
+    // The combo boxes reset their value when their items change, so the defaults are set after that.
+    viewModel.scanners().addListener((ListChangeListener<String>) change -> Platform.runLater(() -> {
       List<String> names = viewModel.scanners();
       first.setValue(names.isEmpty() ? null : names.get(0));
       second.setValue(names.size() < 2 ? null : names.get(1));
-    });
+    }));
     Button compare = new Button("Compare");
     compare.setId("compareScanners");
     compare.disableProperty().bind(first.valueProperty().isNull().or(second.valueProperty().isNull())

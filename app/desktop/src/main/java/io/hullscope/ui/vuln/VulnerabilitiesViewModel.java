@@ -91,6 +91,7 @@ public final class VulnerabilitiesViewModel {
   private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper sampleDataAvailable = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper databaseEmpty = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyBooleanWrapper canRescan = new ReadOnlyBooleanWrapper(false);
 
@@ -213,6 +214,7 @@ public final class VulnerabilitiesViewModel {
 
   private void apply(Stored stored) {
     dataVersions = stored.versions();
+    databaseEmpty.set(dataVersions.isEmpty());
     comparisons.show(stored.scans());
     showResult(stored.result());
     updateState();
@@ -236,6 +238,8 @@ public final class VulnerabilitiesViewModel {
       statusLine.set("Not scanned yet. Press Rescan to match the " + sbom.packages().size()
           + " packages against the imported OSV data.");
     }
+    // An import can change the data while the state stays the same, so this does not wait for a state change.
+    updateCanRescan();
   }
 
   /** Returns a hint when the built-in scan used other data than is imported now. */
@@ -563,6 +567,11 @@ public final class VulnerabilitiesViewModel {
   /** Returns the outcome of the last rescan or import, for example "Found 3 vulnerabilities.". */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
+  }
+
+  /** Returns true when the last read found no imported OSV data, whatever scans are stored. */
+  public ReadOnlyBooleanProperty databaseEmptyProperty() {
+    return databaseEmpty.getReadOnlyProperty();
   }
 
   public ReadOnlyBooleanProperty sampleDataAvailableProperty() {

@@ -300,6 +300,7 @@ class VulnerabilitiesViewModelTest {
 
   @Test
   void otherScannerShownWhenBuiltinNeverRan() throws IOException {
+    viewModel.setSampleData(SampleScans.osvSamples());
     cache.put(SampleScans.scan("grype 0.86.1", "grype-db@5", "2026-01-03T00:00:00Z",
         SampleScans.match("CVE-7", "zlib", VulnSeverity.MEDIUM, null, 0, "Debian:11")));
 
@@ -307,6 +308,13 @@ class VulnerabilitiesViewModelTest {
 
     assertThat(viewModel.scanProperty().get().scanner()).isEqualTo("grype 0.86.1");
     assertThat(viewModel.statusLineProperty().get()).endsWith("(scanner grype 0.86.1)");
+    assertThat(viewModel.databaseEmptyProperty().get()).as("import stays on offer").isTrue();
+    assertThat(viewModel.canRescanProperty().get()).isFalse();
+
+    viewModel.importSampleData();
+
+    assertThat(viewModel.stateProperty().get()).isEqualTo(TabState.SCANNED);
+    assertThat(viewModel.canRescanProperty().get()).as("the import makes a rescan possible").isTrue();
   }
 
   @Test

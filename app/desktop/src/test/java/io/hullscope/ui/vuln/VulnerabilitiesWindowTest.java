@@ -14,8 +14,14 @@ import io.hullscope.ui.MainWindow;
 import io.hullscope.ui.RecentFiles;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.task.FxTaskExecutor;
+import io.hullscope.store.SqliteScanCache;
+import io.hullscope.vuln.OsvMatcher;
+import io.hullscope.vuln.ScanResult;
+import io.hullscope.vuln.VulnSeverity;
 import io.hullscope.vuln.VulnerabilityMatch;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +29,7 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -109,7 +116,7 @@ class VulnerabilitiesWindowTest {
     robot.clickOn("#fixableOnly");
     waitUntil(() -> table.getItems().size() == 3);
     robot.interact(() -> window.viewModel().vulnerabilities().minimumSeverityProperty()
-        .set(io.hullscope.vuln.VulnSeverity.HIGH));
+        .set(VulnSeverity.HIGH));
     waitUntil(() -> table.getItems().isEmpty());
     assertThat(robot.lookup("No vulnerability matches the filters.").tryQuery()).isPresent();
   }
@@ -138,6 +145,37 @@ class VulnerabilitiesWindowTest {
     TabPane tabs = robot.lookup("#imageTabs").query();
     assertThat(tabs.getSelectionModel().getSelectedItem().getId()).isEqualTo("layersTab");
     assertThat(files.getSelectionModel().getSelectedItem().getValue().path()).isEqualTo("var/lib/dpkg/status");
+  }
+
+  @Test
+  void scannersCompareSideBySide(FxRobot robot) throws TimeoutException, IOException {
+    String digest = SampleScans.open("hygiene-bad.tar").digest();
+    VulnerabilityMatch onlyTrivy = new VulnerabilityMatch("CVE-2023-9999", List.of(), "Made up for this test",
+        "zlib1g", "deb", null, "Debian:11", "1:1.2.11.dfsg-2+deb11u1", null, VulnSeverity.MEDIUM, 5.0, List.of(), 0);
+    new SqliteScanCache(database).put(new ScanResult(digest, "trivy 0.58.1", "trivy-db@1",
+        Instant.parse("2026-01-01T00:00:00Z"), List.of(onlyTrivy), List.of()));
+    openBadSampleTab(robot);
+    Label line = robot.lookup("#vulnStatusLine").queryAs(Label.class);
+    waitUntil(() -> line.getText().endsWith("(scanner trivy 0.58.1)"));
+    robot.clickOn("#importSampleButton");
+    waitUntil(() -> !robot.lookup("#rescanButton").query().isDisabled());
+    robot.clickOn("#rescanButton");
+    waitUntil(() -> line.getText().contains("(scanner " + OsvMatcher.SCANNER + ")"));
+
+    robot.clickOn("#vulnScannersTab");
+    waitUntil(() -> !robot.lookup("#compareScanners").query().isDisabled());
+    robot.clickOn("#compareScanners");
+
+    ListView<String> onlyFirst = robot.lookup("#scannerDiffOnlyFirst").queryListView();
+    ListView<String> onlySecond = robot.lookup("#scannerDiffOnlySecond").queryListView();
+    ListView<String> both = robot.lookup("#scannerDiffBoth").queryListView();
+    waitUntil(() -> !onlyFirst.getItems().isEmpty());
+    assertThat(robot.lookup("#scannerDiffTitle").queryAs(Label.class).getText())
+        .isEqualTo(OsvMatcher.SCANNER + " compared with trivy 0.58.1");
+    assertThat(onlyFirst.getItems()).hasSize(3);
+    assertThat(onlySecond.getItems()).singleElement().asString().startsWith("CVE-2023-9999  zlib1g");
+    assertThat(both.getItems()).isEmpty();
+    assertThat(robot.lookup("Only trivy 0.58.1 (1)").tryQuery()).isPresent();
   }
 
   private void openBadSampleTab(FxRobot robot) throws TimeoutException {
