@@ -195,9 +195,12 @@ public final class VulnerabilitiesViewModel {
           }
         },
         failure -> {
+          log.warn("Reading the stored vulnerability scans of {} failed", digest, failure);
           if (forRequest == request) {
             state.set(TabState.UNAVAILABLE);
-            statusLine.set("The vulnerability database could not be read: " + ErrorViewModel.summary(failure));
+            String reason = ErrorViewModel.summary(failure);
+            statusLine.set("The vulnerability database could not be read: " + reason
+                + (reason.endsWith(".") ? "" : ".") + " Open the image again to retry.");
           }
         }));
   }
@@ -438,15 +441,18 @@ public final class VulnerabilitiesViewModel {
     if (found != null && navigator != null) {
       navigator.selectPackage(found);
     }
-    details.set(VulnerabilityDetails.of(match, List.of()));
+
+    details.set(VulnerabilityDetails.reading(match));
+    if (match.ecosystem() == null) {
+      details.set(VulnerabilityDetails.of(match, List.of()));
+      return;
+    }
     List<String> names = new ArrayList<>();
     if (found != null && found.pkg().sourceName() != null && !found.pkg().sourceName().isBlank()) {
       names.add(found.pkg().sourceName());
     }
     names.add(match.packageName());
-    if (match.ecosystem() == null) {
-      return;
-    }
+
     ScanStore current = store;
     executor.submit(new BackgroundTask<>(
         "Reading the advisories of " + match.id(),
@@ -457,8 +463,11 @@ public final class VulnerabilitiesViewModel {
           }
         },
         failure -> {
-          // The details pane keeps the scan's own summary, and the table stays usable.
           log.warn("Reading the advisories of {} in {} failed", match.id(), match.ecosystem(), failure);
+          if (selected.get() == match) {
+            // The details pane falls back to the scan's own summary, and the table stays usable.
+            details.set(VulnerabilityDetails.of(match, List.of()));
+          }
         }));
   }
 

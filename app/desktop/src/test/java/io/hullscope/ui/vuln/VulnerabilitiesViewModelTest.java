@@ -171,7 +171,8 @@ class VulnerabilitiesViewModelTest {
     viewModel.show(SampleScans.DIGEST, "app", hygieneBad.sbom());
 
     assertThat(viewModel.stateProperty().get()).isEqualTo(TabState.UNAVAILABLE);
-    assertThat(viewModel.statusLineProperty().get()).contains("the database file is locked");
+    assertThat(viewModel.statusLineProperty().get()).isEqualTo(
+        "The vulnerability database could not be read: the database file is locked. Open the image again to retry.");
     assertThat(viewModel.canRescanProperty().get()).isFalse();
   }
 
