@@ -19,9 +19,12 @@ import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.task.FxTaskExecutor;
 import io.hullscope.ui.task.TaskExecutor;
 import io.hullscope.ui.trainer.TrainerSettings;
+import io.hullscope.ui.vuln.SqliteScanStore;
+import io.hullscope.ui.vuln.VulnerabilitiesViewModel;
 import io.hullscope.vuln.OsvMatcher;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -53,6 +56,7 @@ public final class HullscopeApp extends Application {
         new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)),
         new HarborBrowserViewModel(executor, connectionStore()),
         TrainerSettings.stored(Preferences.userNodeForPackage(HullscopeApp.class)));
+    connectVulnerabilities(window.viewModel().vulnerabilities(), settings);
     stage.show();
     window.viewModel().start();
     window.trainer().showGalleryOnFirstStart();
@@ -73,6 +77,21 @@ public final class HullscopeApp extends Application {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
       return new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT);
     }
+  }
+
+  /**
+   * Gives the Vulnerabilities tab the app database, the bundled OSV samples next to the sample
+   * images, and the browser for reference links.
+   */
+  private void connectVulnerabilities(VulnerabilitiesViewModel vulnerabilities, AppSettings settings) {
+    if (database != null) {
+      vulnerabilities.setStore(new SqliteScanStore(database));
+    }
+    Path samples = settings.samplesFolder().toAbsolutePath().getParent();
+    if (samples != null) {
+      vulnerabilities.setSampleData(samples.resolve("osv"));
+    }
+    vulnerabilities.setLinkOpener(getHostServices()::showDocument);
   }
 
   /**

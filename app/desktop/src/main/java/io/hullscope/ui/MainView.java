@@ -14,6 +14,7 @@ import io.hullscope.ui.sources.ImageTableView;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
 import io.hullscope.ui.trainer.TrainerMode;
+import io.hullscope.ui.vuln.VulnerabilitiesView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,11 +103,14 @@ public final class MainView {
     Tab sbom = new Tab("SBOM", new SbomView(viewModel.sbom()).node());
     sbom.setGraphic(new FontIcon(Feather.PACKAGE));
     sbom.setId("sbomTab");
+    Tab vulnerabilities = new Tab("Vulnerabilities", new VulnerabilitiesView(viewModel.vulnerabilities()).node());
+    vulnerabilities.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+    vulnerabilities.setId("vulnerabilitiesTab");
     Tab hardening = new Tab("Hardening", new HardeningView(viewModel.hardening()).node());
     hardening.setGraphic(new FontIcon(Feather.SHIELD));
     hardening.setId("hardeningTab");
     // The tabs are in the order of ImageTab, whose ordinals bindSelectedTab uses.
-    TabPane tabs = new TabPane(overview, layers, sbom, hardening);
+    TabPane tabs = new TabPane(overview, layers, sbom, vulnerabilities, hardening);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("imageTabs");
     bindSelectedTab(tabs);

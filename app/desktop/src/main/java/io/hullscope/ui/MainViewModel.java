@@ -5,6 +5,7 @@ import io.hullscope.image.Platform;
 import io.hullscope.index.FileTree;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.WasteReport;
+import io.hullscope.sbom.ImagePackage;
 import io.hullscope.source.harbor.HarborConnection;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
@@ -26,6 +27,7 @@ import io.hullscope.ui.task.BackgroundTask;
 import io.hullscope.ui.task.TaskExecutor;
 import io.hullscope.ui.task.TaskHandle;
 import io.hullscope.ui.task.TaskStatusViewModel;
+import io.hullscope.ui.vuln.VulnerabilitiesViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +71,7 @@ public final class MainViewModel implements AutoCloseable {
   private final LayersViewModel layers;
   private final SbomViewModel sbom;
   private final HardeningViewModel hardening;
+  private final VulnerabilitiesViewModel vulnerabilities;
   private final ObjectProperty<ImageTab> selectedTab = new SimpleObjectProperty<>(ImageTab.OVERVIEW);
   private final HarborBrowserViewModel harbor;
   private final ReadOnlyBooleanWrapper harborSelected = new ReadOnlyBooleanWrapper(false);
@@ -118,6 +121,9 @@ public final class MainViewModel implements AutoCloseable {
     this.hardening = new HardeningViewModel(executor, error, ReportExporter.REPORT_WRITERS);
     hardening.setNavigator(new HardeningNavigator());
     overview.setHardeningOpener(() -> selectedTab.set(ImageTab.HARDENING));
+    this.vulnerabilities = new VulnerabilitiesViewModel(executor, error);
+    vulnerabilities.setTaskTracker(taskStatus::track);
+    vulnerabilities.setNavigator(new VulnerabilityNavigator());
     sources.setAll(initialSources);
     recent.setAll(recentFiles.list());
     selectedSource.addListener((observable, before, after) -> {
@@ -376,6 +382,8 @@ public final class MainViewModel implements AutoCloseable {
     } else {
       sbom.showUnavailable(next, opened.sbomFailure());
     }
+    vulnerabilities.show(next == null ? null : next.image().digest().toString(),
+        next == null ? null : summaryName(next), opened == null ? null : opened.sbom());
     if (row != null && row == offerRow && offer != null) {
       sbom.offerComparison(offer);
     }
@@ -489,6 +497,10 @@ public final class MainViewModel implements AutoCloseable {
     return sbom;
   }
 
+  public VulnerabilitiesViewModel vulnerabilities() {
+    return vulnerabilities;
+  }
+
   public HarborBrowserViewModel harbor() {
     return harbor;
   }
@@ -501,6 +513,33 @@ public final class MainViewModel implements AutoCloseable {
   /** Returns the tab shown for the open image; the SBOM tab sets it to show an evidence file. */
   public ObjectProperty<ImageTab> selectedTabProperty() {
     return selectedTab;
+  }
+
+  /** Returns the image's first reference, or its short digest when it has none. */
+  private static String summaryName(ImageAnalysis opened) {
+    return opened.image().references().isEmpty()
+        ? opened.image().digest().shortHex()
+        : opened.image().references().get(0);
+  }
+
+  /** Shows a vulnerability's package in the SBOM tab and its evidence file in the Layers tab. */
+  private final class VulnerabilityNavigator implements VulnerabilitiesViewModel.Navigator {
+
+    @Override
+    public void selectPackage(ImagePackage found) {
+      sbom.selectedPackageProperty().set(found);
+    }
+
+    @Override
+    public void showPackage(ImagePackage found) {
+      sbom.selectedPackageProperty().set(found);
+      selectedTab.set(ImageTab.SBOM);
+    }
+
+    @Override
+    public void revealEvidence(ImagePackage found) {
+      sbom.revealEvidence(found);
+    }
   }
 
   /** Shows a finding's evidence: files in the Layers tab, history steps on the Overview. */

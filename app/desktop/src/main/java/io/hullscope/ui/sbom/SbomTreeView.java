@@ -64,6 +64,19 @@ final class SbomTreeView {
         viewModel.selectedPackageProperty().set(after == null ? null : packageOf(after.getValue()));
       }
     });
+    // Another tab (Vulnerabilities) may select a package in the view model; the tree follows it.
+    viewModel.selectedPackageProperty().addListener((observable, before, after) -> {
+      TreeItem<SbomNode> current = table.getSelectionModel().getSelectedItem();
+      boolean alreadySelected = current != null && packageOf(current.getValue()) == after;
+      if (!rebuilding && after != null && !alreadySelected && table.getRoot() != null) {
+        rebuilding = true;
+        try {
+          reselect(table.getRoot(), after);
+        } finally {
+          rebuilding = false;
+        }
+      }
+    });
     table.setRowFactory(view -> {
       TreeTableRow<SbomNode> row = new TreeTableRow<>();
       row.setOnMouseClicked(event -> {
