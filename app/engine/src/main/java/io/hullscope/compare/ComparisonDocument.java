@@ -7,6 +7,7 @@ import io.hullscope.image.Digest;
 import io.hullscope.sbom.ImagePackage;
 import io.hullscope.vuln.VulnerabilityMatch;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -229,7 +230,7 @@ public final class ComparisonDocument {
 
   /** Returns the evidence places of a finding, or its location when it has none. */
   static String where(Finding finding) {
-    List<String> places = new ArrayList<>();
+    Set<String> places = new LinkedHashSet<>();
     for (Evidence item : finding.evidenceItems()) {
       if (item.path() != null) {
         places.add("/" + item.path());

@@ -1,6 +1,7 @@
 package io.hullscope.compare;
 
 import io.hullscope.check.Redaction;
+import io.hullscope.image.Healthcheck;
 import io.hullscope.image.ImageConfig;
 import io.hullscope.report.ReportRedaction;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class ConfigDiffer {
     single(changes, "Cmd", maskText(left.cmd().toString()), maskText(right.cmd().toString()));
     single(changes, "WorkingDir", emptyIfNull(left.workingDir()), emptyIfNull(right.workingDir()));
     single(changes, "StopSignal", emptyIfNull(left.stopSignal()), emptyIfNull(right.stopSignal()));
-    single(changes, "Healthcheck", String.valueOf(left.healthcheck()), String.valueOf(right.healthcheck()));
+    single(changes, "Healthcheck", healthcheckText(left.healthcheck()), healthcheckText(right.healthcheck()));
     keyed(changes, "Env", env(left.env()), env(right.env()));
     keyed(changes, "Labels", new TreeMap<>(left.labels()), new TreeMap<>(right.labels()));
     members(changes, "ExposedPorts", left.exposedPorts(), right.exposedPorts());
@@ -35,6 +36,31 @@ final class ConfigDiffer {
   /** Returns the user as the runtime sees it: an unset user runs as root. */
   static String userText(String user) {
     return user == null || user.isEmpty() ? "(unset: root)" : user;
+  }
+
+  /** Returns the test command and the options that are set, for example {@code CMD /app/server (retries 3)}. */
+  static String healthcheckText(Healthcheck healthcheck) {
+    if (healthcheck == null) {
+      return "(none)";
+    }
+    StringBuilder text = new StringBuilder(maskText(String.join(" ", healthcheck.test())));
+    List<String> options = new ArrayList<>();
+    if (healthcheck.interval() != null) {
+      options.add("interval " + healthcheck.interval());
+    }
+    if (healthcheck.timeout() != null) {
+      options.add("timeout " + healthcheck.timeout());
+    }
+    if (healthcheck.startPeriod() != null) {
+      options.add("start period " + healthcheck.startPeriod());
+    }
+    if (healthcheck.retries() != null) {
+      options.add("retries " + healthcheck.retries());
+    }
+    if (!options.isEmpty()) {
+      text.append(" (").append(String.join(", ", options)).append(')');
+    }
+    return text.toString();
   }
 
   private static String emptyIfNull(String text) {
@@ -90,8 +116,8 @@ final class ConfigDiffer {
   }
 
   /**
-   * Masks a value whose name {@link ReportRedaction} treats as secret, in the checks' style
-   * ({@code ghp_…(40 chars)}), and the passwords of URLs in any other value. Null stays null.
+   * Masks the whole value when {@link ReportRedaction} treats its name as secret, and the passwords
+   * of URLs in any other value. Null stays null.
    */
   static String mask(String name, String value) {
     if (value == null) {
@@ -99,7 +125,7 @@ final class ConfigDiffer {
     }
     String pair = name + "=" + value;
     if (!ReportRedaction.redact(pair).equals(pair)) {
-      return Redaction.value(value);
+      return ReportRedaction.MASK;
     }
     return Redaction.urlCredentials(value);
   }
