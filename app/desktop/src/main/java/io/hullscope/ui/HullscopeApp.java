@@ -51,6 +51,10 @@ public final class HullscopeApp extends Application {
         new FileContentReader(Limits.DEFAULT),
         new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)),
         new HarborBrowserViewModel(executor, connectionStore()));
+    if (database != null) {
+      Database opened = database;
+      window.viewModel().compare().setScanLookup(digest -> new SqliteScanCache(opened).latest(digest, OsvMatcher.SCANNER));
+    }
     stage.show();
     window.viewModel().start();
   }

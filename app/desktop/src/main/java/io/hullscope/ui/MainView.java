@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Platform;
 import io.hullscope.ui.harbor.HarborBrowserView;
 import io.hullscope.ui.harbor.HarborConnectionDialog;
+import io.hullscope.ui.compare.CompareWindow;
 import io.hullscope.ui.hardening.HardeningView;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
@@ -88,6 +89,7 @@ public final class MainView {
     root.setBottom(new StatusBar(viewModel.taskStatus(), viewModel.imageSummaryProperty(), viewModel::cancelTask).node());
     root.getStyleClass().add("main-window");
     enableDragAndDrop();
+    CompareWindow.attach(viewModel.compare(), stage);
   }
 
   private Node imageTabs() {
@@ -154,6 +156,15 @@ public final class MainView {
     return bar;
   }
 
+  /** Builds the Image menu: actions on images rather than on files. */
+  private Menu imageMenu() {
+    MenuItem compare = new MenuItem("_Compare Images...", new FontIcon(Feather.GIT_PULL_REQUEST));
+    compare.setId("compareImagesMenu");
+    compare.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+    compare.setOnAction(event -> viewModel.compare().showWith(viewModel.selectedImageProperty().get()));
+    return new Menu("_Image", null, compare);
+  }
+
   private MenuBar menuBar() {
     MenuItem openArchive = new MenuItem("_Open Archive...", new FontIcon(Feather.FILE));
     openArchive.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
@@ -186,7 +197,7 @@ public final class MainView {
     dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
         after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     Menu view = new Menu("_View", null, dark);
-    return new MenuBar(file, view);
+    return new MenuBar(file, view, imageMenu());
   }
 
   private void addHarborConnection() {

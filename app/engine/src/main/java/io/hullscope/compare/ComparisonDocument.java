@@ -141,7 +141,7 @@ public final class ComparisonDocument {
   }
 
   /** Returns a file's type, size, mode and owner, for example {@code file 12 B 0644 0:0}. */
-  static String stateText(FileChange.State state) {
+  public static String stateText(FileChange.State state) {
     if (state == null) {
       return "-";
     }
