@@ -57,6 +57,7 @@ public final class MainView {
   private final Stage stage;
   private final BorderPane root = new BorderPane();
   private final Menu recentMenu = new Menu("Open _Recent");
+  private final CompareWindow compareWindow;
 
   public MainView(MainViewModel viewModel, Stage stage) {
     this.viewModel = viewModel;
@@ -89,7 +90,12 @@ public final class MainView {
     root.setBottom(new StatusBar(viewModel.taskStatus(), viewModel.imageSummaryProperty(), viewModel::cancelTask).node());
     root.getStyleClass().add("main-window");
     enableDragAndDrop();
-    CompareWindow.attach(viewModel.compare(), stage);
+    compareWindow = CompareWindow.attach(viewModel.compare(), stage);
+  }
+
+  /** Returns the Compare window, which opens when the compare view model asks for it. */
+  public CompareWindow compareWindow() {
+    return compareWindow;
   }
 
   private Node imageTabs() {
