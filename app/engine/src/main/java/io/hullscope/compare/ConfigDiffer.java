@@ -33,7 +33,7 @@ final class ConfigDiffer {
     return changes;
   }
 
-  /** Returns the user as the runtime sees it: an unset user runs as root. */
+  /** Returns the user a container runs as: an unset user means root. */
   static String userText(String user) {
     return user == null || user.isEmpty() ? "(unset: root)" : user;
   }

@@ -54,7 +54,7 @@ class ImageComparisonTest {
   }
 
   @Test
-  void fileReplacedByFolderChangesTypeAndAddsChildren() throws IOException {
+  void fileReplacedByFolder() throws IOException {
     ComparedImage left = image("left", config(), new TarBuilder().file("opt/tool", "binary"));
     ComparedImage right = image("right", config(), new TarBuilder().dir("opt/tool").file("opt/tool/run", "x"));
 
@@ -101,7 +101,7 @@ class ImageComparisonTest {
   }
 
   @Test
-  void fileLimitKeepsCountsAndSaysHowManyMore() throws IOException {
+  void fileLimitKeepsCounts() throws IOException {
     TarBuilder many = new TarBuilder();
     for (int i = 0; i < 30; i++) {
       many.file(String.format("data/f%02d", i), "x");
@@ -186,7 +186,7 @@ class ImageComparisonTest {
   }
 
   @Test
-  void unknownSectionNameIsRejectedWithTheValidNames() {
+  void unknownSectionNameRejected() {
     assertThat(ComparisonSection.ofOptionName(" VULNS ")).isEqualTo(ComparisonSection.VULNERABILITIES);
     assertThatThrownBy(() -> ComparisonSection.ofOptionName("colors"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colors").hasMessageContaining("findings");

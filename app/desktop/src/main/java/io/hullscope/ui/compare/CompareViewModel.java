@@ -58,7 +58,7 @@ public final class CompareViewModel {
   @FunctionalInterface
   public interface ScanLookup {
 
-    /** No stored scans: the Vulnerabilities section says both images need a scan. */
+    /** No stored scans, so vulnerabilities are not compared. */
     ScanLookup NONE = digest -> Optional.empty();
 
     /** Returns the latest scan of the image with this digest, if one is stored. */

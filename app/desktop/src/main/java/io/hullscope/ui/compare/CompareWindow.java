@@ -30,7 +30,7 @@ public final class CompareWindow {
     this.exportTarget = this::chooseFile;
   }
 
-  /** Shows the window whenever the view model asks for it; returns the window for tests. */
+  /** Shows the window each time the showing property turns true; returns the window for tests. */
   public static CompareWindow attach(CompareViewModel viewModel, Window owner) {
     CompareWindow window = new CompareWindow(viewModel, owner);
     viewModel.showingProperty().addListener((observable, before, after) -> {

@@ -72,7 +72,7 @@ class CompareWindowTest {
   }
 
   @Test
-  void compareWithPicksTwoAndShowsSections(FxRobot robot) throws TimeoutException {
+  void compareWithShowsSections(FxRobot robot) throws TimeoutException {
     waitUntil(() -> window.viewModel().images().size() == 2);
     javafx.scene.Node badCell = robot.lookup("#images .table-cell")
         .match(node -> BAD_SAMPLE.equals(((javafx.scene.control.TableCell<?, ?>) node).getText())).query();
@@ -113,7 +113,7 @@ class CompareWindowTest {
   }
 
   @Test
-  void compareFilesOpensWindowAndExportsHtml(FxRobot robot) throws Exception {
+  void compareFilesExportsHtml(FxRobot robot) throws Exception {
     Path target = folder.resolve("comparison.html");
     robot.interact(() -> {
       window.view().compareWindow().setExportTarget(format -> format == ComparisonFormat.HTML ? target : null);
