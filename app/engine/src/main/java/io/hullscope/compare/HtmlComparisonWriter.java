@@ -76,12 +76,13 @@ final class HtmlComparisonWriter {
     table.headers().forEach(name -> header.append("<th>").append(escape(name)).append("</th>"));
     out.println(header.append("</tr></thead>"));
     out.println("<tbody>");
+    int changeColumn = Math.max(table.headers().indexOf("Change"), table.headers().indexOf("Status"));
     for (List<String> row : table.rows()) {
       StringBuilder line = new StringBuilder("<tr>");
       for (int column = 0; column < row.size(); column++) {
         String cell = row.get(column);
-        // The first column is the change word; its class colours it.
-        String css = column == 0 ? " class=\"" + cssClass(cell) + "\"" : "";
+        // The change word (added, removed, new, fixed...) gets a class that colours it.
+        String css = column == changeColumn ? " class=\"" + cssClass(cell) + "\"" : "";
         line.append("<td").append(css).append('>').append(escape(cell)).append("</td>");
       }
       out.println(line.append("</tr>"));

@@ -207,7 +207,7 @@ public final class CompareView {
     table.getColumns().add(column("Path", 380, change -> "/" + change.path(), false));
     table.getColumns().add(column("Left", 200, change -> ComparisonDocument.stateText(change.before()), false));
     table.getColumns().add(column("Right", 200, change -> ComparisonDocument.stateText(change.after()), false));
-    table.getColumns().add(column("Size delta", 90,
+    table.getColumns().add(column("Size delta", 110,
         change -> change.sizeDelta() == 0 ? "" : ComparisonSummary.signedBytes(change.sizeDelta()), false));
     table.getColumns().add(column("Details", 260, change -> String.join("; ", change.differences()), false));
     viewModel.fileChanges().addListener((javafx.collections.ListChangeListener<FileChange>) change -> updateFileCount());
@@ -281,8 +281,9 @@ public final class CompareView {
     view.getItems().setAll(table.rows());
     for (int index = 0; index < table.headers().size(); index++) {
       int column = index;
-      view.getColumns().add(column(table.headers().get(column), column == 0 ? 90 : 180,
-          (List<String> row) -> row.get(column), column == 0));
+      String header = table.headers().get(column);
+      boolean changeWord = header.equals("Change") || header.equals("Status");
+      view.getColumns().add(column(header, changeWord ? 90 : 180, (List<String> row) -> row.get(column), changeWord));
     }
     view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     return view;
