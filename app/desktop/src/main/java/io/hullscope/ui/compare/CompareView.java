@@ -283,7 +283,8 @@ public final class CompareView {
       int column = index;
       String header = table.headers().get(column);
       boolean changeWord = header.equals("Change") || header.equals("Status");
-      view.getColumns().add(column(header, changeWord ? 90 : 180, (List<String> row) -> row.get(column), changeWord));
+      double width = header.equals("#") ? 40 : changeWord || header.equals("Severity") || header.equals("Type") ? 90 : 180;
+      view.getColumns().add(column(header, width, (List<String> row) -> row.get(column), changeWord));
     }
     view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     return view;
