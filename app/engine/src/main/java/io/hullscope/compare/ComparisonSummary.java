@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The headline numbers of a comparison as short labelled values, shared by the writers and the
- * desktop's summary cards so that both say the same thing.
+ * desktop's summary cards so that both show the same numbers.
  */
 public final class ComparisonSummary {
 

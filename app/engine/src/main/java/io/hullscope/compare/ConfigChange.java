@@ -11,7 +11,7 @@ package io.hullscope.compare;
  */
 public record ConfigChange(String field, String key, String before, String after) {
 
-  /** What happened to a config entry from the left image to the right one. */
+  /** Kind of change to a config entry, from the left image to the right one. */
   public enum Kind { ADDED, REMOVED, CHANGED }
 
   /** Returns whether the entry was added, removed or changed. */

@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public record FileChange(String path, Kind kind, State before, State after, List<String> differences) {
 
-  /** What happened to a path from the left image to the right one. */
+  /** Kind of change to a path, from the left image to the right one. */
   public enum Kind { ADDED, REMOVED, CHANGED }
 
   public FileChange {

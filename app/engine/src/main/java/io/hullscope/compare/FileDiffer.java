@@ -71,7 +71,14 @@ final class FileDiffer {
         continue;
       }
       // Children are sorted by String.compareTo, so merging by the same order pairs equal names.
-      int order = left == null ? 1 : right == null ? -1 : left.name().compareTo(right.name());
+      int order;
+      if (left == null) {
+        order = 1;
+      } else if (right == null) {
+        order = -1;
+      } else {
+        order = left.name().compareTo(right.name());
+      }
       if (order < 0) {
         frame.leftIndex++;
         keep(new FileChange(left.path(), FileChange.Kind.REMOVED, FileChange.State.of(left), null, List.of()));

@@ -11,7 +11,7 @@ import io.hullscope.sbom.ImagePackage;
  */
 public record PackageChange(ImagePackage before, ImagePackage after, Direction direction) {
 
-  /** Which way a version moved. */
+  /** Direction of a version change. */
   public enum Direction {
     UPGRADE,
     DOWNGRADE,
