@@ -92,6 +92,19 @@ class DiffCommandTest {
   }
 
   @Test
+  void truncatedArchiveExitsTwo() throws Exception {
+    byte[] whole = Files.readAllBytes(Path.of(BAD));
+    Path truncated = folder.resolve("truncated.tar");
+    Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    Result result = run("diff", truncated.toString(), GOOD, "--no-cache");
+
+    assertThat(result.code).isEqualTo(DiffCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err).startsWith("hullscope: ");
+    assertThat(result.out).isEmpty();
+  }
+
+  @Test
   void unknownSectionIsUsageError() {
     Result result = run("diff", BAD, GOOD, "--only", "config,colors");
 
