@@ -53,7 +53,8 @@ public final class HullscopeApp extends Application {
         new HarborBrowserViewModel(executor, connectionStore()));
     if (database != null) {
       Database opened = database;
-      window.viewModel().compare().setScanLookup(digest -> new SqliteScanCache(opened).latest(digest, OsvMatcher.SCANNER));
+      window.viewModel().compare()
+          .setScanLookup(digest -> new SqliteScanCache(opened).latest(digest, OsvMatcher.SCANNER));
     }
     stage.show();
     window.viewModel().start();
