@@ -31,7 +31,8 @@ public final class ComparisonSummary {
     cards.add(new Card("Layers shared", layers.shared().size() + " of " + comparison.left().analysis().layers().size()
         + " / " + comparison.right().analysis().layers().size(),
         layers.added().size() + " added, " + layers.removed().size() + " removed"));
-    cards.add(new Card("Files", files.added() + " added, " + files.removed() + " removed", files.changed() + " changed"));
+    cards.add(new Card("Files", files.added() + " added, " + files.removed() + " removed",
+        files.changed() + " changed"));
     PackageComparison packages = comparison.packages();
     cards.add(packages.available()
         ? new Card("Packages", packages.added().size() + " added, " + packages.removed().size() + " removed",

@@ -49,7 +49,8 @@ class EngineLayeringTest {
         .whereLayer("vuln").mayOnlyBeAccessedByLayers("check", "report", "compare", "store")
         .whereLayer("sbom").mayOnlyBeAccessedByLayers("vuln", "check", "report", "compare", "store")
         .whereLayer("index").mayOnlyBeAccessedByLayers("sbom", "vuln", "sign", "check", "report", "compare", "store")
-        .whereLayer("source").mayOnlyBeAccessedByLayers("index", "sbom", "vuln", "sign", "check", "report", "compare", "store")
+        .whereLayer("source")
+            .mayOnlyBeAccessedByLayers("index", "sbom", "vuln", "sign", "check", "report", "compare", "store")
         .check(engine);
   }
 

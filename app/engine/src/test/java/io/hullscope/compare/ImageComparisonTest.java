@@ -87,7 +87,8 @@ class ImageComparisonTest {
   @Test
   void modeOwnerAndLinkChangesAreListed() throws IOException {
     ComparedImage left = image("left", config(),
-        new TarBuilder().file("bin/app", "1234".getBytes(StandardCharsets.UTF_8), 0755, 0, 0).symlink("bin/sh", "dash"));
+        new TarBuilder().file("bin/app", "1234".getBytes(StandardCharsets.UTF_8), 0755, 0, 0)
+            .symlink("bin/sh", "dash"));
     ComparedImage right = image("right", config(),
         new TarBuilder().file("bin/app", "1234".getBytes(StandardCharsets.UTF_8), 04755, 1000, 1000)
             .symlink("bin/sh", "busybox"));
@@ -208,7 +209,8 @@ class ImageComparisonTest {
 
   private static ComparedImage image(String name, ImageConfig config, TarBuilder... layers) throws IOException {
     FakeImage image = FakeImage.of(layers);
-    ImageAnalysis analysis = new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
+    ImageAnalysis analysis =
+        new ImageIndexer(LayerIndexCache.NONE, Limits.DEFAULT).analyze(image, ProgressListener.NONE);
     List<Digest> diffIds = analysis.layers().stream().map(layer -> layer.diffId()).toList();
     ImageConfig withLayers = new ImageConfig(config.platform(), config.user(), config.entrypoint(), config.cmd(),
         config.env(), config.exposedPorts(), config.volumes(), config.workingDir(), config.labels(),

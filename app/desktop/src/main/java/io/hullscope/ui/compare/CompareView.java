@@ -210,7 +210,8 @@ public final class CompareView {
     table.getColumns().add(column("Size delta", 110,
         change -> change.sizeDelta() == 0 ? "" : ComparisonSummary.signedBytes(change.sizeDelta()), false));
     table.getColumns().add(column("Details", 260, change -> String.join("; ", change.differences()), false));
-    viewModel.fileChanges().addListener((javafx.collections.ListChangeListener<FileChange>) change -> updateFileCount());
+    viewModel.fileChanges().addListener(
+        (javafx.collections.ListChangeListener<FileChange>) change -> updateFileCount());
 
     VBox box = new VBox(8, notes, bar, table);
     box.setPadding(new Insets(0, 10, 10, 10));
@@ -283,7 +284,12 @@ public final class CompareView {
       int column = index;
       String header = table.headers().get(column);
       boolean changeWord = header.equals("Change") || header.equals("Status");
-      double width = header.equals("#") ? 40 : changeWord || header.equals("Severity") || header.equals("Type") ? 90 : 180;
+      double width = 180;
+      if (header.equals("#")) {
+        width = 40;
+      } else if (changeWord || header.equals("Severity") || header.equals("Type")) {
+        width = 90;
+      }
       view.getColumns().add(column(header, width, (List<String> row) -> row.get(column), changeWord));
     }
     view.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);

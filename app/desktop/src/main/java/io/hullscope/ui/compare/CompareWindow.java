@@ -17,7 +17,8 @@ import javafx.stage.Window;
 public final class CompareWindow {
 
   /** Style sheets: the main window's and the Compare window's own. */
-  private static final String[] STYLESHEETS = {"/io/hullscope/ui/hullscope.css", "/io/hullscope/ui/compare/compare.css"};
+  private static final String[] STYLESHEETS = {
+      "/io/hullscope/ui/hullscope.css", "/io/hullscope/ui/compare/compare.css"};
 
   private final CompareViewModel viewModel;
   private final Window owner;
@@ -77,10 +78,15 @@ public final class CompareWindow {
     String suffix = "." + format.fileExtension();
     chooser.setInitialFileName("comparison" + suffix);
     chooser.getExtensionFilters().setAll(
-        new FileChooser.ExtensionFilter(format.name().charAt(0) + format.name().substring(1).toLowerCase(Locale.ROOT) + " (*"
-            + suffix + ")", "*" + suffix),
+        new FileChooser.ExtensionFilter(formatName(format) + " (*" + suffix + ")", "*" + suffix),
         new FileChooser.ExtensionFilter("All files", "*"));
     File file = chooser.showSaveDialog(stage);
     return file == null ? null : file.toPath();
+  }
+
+  /** Returns the format's name as a word, for example {@code Markdown}. */
+  private static String formatName(ComparisonFormat format) {
+    String lower = format.name().toLowerCase(Locale.ROOT);
+    return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
   }
 }
