@@ -93,7 +93,7 @@ public final class MainView {
     compareWindow = CompareWindow.attach(viewModel.compare(), stage);
   }
 
-  /** Returns the Compare window, which opens when the compare view model asks for it. */
+  /** Returns the Compare window, which opens each time the compare view model is shown. */
   public CompareWindow compareWindow() {
     return compareWindow;
   }

@@ -38,6 +38,7 @@ public record FindingComparison(boolean available, HygieneGrade leftGrade, Hygie
     // Counts per key, so two findings with one key in the left image pair with two in the right.
     Map<String, Integer> leftCounts = new HashMap<>();
     left.findings().forEach(finding -> leftCounts.merge(key(finding), 1, Integer::sum));
+
     List<Finding> added = new ArrayList<>();
     int unchanged = 0;
     for (Finding finding : right.findings()) {
@@ -50,6 +51,7 @@ public record FindingComparison(boolean available, HygieneGrade leftGrade, Hygie
         added.add(finding);
       }
     }
+
     List<Finding> resolved = new ArrayList<>();
     Map<String, Integer> rightCounts = new HashMap<>();
     right.findings().forEach(finding -> rightCounts.merge(key(finding), 1, Integer::sum));
@@ -62,6 +64,7 @@ public record FindingComparison(boolean available, HygieneGrade leftGrade, Hygie
         resolved.add(finding);
       }
     }
+
     // Reports keep findings most severe first already; that order is kept.
     return new FindingComparison(true, left.grade(), right.grade(), added, resolved, unchanged);
   }
