@@ -57,6 +57,11 @@ public final class HullscopeApp extends Application {
         new HarborBrowserViewModel(executor, connectionStore()),
         TrainerSettings.stored(Preferences.userNodeForPackage(HullscopeApp.class)));
     connectVulnerabilities(window.viewModel().vulnerabilities(), settings);
+    if (database != null) {
+      Database opened = database;
+      window.viewModel().compare()
+          .setScanLookup(digest -> new SqliteScanCache(opened).latest(digest, OsvMatcher.SCANNER));
+    }
     stage.show();
     window.viewModel().start();
     window.trainer().showGalleryOnFirstStart();

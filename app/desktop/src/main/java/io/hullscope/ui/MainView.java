@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Platform;
 import io.hullscope.ui.harbor.HarborBrowserView;
 import io.hullscope.ui.harbor.HarborConnectionDialog;
+import io.hullscope.ui.compare.CompareWindow;
 import io.hullscope.ui.hardening.HardeningView;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
@@ -59,6 +60,7 @@ public final class MainView {
   private final BorderPane root = new BorderPane();
   private final Menu recentMenu = new Menu("Open _Recent");
   private final Menu viewMenu = new Menu("_View");
+  private final CompareWindow compareWindow;
 
   public MainView(MainViewModel viewModel, Stage stage) {
     this.viewModel = viewModel;
@@ -91,6 +93,12 @@ public final class MainView {
     root.setBottom(new StatusBar(viewModel.taskStatus(), viewModel.imageSummaryProperty(), viewModel::cancelTask).node());
     root.getStyleClass().add("main-window");
     enableDragAndDrop();
+    compareWindow = CompareWindow.attach(viewModel.compare(), stage);
+  }
+
+  /** Returns the Compare window, which opens each time the compare view model is shown. */
+  public CompareWindow compareWindow() {
+    return compareWindow;
   }
 
   private Node imageTabs() {
@@ -160,6 +168,15 @@ public final class MainView {
     return bar;
   }
 
+  /** Builds the Image menu: actions on images rather than on files. */
+  private Menu imageMenu() {
+    MenuItem compare = new MenuItem("_Compare Images...", new FontIcon(Feather.GIT_PULL_REQUEST));
+    compare.setId("compareImagesMenu");
+    compare.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+    compare.setOnAction(event -> viewModel.compare().showWith(viewModel.selectedImageProperty().get()));
+    return new Menu("_Image", null, compare);
+  }
+
   private MenuBar menuBar() {
     MenuItem openArchive = new MenuItem("_Open Archive...", new FontIcon(Feather.FILE));
     openArchive.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
@@ -192,7 +209,7 @@ public final class MainView {
     dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
         after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     viewMenu.getItems().add(dark);
-    return new MenuBar(file, viewMenu);
+    return new MenuBar(file, viewMenu, imageMenu());
   }
 
   /** Adds trainer mode: its View menu items, a Help menu with the samples gallery and the walk-through panel. */

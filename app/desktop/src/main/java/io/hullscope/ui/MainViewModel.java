@@ -10,6 +10,7 @@ import io.hullscope.source.harbor.HarborConnection;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.harbor.HarborSourceEntry;
+import io.hullscope.ui.compare.CompareViewModel;
 import io.hullscope.ui.hardening.HardeningViewModel;
 import io.hullscope.ui.hardening.ReportExporter;
 import io.hullscope.ui.layers.LayersViewModel;
@@ -72,6 +73,7 @@ public final class MainViewModel implements AutoCloseable {
   private final SbomViewModel sbom;
   private final HardeningViewModel hardening;
   private final VulnerabilitiesViewModel vulnerabilities;
+  private final CompareViewModel compare;
   private final ObjectProperty<ImageTab> selectedTab = new SimpleObjectProperty<>(ImageTab.OVERVIEW);
   private final HarborBrowserViewModel harbor;
   private final ReadOnlyBooleanWrapper harborSelected = new ReadOnlyBooleanWrapper(false);
@@ -119,6 +121,8 @@ public final class MainViewModel implements AutoCloseable {
       layers.revealPath(path, layer);
     });
     this.hardening = new HardeningViewModel(executor, error, ReportExporter.REPORT_WRITERS);
+    this.compare = new CompareViewModel(executor, analyzer, images, recent);
+    compare.setTaskTracker(taskStatus::track);
     hardening.setNavigator(new HardeningNavigator());
     overview.setHardeningOpener(() -> selectedTab.set(ImageTab.HARDENING));
     this.vulnerabilities = new VulnerabilitiesViewModel(executor, error);
@@ -499,6 +503,19 @@ public final class MainViewModel implements AutoCloseable {
 
   public VulnerabilitiesViewModel vulnerabilities() {
     return vulnerabilities;
+  }
+
+  /** Returns the Compare window's view model. */
+  public CompareViewModel compare() {
+    return compare;
+  }
+
+  /**
+   * Opens the Compare window on two docker save archives or OCI layouts and compares them, for
+   * example an image and its hardened version.
+   */
+  public void compareFiles(Path left, Path right) {
+    compare.compareFiles(left, right);
   }
 
   public HarborBrowserViewModel harbor() {

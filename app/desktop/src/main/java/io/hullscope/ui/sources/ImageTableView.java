@@ -6,7 +6,9 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -43,6 +45,11 @@ public final class ImageTableView {
         table.getSelectionModel().select(after);
       }
     });
+    MenuItem compareWith = new MenuItem("Compare With...");
+    compareWith.setId("compareWith");
+    compareWith.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+    compareWith.setOnAction(event -> viewModel.compare().showWith(table.getSelectionModel().getSelectedItem()));
+    table.setContextMenu(new ContextMenu(compareWith));
   }
 
   /** Creates the size column, named after what the selected source lists, with an explanation on hover. */

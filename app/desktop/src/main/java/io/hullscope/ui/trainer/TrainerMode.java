@@ -68,6 +68,7 @@ public final class TrainerMode {
             main.hardening().selectedFindingProperty().set(finding);
           }
         });
+    viewModel.setCompareAction(main::compareFiles);
     this.panel = new WalkthroughPanel(viewModel);
     main.images().addListener((ListChangeListener<ImageRow>) change -> selectAwaitedImage());
   }
