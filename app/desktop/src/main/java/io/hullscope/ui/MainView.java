@@ -56,6 +56,8 @@ public final class MainView {
   private final Stage stage;
   private final BorderPane root = new BorderPane();
   private final Menu recentMenu = new Menu("Open _Recent");
+  private final List<SplitPane> splitPanes;
+  private Runnable preferencesAction = () -> {};
 
   public MainView(MainViewModel viewModel, Stage stage) {
     this.viewModel = viewModel;
@@ -82,6 +84,7 @@ public final class MainView {
     SplitPane main = new SplitPane(sidebar.node(), imageArea);
     main.setDividerPositions(0.17);
     SplitPane.setResizableWithParent(sidebar.node(), false);
+    splitPanes = List.of(main, imageArea);
 
     root.setTop(menuBar());
     root.setCenter(main);
@@ -182,11 +185,17 @@ public final class MainView {
         addHarbor, new SeparatorMenuItem(), refresh,
         new SeparatorMenuItem(), quit);
 
+    MenuItem preferences = new MenuItem("_Preferences...", new FontIcon(Feather.SETTINGS));
+    preferences.setId("preferences");
+    preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+    preferences.setOnAction(event -> preferencesAction.run());
+    Menu edit = new Menu("_Edit", null, preferences);
+
     CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
     dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
         after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     Menu view = new Menu("_View", null, dark);
-    return new MenuBar(file, view);
+    return new MenuBar(file, edit, view);
   }
 
   private void addHarborConnection() {
@@ -240,6 +249,16 @@ public final class MainView {
       event.setDropCompleted(accepted);
       event.consume();
     });
+  }
+
+  /** Sets what Edit > Preferences opens. */
+  public void setPreferencesAction(Runnable action) {
+    preferencesAction = action;
+  }
+
+  /** Returns the window's split panes, outer first, for saving and restoring their dividers. */
+  public List<SplitPane> splitPanes() {
+    return splitPanes;
   }
 
   public Parent root() {

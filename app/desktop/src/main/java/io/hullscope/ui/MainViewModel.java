@@ -26,6 +26,8 @@ import io.hullscope.ui.task.BackgroundTask;
 import io.hullscope.ui.task.TaskExecutor;
 import io.hullscope.ui.task.TaskHandle;
 import io.hullscope.ui.task.TaskStatusViewModel;
+import io.hullscope.ui.prefs.DaemonImageNames;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +79,8 @@ public final class MainViewModel implements AutoCloseable {
   private SbomOffer offer;
   private int sourceRequest;
   private TaskHandle openingImage;
+  /** An image name given on the command line, opened once the Docker daemon's images are listed. */
+  private String pendingDaemonImage;
 
   public MainViewModel(
       TaskExecutor executor,
@@ -278,6 +282,37 @@ public final class MainViewModel implements AutoCloseable {
     }
   }
 
+  /**
+   * Selects the Docker daemon and opens the image with this name or id once its images are listed;
+   * shows an error when the daemon does not have it.
+   */
+  public void openDaemonImage(String reference) {
+    Optional<SourceEntry> docker = sources.stream().filter(entry -> entry.kind() == SourceKind.DOCKER).findFirst();
+    if (docker.isEmpty()) {
+      error.show("Opening " + reference + " failed", new IllegalStateException("no Docker daemon source"));
+      return;
+    }
+    pendingDaemonImage = reference;
+    if (selectedSource.get() == docker.get()) {
+      loadSource(docker.get());
+    } else {
+      selectedSource.set(docker.get());
+    }
+  }
+
+  private void selectPendingDaemonImage() {
+    String wanted = pendingDaemonImage;
+    pendingDaemonImage = null;
+    Optional<ImageRow> row = images.stream().filter(image -> DaemonImageNames.matches(image.summary(), wanted))
+        .findFirst();
+    if (row.isPresent()) {
+      selectedImage.set(row.get());
+    } else {
+      error.show("Opening " + wanted + " failed",
+          new IOException("the Docker daemon has no image named " + wanted + "; check 'docker images'"));
+    }
+  }
+
   private void loadSource(SourceEntry entry) {
     int request = ++sourceRequest;
     selectedImage.set(null);
@@ -305,6 +340,9 @@ public final class MainViewModel implements AutoCloseable {
       return;
     }
     images.setAll(listing.images());
+    if (entry.kind() == SourceKind.DOCKER && pendingDaemonImage != null) {
+      selectPendingDaemonImage();
+    }
     if (entry instanceof HarborSourceEntry harborEntry) {
       harbor.show(harborEntry);
     } else if (entry instanceof RegistrySourceEntry && images.size() == 1) {
