@@ -23,8 +23,8 @@ public final class OpenCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Parameters(paramLabel = "IMAGE", arity = "0..*",
-      description = "A docker save archive, an OCI layout folder or .tar, docker://REFERENCE for an image read"
-          + " from its registry, or an image name of the Docker daemon.")
+      description = {"A docker save archive, an OCI layout folder or .tar, or an image name of the Docker daemon.",
+          "docker://REFERENCE reads the image from its registry."})
   private List<String> images = new ArrayList<>();
 
   @Override
