@@ -81,6 +81,8 @@ public final class MainViewModel implements AutoCloseable {
   private TaskHandle openingImage;
   /** An image name given on the command line, opened once the Docker daemon's images are listed. */
   private String pendingDaemonImage;
+  /** A file given on the command line whose image opens once listed, when it holds only one. */
+  private Path pendingFile;
 
   public MainViewModel(
       TaskExecutor executor,
@@ -282,6 +284,12 @@ public final class MainViewModel implements AutoCloseable {
     }
   }
 
+  /** Opens a file like {@link #openPath} and, when it holds one image, opens that image too. */
+  public void openPathAndImage(Path path) {
+    pendingFile = path.toAbsolutePath().normalize();
+    openPath(path);
+  }
+
   /**
    * Selects the Docker daemon and opens the image with this name or id once its images are listed;
    * shows an error when the daemon does not have it.
@@ -342,6 +350,12 @@ public final class MainViewModel implements AutoCloseable {
     images.setAll(listing.images());
     if (entry.kind() == SourceKind.DOCKER && pendingDaemonImage != null) {
       selectPendingDaemonImage();
+    }
+    if (entry instanceof FileSourceEntry file && file.path().equals(pendingFile)) {
+      pendingFile = null;
+      if (images.size() == 1) {
+        selectedImage.set(images.get(0));
+      }
     }
     if (entry instanceof HarborSourceEntry harborEntry) {
       harbor.show(harborEntry);

@@ -34,7 +34,7 @@ public final class StartupImages {
     for (String argument : arguments) {
       LOG.info("Opening {} from the command line", argument);
       switch (kind(argument)) {
-        case PATH -> viewModel.openPath(Path.of(argument));
+        case PATH -> viewModel.openPathAndImage(Path.of(argument));
         case MISSING_PATH -> viewModel.error().show("Opening " + argument + " failed",
             new NoSuchFileException(argument, null, "file not found; check the path of the image archive or OCI layout"));
         case REGISTRY -> openRegistry(argument.substring(REGISTRY_PREFIX.length()), viewModel, preferences);
