@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hullscope open}: documents how to open images in the window. The desktop launcher handles
- * {@code open} itself before the command line runs, so this command only runs from the CLI jar,
- * which has no window.
+ * {@code open} itself before the command line runs, so this command runs only from the CLI jar,
+ * which has no window, and for {@code open --help}.
  */
 @Command(name = "open", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Starts the window and opens the images in it. Needs the desktop launcher (hullscope or"

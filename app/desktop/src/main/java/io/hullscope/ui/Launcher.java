@@ -30,7 +30,7 @@ public final class Launcher {
   private Launcher() {}
 
   /**
-   * What the arguments ask for.
+   * Decision between the window and the command line.
    *
    * @param window true to start the window, false to run the command line
    * @param images what the window opens at start: paths, {@code docker://} references or daemon

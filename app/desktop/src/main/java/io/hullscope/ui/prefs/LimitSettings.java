@@ -20,7 +20,7 @@ public record LimitSettings(
 
   private static final long MIB = 1L << 20;
 
-  /** The engine's limits and two threads, so a background task never takes every core of a laptop. */
+  /** The engine's limits and two background threads. */
   public static final LimitSettings DEFAULT = new LimitSettings(Limits.DEFAULT.maxEntrySize(),
       Limits.DEFAULT.maxExpandedLayerSize(), Limits.DEFAULT.maxEntriesPerLayer(), Limits.DEFAULT.maxMetadataSize(), 2);
 
@@ -31,12 +31,12 @@ public record LimitSettings(
   static final long MAX_LAYER_SIZE = 4L << 40;
   static final long MIN_ENTRIES = 1_000;
   static final long MAX_ENTRIES = 100_000_000;
-  static final long MIN_METADATA_SIZE = 64L << 10;
+  static final long MIN_METADATA_SIZE = MIB;
   static final long MAX_METADATA_SIZE = 256 * MIB;
   static final int MIN_THREADS = 1;
   static final int MAX_THREADS = 32;
 
-  /** Returns one message per value out of range; empty when every value is valid. */
+  /** Returns one message per value out of range, or an empty list when every value is valid. */
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     check(problems, "Max file size", maxEntrySize, MIN_ENTRY_SIZE, MAX_ENTRY_SIZE, true);
@@ -63,13 +63,17 @@ public record LimitSettings(
     }
   }
 
-  /** Formats a byte count in whole MiB, the unit of the dialog, or a plain count. */
+  /** Formats a byte count in the largest binary unit that divides it, or a plain count. */
   static String format(long value, boolean bytes) {
     if (!bytes) {
       return String.format(Locale.ROOT, "%,d", value);
     }
-    if (value % MIB == 0) {
-      return String.format(Locale.ROOT, "%,d MiB", value / MIB);
+    String[] units = {"TiB", "GiB", "MiB"};
+    for (int i = 0; i < units.length; i++) {
+      long unit = 1L << (40 - 10 * i);
+      if (value >= unit && value % unit == 0) {
+        return String.format(Locale.ROOT, "%,d %s", value / unit, units[i]);
+      }
     }
     return String.format(Locale.ROOT, "%,d bytes", value);
   }

@@ -62,8 +62,8 @@ public final class PreferencesStore {
   }
 
   /**
-   * Reads the preferences. A missing file gives the defaults silently; an unreadable, corrupt,
-   * newer or out-of-range file gives the defaults, a logged warning and a notice for the user.
+   * Reads the preferences. A missing file gives the defaults without a notice. An unreadable,
+   * corrupt, newer or out-of-range file gives the defaults, a logged warning and a notice for the user.
    */
   public Loaded load() {
     if (!Files.exists(file)) {

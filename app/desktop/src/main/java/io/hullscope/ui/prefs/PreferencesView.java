@@ -22,9 +22,11 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -55,6 +57,9 @@ public final class PreferencesView {
       return title;
     }
   }
+
+  private static final double WIDTH = 900;
+  private static final double HEIGHT = 600;
 
   private final PreferencesViewModel viewModel;
   private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -94,9 +99,10 @@ public final class PreferencesView {
     layout.setTop(notice);
     BorderPane.setMargin(notice, new Insets(0, 0, 10, 0));
     layout.setBottom(problem);
+    layout.setPadding(new Insets(8, 4, 0, 4));
     BorderPane.setMargin(problem, new Insets(10, 0, 0, 0));
-    layout.setPrefSize(820, 460);
     dialog.getDialogPane().setContent(layout);
+    dialog.getDialogPane().setPrefSize(WIDTH, HEIGHT);
 
     ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
     dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CANCEL);
@@ -114,6 +120,9 @@ public final class PreferencesView {
   /** Shows the dialog without waiting for it to close. */
   public void show() {
     dialog.show();
+    // A resizable dialog opens narrower than its content on some window systems, so it is sized here.
+    dialog.setWidth(Math.max(dialog.getWidth(), WIDTH));
+    dialog.setHeight(Math.max(dialog.getHeight(), HEIGHT));
   }
 
   /** Sets what the Trust page's "Trust Settings..." button opens; without one the button is disabled. */
@@ -150,7 +159,7 @@ public final class PreferencesView {
     host.setId("dockerHost");
     host.setEditable(true);
     host.setMaxWidth(Double.MAX_VALUE);
-    host.setPromptText("empty for DOCKER_HOST, the current context or the default socket");
+    host.setPromptText("default: DOCKER_HOST or the current context");
     host.getItems().setAll(viewModel.dockerChoices().stream().map(DockerContexts.Choice::host).distinct().toList());
     host.getEditor().textProperty().bindBidirectional(viewModel.dockerHostProperty());
     host.setCellFactory(list -> new ListCell<>() {
@@ -185,10 +194,11 @@ public final class PreferencesView {
   private Node registriesPage() {
     TableView<SavedRegistryHost> hosts = new TableView<>(viewModel.registryHosts());
     hosts.setId("registryHosts");
-    hosts.setPrefHeight(150);
+    hosts.setPrefHeight(110);
+    hosts.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
     hosts.setPlaceholder(new Label("No saved registry hosts"));
     hosts.getColumns().add(column("Host", host -> host.host(), 200));
-    hosts.getColumns().add(column("Plain HTTP", host -> host.insecure() ? "yes" : "no", 90));
+    hosts.getColumns().add(column("Plain HTTP", host -> host.insecure() ? "yes" : "no", 110));
     hosts.getColumns().add(column("CA file", host -> host.caFile() == null ? "" : host.caFile().toString(), 220));
     TextField host = new TextField();
     host.setId("registryHostField");
@@ -209,6 +219,7 @@ public final class PreferencesView {
     });
     Label problem = new Label();
     problem.getStyleClass().add(Styles.DANGER);
+    hideWhenEmpty(problem);
     Button add = new Button("Add");
     add.setId("registryHostAdd");
     add.setOnAction(event -> {
@@ -223,21 +234,25 @@ public final class PreferencesView {
     Button remove = new Button("Remove");
     remove.disableProperty().bind(hosts.getSelectionModel().selectedItemProperty().isNull());
     remove.setOnAction(event -> viewModel.registryHosts().remove(hosts.getSelectionModel().getSelectedItem()));
-    HBox addRow = new HBox(6, host, insecure, caFile, browse, add, remove);
-    addRow.setAlignment(Pos.CENTER_LEFT);
+    HBox caRow = new HBox(6, caFile, browse);
     HBox.setHgrow(caFile, Priority.ALWAYS);
+    GridPane addForm = grid();
+    addForm.addRow(0, new Label("Host"), new HBox(12, host, insecure));
+    addForm.addRow(1, new Label("CA file"), caRow);
+    addForm.add(new HBox(6, add, remove), 1, 2);
+    ((HBox) host.getParent()).setAlignment(Pos.CENTER_LEFT);
 
     ListView<String> harbor = new ListView<>(viewModel.harborConnections());
     harbor.setId("harborConnections");
-    harbor.setPrefHeight(100);
+    harbor.setPrefHeight(80);
     harbor.setPlaceholder(new Label("No Harbor connections; add one with File > Add Harbor Connection"));
     Button removeHarbor = new Button("Remove Connection");
     removeHarbor.setId("harborRemove");
     removeHarbor.disableProperty().bind(harbor.getSelectionModel().selectedItemProperty().isNull());
     removeHarbor.setOnAction(event -> viewModel.removeHarborConnection(harbor.getSelectionModel().getSelectedItem()));
 
-    VBox box = new VBox(8, new Label("Registry hosts"), hosts, addRow, problem,
-        hint("Applied when an image of that registry is opened from the command line or with docker://."),
+    VBox box = new VBox(8, new Label("Registry hosts"), hosts, addForm, problem,
+        hint("Used when 'hullscope open docker://...' reads an image from that registry."),
         new Label("Harbor connections"), harbor, removeHarbor,
         hint("Removing a connection deletes it and its saved password at once."));
     return page("Registries", box);
@@ -351,6 +366,12 @@ public final class PreferencesView {
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(8);
+    ColumnConstraints labels = new ColumnConstraints();
+    labels.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints fields = new ColumnConstraints();
+    fields.setHgrow(Priority.ALWAYS);
+    fields.setFillWidth(true);
+    grid.getColumnConstraints().setAll(labels, fields);
     return grid;
   }
 
@@ -366,6 +387,7 @@ public final class PreferencesView {
     Label label = new Label(text);
     label.setWrapText(true);
     label.setMaxWidth(560);
+    label.setMinHeight(Region.USE_PREF_SIZE);
     label.getStyleClass().add(Styles.TEXT_MUTED);
     return label;
   }

@@ -22,6 +22,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * State of the Preferences dialog: the fields of every page as text, the lists the user edits, and
@@ -30,6 +32,7 @@ import javafx.collections.ObservableList;
  */
 public final class PreferencesViewModel {
 
+  private static final Logger LOG = LoggerFactory.getLogger(PreferencesViewModel.class);
   private static final long MIB = 1L << 20;
 
   /** Removes a saved Harbor connection by name; the main window deletes it with its secret. */
@@ -85,12 +88,13 @@ public final class PreferencesViewModel {
 
   private static DaemonStatus probe(String host) {
     DockerDaemonSource source = new DockerDaemonSource(host, Limits.DEFAULT);
-    try (source) {
-      return source.status();
+    DaemonStatus status = source.status();
+    try {
+      source.close();
     } catch (IOException e) {
-      // Closing only fails after the status was read, so the status stands.
-      throw new IllegalStateException("closing the Docker connection failed", e);
+      LOG.warn("Closing the test connection to the Docker daemon at {} failed", host, e);
     }
+    return status;
   }
 
   /** Fills the fields from the preferences. */
@@ -175,7 +179,7 @@ public final class PreferencesViewModel {
   /**
    * Saves the fields when they are valid.
    *
-   * @return true when saved; otherwise {@link #problemProperty()} says what to correct
+   * @return true when saved, otherwise false with the reason in {@link #problemProperty()}
    */
   public boolean save() {
     UserPreferences preferences;

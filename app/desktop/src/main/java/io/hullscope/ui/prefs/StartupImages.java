@@ -24,7 +24,7 @@ public final class StartupImages {
   /** Prefix of an image read from its registry, as the command line and skopeo write it. */
   public static final String REGISTRY_PREFIX = "docker://";
 
-  /** What an argument names. */
+  /** Kind of image source an argument names. */
   enum Kind { PATH, MISSING_PATH, REGISTRY, DAEMON }
 
   private StartupImages() {}

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the user set in the Preferences dialog. Immutable; the dialog edits a copy and the store
- * writes it only when the user saves.
+ * Settings the user chose in the Preferences dialog. The dialog edits a copy, and the store writes
+ * it only when the user saves.
  *
  * @param dockerHost daemon address such as {@code unix:///run/user/1000/docker.sock}, or null to
  *     use {@code DOCKER_HOST}, the current Docker context or the platform default

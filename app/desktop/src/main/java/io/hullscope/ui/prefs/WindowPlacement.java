@@ -5,7 +5,7 @@ import javafx.geometry.Rectangle2D;
 
 /**
  * Places a remembered window on the screens there are now. A window keeps its place when enough of
- * its title bar is on one screen to drag it; otherwise, for example after a second monitor was
+ * its title bar is on one screen to drag it. Otherwise, for example after a second monitor was
  * unplugged, it moves to the middle of the first screen. It is shrunk to fit the screen it lands on.
  */
 public final class WindowPlacement {
@@ -41,7 +41,7 @@ public final class WindowPlacement {
   }
 
   private static boolean contains(Rectangle2D screen, Rectangle2D grip) {
-    // A grip partly outside is still usable when its overlap is as large as the full grip would be on screen.
+    // At least half of the grip's width and all of its height must be on the screen.
     Rectangle2D visible = intersection(screen, grip);
     return visible != null && visible.getWidth() >= Math.min(GRIP_WIDTH / 2, grip.getWidth())
         && visible.getHeight() >= grip.getHeight();

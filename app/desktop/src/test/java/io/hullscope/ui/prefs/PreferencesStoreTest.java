@@ -168,7 +168,7 @@ class PreferencesStoreTest {
   }
 
   @Test
-  void saveReplacesCorruptFileAndLeavesNoTemporaryFile() throws IOException {
+  void saveReplacesCorruptFile() throws IOException {
     write("not json");
 
     store().save(changed());

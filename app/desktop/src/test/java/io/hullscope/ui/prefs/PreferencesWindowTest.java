@@ -114,7 +114,7 @@ class PreferencesWindowTest {
   }
 
   @Test
-  void dockerPageListsEnvironmentAndTestsConnection(FxRobot robot) throws TimeoutException {
+  void dockerConnectionTestShowsResult(FxRobot robot) throws TimeoutException {
     openPreferences(robot);
     replace(robot, "#dockerHost .text-field", "unix://" + data.resolve("absent.sock"));
 
