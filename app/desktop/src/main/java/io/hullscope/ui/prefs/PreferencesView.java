@@ -42,7 +42,7 @@ import javafx.util.StringConverter;
 public final class PreferencesView {
 
   /** The pages, in the order of the list. */
-  enum Page {
+  public enum Page {
     DOCKER("Docker"), REGISTRIES("Registries"), VULNERABILITIES("Vulnerability data"), TRUST("Trust"),
     LIMITS("Limits");
 
