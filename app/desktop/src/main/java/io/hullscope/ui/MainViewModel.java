@@ -308,9 +308,13 @@ public final class MainViewModel implements AutoCloseable {
     }
   }
 
-  private void selectPendingDaemonImage() {
+  private void selectPendingDaemonImage(SourceListing listing) {
     String wanted = pendingDaemonImage;
     pendingDaemonImage = null;
+    if (!listing.available()) {
+      error.show("Opening " + wanted + " failed", new IOException(listing.status()));
+      return;
+    }
     Optional<ImageRow> row = images.stream().filter(image -> DaemonImageNames.matches(image.summary(), wanted))
         .findFirst();
     if (row.isPresent()) {
@@ -349,7 +353,7 @@ public final class MainViewModel implements AutoCloseable {
     }
     images.setAll(listing.images());
     if (entry.kind() == SourceKind.DOCKER && pendingDaemonImage != null) {
-      selectPendingDaemonImage();
+      selectPendingDaemonImage(listing);
     }
     if (entry instanceof FileSourceEntry file && file.path().equals(pendingFile)) {
       pendingFile = null;
