@@ -81,7 +81,7 @@ public final class MainViewModel implements AutoCloseable {
   private TaskHandle openingImage;
   /** An image name given on the command line, opened once the Docker daemon's images are listed. */
   private String pendingDaemonImage;
-  /** A file given on the command line whose image opens once listed, when it holds only one. */
+  /** A file given on the command line whose image opens once listed, when it contains only one. */
   private Path pendingFile;
 
   public MainViewModel(
@@ -284,20 +284,20 @@ public final class MainViewModel implements AutoCloseable {
     }
   }
 
-  /** Opens a file like {@link #openPath} and, when it holds one image, opens that image too. */
+  /** Opens a file like {@link #openPath} and, when it contains one image, opens that image too. */
   public void openPathAndImage(Path path) {
     pendingFile = path.toAbsolutePath().normalize();
     openPath(path);
   }
 
   /**
-   * Selects the Docker daemon and opens the image with this name or id once its images are listed;
-   * shows an error when the daemon does not have it.
+   * Selects the Docker daemon and opens the image with this name or id once its images are listed.
+   * Shows an error when the daemon is not reachable or does not have the image.
    */
   public void openDaemonImage(String reference) {
     Optional<SourceEntry> docker = sources.stream().filter(entry -> entry.kind() == SourceKind.DOCKER).findFirst();
     if (docker.isEmpty()) {
-      error.show("Opening " + reference + " failed", new IllegalStateException("no Docker daemon source"));
+      error.show("Opening " + reference + " failed", new IllegalStateException("the sidebar has no Local Docker entry"));
       return;
     }
     pendingDaemonImage = reference;
