@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Inspects container images: layers, files, config and wasted space.",
     subcommands = {InspectCommand.class, SbomCommand.class, CheckCommand.class, ScanCommand.class, DbCommand.class,
-        VerifyCommand.class, HarborCommand.class, DiffCommand.class})
+        VerifyCommand.class, HarborCommand.class, DiffCommand.class, OpenCommand.class})
 public final class HullscopeCommand implements Runnable {
 
   /** Exit code of a command that started but failed, for example on a missing file. */

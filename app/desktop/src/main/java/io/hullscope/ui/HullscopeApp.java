@@ -14,17 +14,28 @@ import io.hullscope.store.SqliteCatalogCache;
 import io.hullscope.store.SqliteLayerIndexCache;
 import io.hullscope.store.SqliteScanCache;
 import io.hullscope.store.SqliteSecretScanCache;
+import io.hullscope.store.SqliteVulnerabilityDatabase;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
+import io.hullscope.ui.prefs.PreferencesOpener;
+import io.hullscope.ui.prefs.PreferencesStore;
+import io.hullscope.ui.prefs.StartupImages;
+import io.hullscope.ui.prefs.UpdateSchedule;
+import io.hullscope.ui.prefs.UserPreferences;
+import io.hullscope.ui.prefs.VulnerabilityUpdater;
+import io.hullscope.ui.prefs.WindowLayout;
+import io.hullscope.ui.prefs.WindowStateStore;
 import io.hullscope.ui.task.FxTaskExecutor;
 import io.hullscope.ui.task.TaskExecutor;
 import io.hullscope.ui.trainer.TrainerSettings;
 import io.hullscope.ui.vuln.SqliteScanStore;
 import io.hullscope.ui.vuln.VulnerabilitiesViewModel;
+import io.hullscope.vuln.OsvDownloader;
 import io.hullscope.vuln.OsvMatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -39,20 +50,24 @@ public final class HullscopeApp extends Application {
   private TaskExecutor executor;
   private Database database;
   private MainWindow window;
+  private WindowLayout layout;
+  private WindowStateStore layoutStore;
 
   @Override
   public void start(Stage stage) {
-    executor = new FxTaskExecutor(2);
-    AppSettings settings = AppSettings.fromSystemProperties();
+    PreferencesStore preferencesStore = new PreferencesStore(AppPaths.dataDir());
+    PreferencesStore.Loaded preferences = preferencesStore.load();
+    AppSettings settings = AppSettings.of(preferences.preferences(), System.getProperties());
+    executor = new FxTaskExecutor(settings.backgroundThreads());
     LOG.info("Starting with samples from {} and Docker host {}", settings.samplesFolder(),
         settings.dockerHost() == null ? "from the environment" : settings.dockerHost());
-    ImageAnalyzer analyzer = openAnalyzer();
+    ImageAnalyzer analyzer = openAnalyzer(settings.limits());
     window = MainWindow.create(
         stage,
         settings,
         executor,
         analyzer,
-        new FileContentReader(Limits.DEFAULT),
+        new FileContentReader(settings.limits()),
         new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)),
         new HarborBrowserViewModel(executor, connectionStore()),
         TrainerSettings.stored(Preferences.userNodeForPackage(HullscopeApp.class)));
@@ -62,25 +77,63 @@ public final class HullscopeApp extends Application {
       window.viewModel().compare()
           .setScanLookup(digest -> new SqliteScanCache(opened).latest(digest, OsvMatcher.SCANNER));
     }
+    window.view().setPreferencesAction(new PreferencesOpener(stage, preferencesStore, executor, window.viewModel(),
+        saved -> {}));
+    layout = new WindowLayout(stage, window.view().splitPanes(), window.viewModel().selectedTabProperty());
+    layoutStore = new WindowStateStore(AppPaths.dataDir());
+    layoutStore.load().ifPresent(layout::restore);
+    layout.track();
     stage.show();
     window.viewModel().start();
-    window.trainer().showGalleryOnFirstStart();
+    if (preferences.fellBack()) {
+      window.viewModel().error().show("Reading the preferences failed", new IOException(preferences.notice()));
+    }
+    startVulnerabilityUpdate(preferences.preferences());
+    StartupImages.open(getParameters().getRaw(), window.viewModel(), preferences.preferences());
+    if (getParameters().getRaw().isEmpty()) {
+      window.trainer().showGalleryOnFirstStart();
+    }
+  }
+
+  /** Refreshes the OSV data in the background when the preferences ask for it at start. */
+  private void startVulnerabilityUpdate(UserPreferences preferences) {
+    if (database == null || preferences.updateSchedule() == UpdateSchedule.NEVER) {
+      return;
+    }
+    SqliteVulnerabilityDatabase vulnerabilities = new SqliteVulnerabilityDatabase(database);
+    OsvDownloader downloader = new OsvDownloader(preferences.osvBase(), AppPaths.dataDir().resolve("downloads"),
+        vulnerabilities, OsvDownloader.Limits.DEFAULT);
+    MainViewModel main = window.viewModel();
+    new VulnerabilityUpdater(vulnerabilities, downloader::update, Clock.systemUTC())
+        .startIfDue(preferences, executor,
+            outcome -> {
+              LOG.info("{}", outcome.summary());
+              if (!outcome.failed().isEmpty()) {
+                main.error().show("Updating the vulnerability data failed", new IOException(outcome.summary()));
+              }
+            },
+            failure -> {
+              if (!ErrorViewModel.isCancellation(failure)) {
+                main.error().show("Updating the vulnerability data failed", failure);
+              }
+            })
+        .ifPresent(main.taskStatus()::track);
   }
 
   /**
    * Creates the image analyzer with the SQLite layer index, catalog and account file caches; without
    * them every image is indexed and cataloged from scratch.
    */
-  private ImageAnalyzer openAnalyzer() {
+  private ImageAnalyzer openAnalyzer(Limits limits) {
     try {
       Files.createDirectories(AppPaths.dataDir());
       database = Database.open(AppPaths.databaseFile());
       return new ImageAnalyzer(new SqliteLayerIndexCache(database), new SqliteCatalogCache(database),
-          new SqliteAccountFileCache(database), new SqliteSecretScanCache(database), Limits.DEFAULT,
+          new SqliteAccountFileCache(database), new SqliteSecretScanCache(database), limits,
           digest -> new SqliteScanCache(database).latest(digest, OsvMatcher.SCANNER).map(VulnerabilityFacts::of));
     } catch (IOException | RuntimeException e) {
       LOG.warn("Opening the layer cache in {} failed; images are indexed without it", AppPaths.dataDir(), e);
-      return new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, Limits.DEFAULT);
+      return new ImageAnalyzer(LayerIndexCache.NONE, CatalogCache.NONE, limits);
     }
   }
 
@@ -114,6 +167,9 @@ public final class HullscopeApp extends Application {
 
   @Override
   public void stop() throws Exception {
+    if (layout != null) {
+      layoutStore.save(layout.capture());
+    }
     if (window != null) {
       window.viewModel().close();
     }

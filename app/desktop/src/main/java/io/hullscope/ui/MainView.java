@@ -61,6 +61,8 @@ public final class MainView {
   private final Menu recentMenu = new Menu("Open _Recent");
   private final Menu viewMenu = new Menu("_View");
   private final CompareWindow compareWindow;
+  private final List<SplitPane> splitPanes;
+  private Runnable preferencesAction = () -> {};
 
   public MainView(MainViewModel viewModel, Stage stage) {
     this.viewModel = viewModel;
@@ -87,6 +89,7 @@ public final class MainView {
     SplitPane main = new SplitPane(sidebar.node(), imageArea);
     main.setDividerPositions(0.17);
     SplitPane.setResizableWithParent(sidebar.node(), false);
+    splitPanes = List.of(main, imageArea);
 
     root.setTop(menuBar());
     root.setCenter(main);
@@ -205,11 +208,17 @@ public final class MainView {
         addHarbor, new SeparatorMenuItem(), refresh,
         new SeparatorMenuItem(), quit);
 
+    MenuItem preferences = new MenuItem("_Preferences...", new FontIcon(Feather.SETTINGS));
+    preferences.setId("preferences");
+    preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+    preferences.setOnAction(event -> preferencesAction.run());
+    Menu edit = new Menu("_Edit", null, preferences);
+
     CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
     dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
         after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     viewMenu.getItems().add(dark);
-    return new MenuBar(file, viewMenu, imageMenu());
+    return new MenuBar(file, edit, viewMenu, imageMenu());
   }
 
   /** Adds trainer mode: its View menu items, a Help menu with the samples gallery and the walk-through panel. */
@@ -270,6 +279,16 @@ public final class MainView {
       event.setDropCompleted(accepted);
       event.consume();
     });
+  }
+
+  /** Sets what Edit > Preferences opens. */
+  public void setPreferencesAction(Runnable action) {
+    preferencesAction = action;
+  }
+
+  /** Returns the window's split panes, outer first, for saving and restoring their dividers. */
+  public List<SplitPane> splitPanes() {
+    return splitPanes;
   }
 
   public Parent root() {

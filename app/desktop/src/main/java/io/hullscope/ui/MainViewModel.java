@@ -15,6 +15,7 @@ import io.hullscope.ui.hardening.HardeningViewModel;
 import io.hullscope.ui.hardening.ReportExporter;
 import io.hullscope.ui.layers.LayersViewModel;
 import io.hullscope.ui.overview.OverviewViewModel;
+import io.hullscope.ui.prefs.DaemonImageNames;
 import io.hullscope.ui.registry.RegistryImageRequest;
 import io.hullscope.ui.registry.RegistrySourceEntry;
 import io.hullscope.ui.sbom.SbomOffer;
@@ -29,6 +30,7 @@ import io.hullscope.ui.task.TaskExecutor;
 import io.hullscope.ui.task.TaskHandle;
 import io.hullscope.ui.task.TaskStatusViewModel;
 import io.hullscope.ui.vuln.VulnerabilitiesViewModel;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +84,10 @@ public final class MainViewModel implements AutoCloseable {
   private SbomOffer offer;
   private int sourceRequest;
   private TaskHandle openingImage;
+  /** An image name given on the command line, opened once the Docker daemon's images are listed. */
+  private String pendingDaemonImage;
+  /** A file given on the command line whose image opens once listed, when it contains only one. */
+  private Path pendingFile;
 
   public MainViewModel(
       TaskExecutor executor,
@@ -288,6 +294,47 @@ public final class MainViewModel implements AutoCloseable {
     }
   }
 
+  /** Opens a file like {@link #openPath} and, when it contains one image, opens that image too. */
+  public void openPathAndImage(Path path) {
+    pendingFile = path.toAbsolutePath().normalize();
+    openPath(path);
+  }
+
+  /**
+   * Selects the Docker daemon and opens the image with this name or id once its images are listed.
+   * Shows an error when the daemon is not reachable or does not have the image.
+   */
+  public void openDaemonImage(String reference) {
+    Optional<SourceEntry> docker = sources.stream().filter(entry -> entry.kind() == SourceKind.DOCKER).findFirst();
+    if (docker.isEmpty()) {
+      error.show("Opening " + reference + " failed", new IllegalStateException("the sidebar has no Local Docker entry"));
+      return;
+    }
+    pendingDaemonImage = reference;
+    if (selectedSource.get() == docker.get()) {
+      loadSource(docker.get());
+    } else {
+      selectedSource.set(docker.get());
+    }
+  }
+
+  private void selectPendingDaemonImage(SourceListing listing) {
+    String wanted = pendingDaemonImage;
+    pendingDaemonImage = null;
+    if (!listing.available()) {
+      error.show("Opening " + wanted + " failed", new IOException(listing.status()));
+      return;
+    }
+    Optional<ImageRow> row = images.stream().filter(image -> DaemonImageNames.matches(image.summary(), wanted))
+        .findFirst();
+    if (row.isPresent()) {
+      selectedImage.set(row.get());
+    } else {
+      error.show("Opening " + wanted + " failed",
+          new IOException("the Docker daemon has no image named " + wanted + "; check 'docker images'"));
+    }
+  }
+
   private void loadSource(SourceEntry entry) {
     int request = ++sourceRequest;
     selectedImage.set(null);
@@ -315,6 +362,15 @@ public final class MainViewModel implements AutoCloseable {
       return;
     }
     images.setAll(listing.images());
+    if (entry.kind() == SourceKind.DOCKER && pendingDaemonImage != null) {
+      selectPendingDaemonImage(listing);
+    }
+    if (entry instanceof FileSourceEntry file && file.path().equals(pendingFile)) {
+      pendingFile = null;
+      if (images.size() == 1) {
+        selectedImage.set(images.get(0));
+      }
+    }
     if (entry instanceof HarborSourceEntry harborEntry) {
       harbor.show(harborEntry);
     } else if (entry instanceof RegistrySourceEntry && images.size() == 1) {

@@ -1,7 +1,6 @@
 package io.hullscope.ui;
 
 import atlantafx.base.theme.PrimerLight;
-import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.source.docker.DockerDaemonSource;
 import io.hullscope.ui.content.FileContentViewModel;
@@ -94,7 +93,7 @@ public final class MainWindow {
         new SbomViewModel(executor, error),
         harbor,
         List.of(
-            new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), Limits.DEFAULT)),
+            new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), settings.limits())),
             new FolderSourceEntry("Samples", settings.samplesFolder())));
     MainView view = new MainView(viewModel, stage);
 
