@@ -5,5 +5,6 @@ public enum ImageTab {
   OVERVIEW,
   LAYERS,
   SBOM,
-  HARDENING
+  HARDENING,
+  SIGNATURES
 }

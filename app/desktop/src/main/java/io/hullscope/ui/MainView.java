@@ -10,6 +10,8 @@ import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.registry.RegistryImageDialog;
 import io.hullscope.ui.sbom.SbomView;
+import io.hullscope.ui.sign.SignaturesView;
+import io.hullscope.ui.sign.TrustSettingsDialog;
 import io.hullscope.ui.sources.ImageTableView;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
@@ -103,8 +105,11 @@ public final class MainView {
     Tab hardening = new Tab("Hardening", new HardeningView(viewModel.hardening()).node());
     hardening.setGraphic(new FontIcon(Feather.SHIELD));
     hardening.setId("hardeningTab");
+    Tab signatures = new Tab("Signatures", new SignaturesView(viewModel.signatures(), this::openTrustSettings).node());
+    signatures.setGraphic(new FontIcon(Feather.FEATHER));
+    signatures.setId("signaturesTab");
     // The tabs are in the order of ImageTab, whose ordinals bindSelectedTab uses.
-    TabPane tabs = new TabPane(overview, layers, sbom, hardening);
+    TabPane tabs = new TabPane(overview, layers, sbom, hardening, signatures);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("imageTabs");
     bindSelectedTab(tabs);
@@ -186,7 +191,18 @@ public final class MainView {
     dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
         after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     Menu view = new Menu("_View", null, dark);
-    return new MenuBar(file, view);
+    MenuItem trustSettings = new MenuItem("_Trust Settings...", new FontIcon(Feather.KEY));
+    trustSettings.setId("trustSettingsMenu");
+    trustSettings.setOnAction(event -> openTrustSettings());
+    Menu tools = new Menu("_Tools", null, trustSettings);
+    return new MenuBar(file, view, tools);
+  }
+
+  /** Opens the trust settings; every change verifies the open image's signatures again. */
+  private void openTrustSettings() {
+    TrustSettingsDialog dialog = new TrustSettingsDialog(stage, viewModel.signatures().trustFolder());
+    dialog.setOnChanged(viewModel.signatures()::verifyAgain);
+    dialog.show();
   }
 
   private void addHarborConnection() {

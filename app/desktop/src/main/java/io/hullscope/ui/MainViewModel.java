@@ -6,6 +6,7 @@ import io.hullscope.index.FileTree;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.WasteReport;
 import io.hullscope.source.harbor.HarborConnection;
+import io.hullscope.store.AppPaths;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.harbor.HarborSourceEntry;
@@ -17,6 +18,7 @@ import io.hullscope.ui.registry.RegistryImageRequest;
 import io.hullscope.ui.registry.RegistrySourceEntry;
 import io.hullscope.ui.sbom.SbomOffer;
 import io.hullscope.ui.sbom.SbomViewModel;
+import io.hullscope.ui.sign.SignaturesViewModel;
 import io.hullscope.ui.sources.FileSourceEntry;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.sources.SourceEntry;
@@ -69,6 +71,7 @@ public final class MainViewModel implements AutoCloseable {
   private final LayersViewModel layers;
   private final SbomViewModel sbom;
   private final HardeningViewModel hardening;
+  private final SignaturesViewModel signatures;
   private final ObjectProperty<ImageTab> selectedTab = new SimpleObjectProperty<>(ImageTab.OVERVIEW);
   private final HarborBrowserViewModel harbor;
   private final ReadOnlyBooleanWrapper harborSelected = new ReadOnlyBooleanWrapper(false);
@@ -118,6 +121,13 @@ public final class MainViewModel implements AutoCloseable {
     this.hardening = new HardeningViewModel(executor, error, ReportExporter.REPORT_WRITERS);
     hardening.setNavigator(new HardeningNavigator());
     overview.setHardeningOpener(() -> selectedTab.set(ImageTab.HARDENING));
+    this.signatures = new SignaturesViewModel(executor, AppPaths.dataDir().resolve("trust"));
+    signatures.setTaskTracker(taskStatus::track);
+    signatures.setSbomOpener(attested -> {
+      sbom.offerComparison(attested);
+      sbom.compareWithOffered();
+      selectedTab.set(ImageTab.SBOM);
+    });
     sources.setAll(initialSources);
     recent.setAll(recentFiles.list());
     selectedSource.addListener((observable, before, after) -> {
@@ -376,6 +386,7 @@ public final class MainViewModel implements AutoCloseable {
     } else {
       sbom.showUnavailable(next, opened.sbomFailure());
     }
+    signatures.show(opened == null ? null : row);
     if (row != null && row == offerRow && offer != null) {
       sbom.offerComparison(offer);
     }
@@ -487,6 +498,10 @@ public final class MainViewModel implements AutoCloseable {
 
   public SbomViewModel sbom() {
     return sbom;
+  }
+
+  public SignaturesViewModel signatures() {
+    return signatures;
   }
 
   public HarborBrowserViewModel harbor() {
