@@ -158,6 +158,12 @@ final class FolderTrustSettingsStore implements TrustSettingsStore {
   @Override
   public void setTrustedRoot(Path file) throws IOException {
     TrustPolicyFiles.load(List.of(), null, List.of(), List.of(), file);
+    // The engine reads a root without authorities or logs as empty; such a file trusts nothing, so it is
+    // most likely the wrong file.
+    JsonNode root = new ObjectMapper().readTree(file.toFile());
+    if (root.path("certificateAuthorities").isEmpty() && root.path("tlogs").isEmpty()) {
+      throw new IOException("Sigstore trusted root " + file + " lists no certificateAuthorities and no tlogs");
+    }
     Files.createDirectories(folder);
     Path temporary = Files.createTempFile(folder, ".trusted_root", ".tmp");
     try {
