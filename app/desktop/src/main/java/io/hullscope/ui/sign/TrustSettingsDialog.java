@@ -95,7 +95,7 @@ public final class TrustSettingsDialog {
 
   private Label intro() {
     Label intro = new Label("A signature is verified only when one of these matches it. The settings are files in "
-        + trustFolder + ", which hullscope verify reads too.");
+        + trustFolder + ".");
     intro.setWrapText(true);
     intro.getStyleClass().add(Styles.TEXT_MUTED);
     return intro;
