@@ -34,7 +34,7 @@ final class AttestedSbom {
    * Fetches the attestation at {@code location}, as {@link io.hullscope.sign.SignatureFinder}
    * names it, and imports its predicate as an SBOM.
    *
-   * @throws IOException when the attestation cannot be fetched or holds no SBOM the importer reads
+   * @throws IOException when the attestation cannot be fetched or contains no SBOM the importer reads
    */
   static SbomImport read(RegistryClient client, String repository, String location) throws IOException {
     String image = client.registry() + "/" + repository;

@@ -137,7 +137,7 @@ final class FolderTrustSettingsStore implements TrustSettingsStore {
     }
     List<X509Certificate> certificates = certificates(file);
     if (certificates.isEmpty()) {
-      throw new IOException("certificate file " + file + " holds no certificate");
+      throw new IOException("certificate file " + file + " contains no certificate");
     }
     copyIn(file, ROOTS, name);
   }
@@ -260,7 +260,7 @@ final class FolderTrustSettingsStore implements TrustSettingsStore {
     try {
       List<X509Certificate> certificates = certificates(file);
       if (certificates.isEmpty()) {
-        return new TrustEntry(TrustEntry.Type.ROOT, name, "", "the file holds no certificate");
+        return new TrustEntry(TrustEntry.Type.ROOT, name, "", "the file contains no certificate");
       }
       X509Certificate first = certificates.get(0);
       Instant expiry = first.getNotAfter().toInstant();

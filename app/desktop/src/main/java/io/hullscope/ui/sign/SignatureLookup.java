@@ -20,7 +20,7 @@ final class SignatureLookup {
   private static final Logger LOG = LoggerFactory.getLogger(SignatureLookup.class);
 
   /**
-   * What a lookup found.
+   * The result of one lookup.
    *
    * @param target where it looked; for a Docker image, the registry its repo digest names
    * @param results every signature and attestation with its verdict
@@ -38,7 +38,7 @@ final class SignatureLookup {
   /**
    * Looks up the signatures of {@code target} and verifies them with the stored trust settings.
    * Unreadable trust settings do not stop the lookup: every signature is then judged against an
-   * empty policy, so none verifies, and the outcome says why.
+   * empty policy, so none verifies, and the outcome contains the reason.
    *
    * @throws IOException when the registry or the Docker daemon cannot be read
    */

@@ -3,7 +3,7 @@ package io.hullscope.ui.sign;
 import java.util.Objects;
 
 /**
- * What the "Signature" column shows for one image.
+ * The content of the "Signature" column for one image.
  *
  * @param tooltip the explanation on hover: who signed, or why nothing was found
  */

@@ -15,7 +15,7 @@ public enum SignatureStatus {
   NOT_APPLICABLE("\u2014"),
   /** The lookup is running. */
   LOOKING_UP("looking up..."),
-  /** The registry holds no signature for the image. */
+  /** The registry contains no signature for the image. */
   UNSIGNED("unsigned"),
   /** Signatures exist, and none could be checked against a trusted key or identity. */
   SIGNED_UNVERIFIED("signed (unverified)"),

@@ -17,12 +17,12 @@ import io.hullscope.ui.sources.ImageRow;
  * @param reference the registry reference of a {@link Kind#REGISTRY} target; null otherwise
  * @param digest the manifest digest whose signatures are looked up; null unless {@link Kind#REGISTRY}
  * @param docker the daemon of a {@link Kind#DOCKER} target; null otherwise
- * @param dockerKey what the daemon knows the image by; null unless {@link Kind#DOCKER}
+ * @param dockerKey the image id or name in the daemon; null unless {@link Kind#DOCKER}
  */
 record SignatureTarget(Kind kind, String key, String explanation, RegistrySource registry, ImageReference reference,
     Digest digest, DockerDaemonSource docker, String dockerKey) {
 
-  /** How the signatures of an image are found. */
+  /** The place where the signatures of an image are found. */
   enum Kind {
     /** Opened from a registry or Harbor: the signatures are next to it. */
     REGISTRY,

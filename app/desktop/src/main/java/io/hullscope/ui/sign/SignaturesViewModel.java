@@ -28,7 +28,7 @@ import javafx.collections.ObservableMap;
  * image's outcome for the column.
  *
  * <p>Registry and Harbor images are looked up as soon as they open. A Docker image is looked up
- * only when the user asks, because that contacts the registry it was pulled from. Files have no
+ * only on request, because that contacts the registry it was pulled from. Files have no
  * registry, so the tab says where signatures would be instead.
  */
 public final class SignaturesViewModel {
@@ -271,7 +271,7 @@ public final class SignaturesViewModel {
     };
   }
 
-  /** The outcome of every image looked up so far, by image; the column observes it. */
+  /** Returns the outcome of every image looked up so far, by image key, for the column to observe. */
   public ObservableMap<String, SignatureState> states() {
     return states;
   }

@@ -36,7 +36,7 @@ public final class TrustSettingsDialog {
   private final Stage stage = new Stage();
   private final TrustSettingsViewModel viewModel;
   private final Path trustFolder;
-  /** Picks a file to add; a file chooser in the app, a fixed answer in tests. */
+  /** Picks a file to add: a file chooser in the app, a fixed file in tests. */
   private FilePicker picker = this::chooseFile;
 
   /** Picks one file for a trust setting. */

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The trust settings dialog: the list of trusted keys, roots, identities, Rekor keys and the
  * Sigstore trusted root, with add and remove. A change that fails leaves the settings as they
- * were and shows why; a change that succeeds runs the change listener, which verifies the open
+ * were and shows why. A change that succeeds runs the change listener, which verifies the open
  * image again.
  *
  * <p>The files are small (the store rejects anything over 1 MiB), so the changes run on the

@@ -186,7 +186,7 @@ class FolderTrustSettingsStoreTest {
   }
 
   @Test
-  void identitiesFileOfWrongShapeIsListedWithProblem() throws IOException {
+  void identitiesMappingIsListedWithProblem() throws IOException {
     Files.createDirectories(folder);
     Files.writeString(folder.resolve("identities.yaml"), "name: not a list\n");
 
