@@ -99,12 +99,13 @@ public final class SignaturesView {
   private static TableView<SignatureRow> table(SignaturesViewModel viewModel) {
     TableView<SignatureRow> table = new TableView<>(viewModel.rows());
     table.setId("signatures");
-    table.getColumns().add(column("Kind", 130, SignatureRow::kind));
-    table.getColumns().add(column("Signer", 260, SignatureRow::signer));
-    table.getColumns().add(column("Time", 150, SignatureRow::time));
-    table.getColumns().add(column("Verdict", 260, SignatureRow::verdict));
-    table.getColumns().add(column("Trust rule", 200, SignatureRow::rule));
-    table.getColumns().add(column("Predicate type", 200, SignatureRow::predicateType));
+    // The minimum widths keep every title whole in a narrow window.
+    table.getColumns().add(column("Kind", 130, 80, SignatureRow::kind));
+    table.getColumns().add(column("Signer", 260, 90, SignatureRow::signer));
+    table.getColumns().add(column("Time", 150, 80, SignatureRow::time));
+    table.getColumns().add(column("Verdict", 260, 90, SignatureRow::verdict));
+    table.getColumns().add(column("Trust rule", 200, 120, SignatureRow::rule));
+    table.getColumns().add(column("Predicate type", 200, 160, SignatureRow::predicateType));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label placeholder = new Label("No signatures or attestations to show");
     placeholder.getStyleClass().add(Styles.TEXT_MUTED);
@@ -136,10 +137,11 @@ public final class SignaturesView {
     return pane;
   }
 
-  private static TableColumn<SignatureRow, String> column(String title, double width,
+  private static TableColumn<SignatureRow, String> column(String title, double width, double minWidth,
       Function<SignatureRow, String> value) {
     TableColumn<SignatureRow, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
+    column.setMinWidth(minWidth);
     column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     return column;
   }
