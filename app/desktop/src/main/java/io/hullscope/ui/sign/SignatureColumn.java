@@ -18,8 +18,8 @@ public final class SignatureColumn {
   public static TableColumn<ImageRow, SignatureState> create(SignaturesViewModel viewModel) {
     TableColumn<ImageRow, SignatureState> column = new TableColumn<>("Signature");
     column.setId("signatureColumn");
-    column.setPrefWidth(150);
-    column.setMinWidth(110);
+    column.setPrefWidth(180);
+    column.setMinWidth(170);
     column.setCellValueFactory(cell -> Bindings.createObjectBinding(
         () -> viewModel.stateOf(cell.getValue()), viewModel.states()));
     column.setCellFactory(unused -> new StateCell());
@@ -51,8 +51,12 @@ public final class SignatureColumn {
         return;
       }
       setText(state.status().text());
-      FontIcon icon = new FontIcon(icon(state.status()));
+      // The dash alone says "not applicable"; an icon next to it would repeat it.
+      FontIcon icon = state.status() == SignatureStatus.NOT_APPLICABLE ? null : new FontIcon(icon(state.status()));
       switch (state.status()) {
+        case NOT_APPLICABLE -> {
+          // No icon.
+        }
         case VERIFIED -> icon.setIconColor(javafx.scene.paint.Color.web("#1a7f37"));
         case FAILED -> icon.setIconColor(javafx.scene.paint.Color.web("#cf222e"));
         case SIGNED_UNVERIFIED -> icon.setIconColor(javafx.scene.paint.Color.web("#9a6700"));

@@ -55,7 +55,7 @@ public final class SignaturesView {
 
     SplitPane split = new SplitPane(table(viewModel), detailsPane(viewModel));
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.62);
+    split.setDividerPositions(0.68);
     VBox.setVgrow(split, Priority.ALWAYS);
 
     root = new VBox(6, toolbar(viewModel, trustSettings), summary, where, trustProblem, note, split);
@@ -100,10 +100,10 @@ public final class SignaturesView {
     TableView<SignatureRow> table = new TableView<>(viewModel.rows());
     table.setId("signatures");
     // The minimum widths keep every title whole in a narrow window.
-    table.getColumns().add(column("Kind", 130, 80, SignatureRow::kind));
-    table.getColumns().add(column("Signer", 260, 90, SignatureRow::signer));
+    table.getColumns().add(column("Kind", 140, 130, SignatureRow::kind));
+    table.getColumns().add(column("Signer", 240, 100, SignatureRow::signer));
     table.getColumns().add(column("Time", 150, 80, SignatureRow::time));
-    table.getColumns().add(column("Verdict", 260, 90, SignatureRow::verdict));
+    table.getColumns().add(column("Verdict", 260, 150, SignatureRow::verdict));
     table.getColumns().add(column("Trust rule", 200, 120, SignatureRow::rule));
     table.getColumns().add(column("Predicate type", 200, 160, SignatureRow::predicateType));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

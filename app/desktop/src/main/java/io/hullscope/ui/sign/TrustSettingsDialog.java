@@ -105,9 +105,9 @@ public final class TrustSettingsDialog {
     TableView<TrustEntry> table = new TableView<>(viewModel.entries());
     table.setId("trustEntries");
     table.getColumns().add(column("Type", 150, entry -> entry.type().label()));
-    table.getColumns().add(column("Name", 180, TrustEntry::name));
-    table.getColumns().add(column("Trusts", 360, TrustEntry::summary));
-    table.getColumns().add(column("Problem", 200, entry -> entry.problem() == null ? "" : entry.problem()));
+    table.getColumns().add(column("Name", 160, TrustEntry::name));
+    table.getColumns().add(column("Trusts", 430, TrustEntry::summary));
+    table.getColumns().add(column("Problem", 150, entry -> entry.problem() == null ? "" : entry.problem()));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setPlaceholder(new Label("Nothing is trusted yet, so no signature can be verified"));
     table.getSelectionModel().selectedItemProperty().addListener(
