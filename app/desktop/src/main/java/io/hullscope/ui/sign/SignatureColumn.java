@@ -51,7 +51,7 @@ public final class SignatureColumn {
         return;
       }
       setText(state.status().text());
-      // The dash alone says "not applicable"; an icon next to it would repeat it.
+      // The dash alone means "not applicable", so an icon next to it would repeat it.
       FontIcon icon = state.status() == SignatureStatus.NOT_APPLICABLE ? null : new FontIcon(icon(state.status()));
       switch (state.status()) {
         case NOT_APPLICABLE -> {
