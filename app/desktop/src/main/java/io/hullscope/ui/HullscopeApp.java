@@ -77,8 +77,10 @@ public final class HullscopeApp extends Application {
       window.viewModel().compare()
           .setScanLookup(digest -> new SqliteScanCache(opened).latest(digest, OsvMatcher.SCANNER));
     }
-    window.view().setPreferencesAction(new PreferencesOpener(stage, preferencesStore, executor, window.viewModel(),
-        saved -> {}));
+    PreferencesOpener preferencesOpener = new PreferencesOpener(stage, preferencesStore, executor, window.viewModel(),
+        saved -> {});
+    preferencesOpener.setTrustSettingsAction(window.view()::openTrustSettings);
+    window.view().setPreferencesAction(preferencesOpener);
     layout = new WindowLayout(stage, window.view().splitPanes(), window.viewModel().selectedTabProperty());
     layoutStore = new WindowStateStore(AppPaths.dataDir());
     layoutStore.load().ifPresent(layout::restore);

@@ -6,5 +6,6 @@ public enum ImageTab {
   LAYERS,
   SBOM,
   VULNERABILITIES,
-  HARDENING
+  HARDENING,
+  SIGNATURES
 }

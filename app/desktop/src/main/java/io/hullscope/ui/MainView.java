@@ -11,6 +11,8 @@ import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.registry.RegistryImageDialog;
 import io.hullscope.ui.sbom.SbomView;
+import io.hullscope.ui.sign.SignaturesView;
+import io.hullscope.ui.sign.TrustSettingsDialog;
 import io.hullscope.ui.sources.ImageTableView;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
@@ -120,8 +122,11 @@ public final class MainView {
     Tab hardening = new Tab("Hardening", new HardeningView(viewModel.hardening()).node());
     hardening.setGraphic(new FontIcon(Feather.SHIELD));
     hardening.setId("hardeningTab");
+    Tab signatures = new Tab("Signatures", new SignaturesView(viewModel.signatures(), this::openTrustSettings).node());
+    signatures.setGraphic(new FontIcon(Feather.FEATHER));
+    signatures.setId("signaturesTab");
     // The tabs are in the order of ImageTab, whose ordinals bindSelectedTab uses.
-    TabPane tabs = new TabPane(overview, layers, sbom, vulnerabilities, hardening);
+    TabPane tabs = new TabPane(overview, layers, sbom, vulnerabilities, hardening, signatures);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.setId("imageTabs");
     bindSelectedTab(tabs);
@@ -218,7 +223,11 @@ public final class MainView {
     dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
         after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
     viewMenu.getItems().add(dark);
-    return new MenuBar(file, edit, viewMenu, imageMenu());
+    MenuItem trustSettings = new MenuItem("_Trust Settings...", new FontIcon(Feather.KEY));
+    trustSettings.setId("trustSettingsMenu");
+    trustSettings.setOnAction(event -> openTrustSettings());
+    Menu tools = new Menu("_Tools", null, trustSettings);
+    return new MenuBar(file, edit, viewMenu, imageMenu(), tools);
   }
 
   /** Adds trainer mode: its View menu items, a Help menu with the samples gallery and the walk-through panel. */
@@ -226,6 +235,13 @@ public final class MainView {
     viewMenu.getItems().addAll(trainer.viewMenuItems());
     ((MenuBar) root.getTop()).getMenus().add(new Menu("_Help", null, trainer.galleryMenuItem()));
     root.setRight(trainer.panel());
+  }
+
+  /** Opens the trust settings; every change verifies the open image's signatures again. */
+  public void openTrustSettings() {
+    TrustSettingsDialog dialog = new TrustSettingsDialog(stage, viewModel.signatures().trustFolder());
+    dialog.setOnChanged(viewModel.signatures()::verifyAgain);
+    dialog.show();
   }
 
   private void addHarborConnection() {

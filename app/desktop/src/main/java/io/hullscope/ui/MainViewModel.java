@@ -7,6 +7,7 @@ import io.hullscope.index.ImageAnalysis;
 import io.hullscope.index.WasteReport;
 import io.hullscope.sbom.ImagePackage;
 import io.hullscope.source.harbor.HarborConnection;
+import io.hullscope.store.AppPaths;
 import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.harbor.HarborSourceEntry;
@@ -20,6 +21,7 @@ import io.hullscope.ui.registry.RegistryImageRequest;
 import io.hullscope.ui.registry.RegistrySourceEntry;
 import io.hullscope.ui.sbom.SbomOffer;
 import io.hullscope.ui.sbom.SbomViewModel;
+import io.hullscope.ui.sign.SignaturesViewModel;
 import io.hullscope.ui.sources.FileSourceEntry;
 import io.hullscope.ui.sources.ImageRow;
 import io.hullscope.ui.sources.SourceEntry;
@@ -76,6 +78,7 @@ public final class MainViewModel implements AutoCloseable {
   private final HardeningViewModel hardening;
   private final VulnerabilitiesViewModel vulnerabilities;
   private final CompareViewModel compare;
+  private final SignaturesViewModel signatures;
   private final ObjectProperty<ImageTab> selectedTab = new SimpleObjectProperty<>(ImageTab.OVERVIEW);
   private final HarborBrowserViewModel harbor;
   private final ReadOnlyBooleanWrapper harborSelected = new ReadOnlyBooleanWrapper(false);
@@ -134,6 +137,13 @@ public final class MainViewModel implements AutoCloseable {
     this.vulnerabilities = new VulnerabilitiesViewModel(executor, error);
     vulnerabilities.setTaskTracker(taskStatus::track);
     vulnerabilities.setNavigator(new VulnerabilityNavigator());
+    this.signatures = new SignaturesViewModel(executor, AppPaths.dataDir().resolve("trust"));
+    signatures.setTaskTracker(taskStatus::track);
+    signatures.setSbomOpener(attested -> {
+      sbom.offerComparison(attested);
+      sbom.compareWithOffered();
+      selectedTab.set(ImageTab.SBOM);
+    });
     sources.setAll(initialSources);
     recent.setAll(recentFiles.list());
     selectedSource.addListener((observable, before, after) -> {
@@ -444,6 +454,7 @@ public final class MainViewModel implements AutoCloseable {
     }
     vulnerabilities.show(next == null ? null : next.image().digest().toString(),
         next == null ? null : summaryName(next), opened == null ? null : opened.sbom());
+    signatures.show(opened == null ? null : row);
     if (row != null && row == offerRow && offer != null) {
       sbom.offerComparison(offer);
     }
@@ -572,6 +583,10 @@ public final class MainViewModel implements AutoCloseable {
    */
   public void compareFiles(Path left, Path right) {
     compare.compareFiles(left, right);
+  }
+
+  public SignaturesViewModel signatures() {
+    return signatures;
   }
 
   public HarborBrowserViewModel harbor() {

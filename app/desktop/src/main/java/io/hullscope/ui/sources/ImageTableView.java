@@ -2,6 +2,7 @@ package io.hullscope.ui.sources;
 
 import io.hullscope.ui.MainViewModel;
 import io.hullscope.ui.SizeTerms;
+import io.hullscope.ui.sign.SignatureColumn;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,6 +29,7 @@ public final class ImageTableView {
     table.getColumns().add(column("Created", 140, 100, ImageRow::created));
     table.getColumns().add(column("Layers", 80, 80, ImageRow::layerCount));
     table.getColumns().add(column("User", 120, 70, ImageRow::user));
+    table.getColumns().add(SignatureColumn.create(viewModel.signatures()));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label placeholder = new Label();
     placeholder.setWrapText(true);

@@ -187,6 +187,30 @@ public final class DockerDaemonSource implements ImageSource {
         inspect.path("Size").asLong(-1), scanner, progress);
   }
 
+  /**
+   * Returns the image's repo digests ({@code REGISTRY/REPOSITORY@sha256:...}), the manifest
+   * digests the daemon recorded when it pulled or pushed the image; empty for an image that was
+   * only built locally.
+   *
+   * @throws ImageReadException when the daemon no longer has the image
+   */
+  public List<String> repoDigests(String key) throws IOException {
+    DaemonClient connected = client();
+    JsonNode inspect;
+    try {
+      inspect = connected.getJson("/images/" + DaemonClient.encodePathPart(key) + "/json");
+    } catch (DaemonClient.DaemonNotFoundException e) {
+      throw new ImageReadException(key, null, null, "not found in the Docker daemon (" + e.getMessage() + ")", e);
+    }
+    List<String> digests = new ArrayList<>();
+    for (JsonNode digest : inspect.path("RepoDigests")) {
+      if (digest.isTextual() && !digest.asText().isBlank()) {
+        digests.add(digest.asText());
+      }
+    }
+    return digests;
+  }
+
   @Override
   public synchronized void close() throws IOException {
     if (client != null) {
