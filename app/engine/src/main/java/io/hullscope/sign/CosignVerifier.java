@@ -180,7 +180,7 @@ public final class CosignVerifier {
     if (!check.trusted()) {
       return new Outcome(Verdict.rejected(check.problem(), check.detail()), signer, time);
     }
-    return new Outcome(Verdict.verified("certificate root " + check.anchor().getSubjectX500Principal(), check.detail()),
+    return new Outcome(Verdict.verified(policy.describeRoot(check.anchor()), check.detail()),
         signer, time);
   }
 

@@ -150,7 +150,7 @@ public final class NotationVerifier {
       return Verdict.rejected(Verdict.Reason.EXPIRED,
           "the signing time " + signingTime + " is outside the validity of " + leaf.getSubjectX500Principal());
     }
-    return Verdict.verified("trust store certificate " + check.anchor().getSubjectX500Principal(), check.detail());
+    return Verdict.verified(policy.describeRoot(check.anchor()), check.detail());
   }
 
   private static JWSVerifier verifier(X509Certificate leaf) throws JOSEException {
