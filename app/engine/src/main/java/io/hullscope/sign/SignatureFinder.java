@@ -134,12 +134,14 @@ public final class SignatureFinder {
         return;
       }
       Descriptor layer = manifest.layers().get(0);
-      if (isNotation && NotationVerifier.COSE_MEDIA_TYPE.equals(layer.mediaType())) {
-        results.add(notation.cose(location));
-        return;
-      }
       byte[] blob = client.fetchBlob(repository, layer, image);
-      results.add(isNotation ? notation.verifyJws(blob, digest, location) : bundles.verify(blob, digest, location));
+      if (!isNotation) {
+        results.add(bundles.verify(blob, digest, location));
+      } else if (NotationVerifier.COSE_MEDIA_TYPE.equals(layer.mediaType())) {
+        results.add(notation.verifyCose(blob, digest, location));
+      } else {
+        results.add(notation.verifyJws(blob, digest, location));
+      }
     } catch (RegistryNotFoundException | io.hullscope.image.ImageReadException e) {
       results.add(malformed(kind, location, e));
     }

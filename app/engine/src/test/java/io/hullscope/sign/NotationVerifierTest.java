@@ -134,10 +134,10 @@ class NotationVerifierTest {
   }
 
   @Test
-  void coseIsUnsupported() {
-    SignatureResult result = verifier(List.of(), Clock.systemUTC()).cose("referrer");
+  void coseGarbageIsMalformed() throws Exception {
+    SignatureResult result = verifier(List.of(), Clock.systemUTC()).verifyCose(new byte[] {1, 2, 3}, target(), "referrer");
 
     assertThat(result.kind()).isEqualTo(SignatureKind.NOTATION_COSE);
-    assertThat(result.verdict().reason()).isEqualTo(Verdict.Reason.UNSUPPORTED);
+    assertThat(result.verdict().reason()).isEqualTo(Verdict.Reason.MALFORMED);
   }
 }
