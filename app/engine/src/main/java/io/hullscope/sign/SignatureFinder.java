@@ -216,10 +216,12 @@ public final class SignatureFinder {
         return;
       }
       Descriptor layer = manifest.layers().get(0);
+      boolean isCose = isNotation && NotationVerifier.COSE_MEDIA_TYPE.equals(layer.mediaType());
+      kind = isCose ? SignatureKind.NOTATION_COSE : kind;
       byte[] blob = client.fetchBlob(repository, layer, image);
       if (!isNotation) {
         results.add(bundles.verify(blob, digest, location));
-      } else if (NotationVerifier.COSE_MEDIA_TYPE.equals(layer.mediaType())) {
+      } else if (isCose) {
         results.add(notation.verifyCose(blob, digest, location));
       } else {
         results.add(notation.verifyJws(blob, digest, location));
