@@ -114,8 +114,7 @@ final class BundleKeyVerifier {
   }
 
   private static Outcome verified(TrustedKey key, String detail) {
-    String rule = "key " + key.fingerprint() + (key.name() == null ? "" : " (" + key.name() + ")");
-    return new Outcome(Verdict.verified(rule, detail), key.fingerprint());
+    return new Outcome(Verdict.verified(key.describe(), detail), key.fingerprint());
   }
 
   private static byte[] decode(String base64) {
