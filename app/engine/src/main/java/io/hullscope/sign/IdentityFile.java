@@ -86,8 +86,8 @@ final class IdentityFile {
       put(entry, "issuer", rule.issuer(), rule.regex());
       entries.add(entry);
     }
-    YAMLMapper mapper = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+    // Every value is double-quoted, so names such as 2024, ~ or no read back as text.
+    YAMLMapper mapper = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
     return mapper.writeValueAsBytes(entries);
   }
 
@@ -114,6 +114,9 @@ final class IdentityFile {
     Set<String> names = new HashSet<>();
     JsonToken token;
     while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == null) {
+        throw new IOException(name + ": the list of identities ends early");
+      }
       if (token != JsonToken.START_OBJECT) {
         throw error(name, parser, "an identity must be a mapping with name, subject and issuer");
       }

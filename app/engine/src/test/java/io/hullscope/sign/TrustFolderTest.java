@@ -168,8 +168,31 @@ class TrustFolderTest {
     String written = Files.readString(folder.resolve(TrustFolder.IDENTITIES));
     List<IdentityRule> rules = trust.identities();
 
-    assertThat(written).contains("subject: https://ci.example/build").contains("issuerPattern:");
+    assertThat(written).contains("subject: \"https://ci.example/build\"").contains("issuerPattern:");
     assertThat(rules.get(0).matches("https://ci.example/build", "https://issuer.example/tenant")).isTrue();
     assertThat(rules.get(0).matches("https://ci.example/buildX", "https://issuer.example/tenant")).isFalse();
+  }
+
+  @Test
+  void trickyValuesRoundTrip() throws Exception {
+    TrustFolder trust = new TrustFolder(folder);
+    List<String> values = List.of("2024", "true", "null", "no", "a: b", "- x", "#comment", "'quoted'", "\"double\"",
+        "multi\nline", "ünïcödé", "1e3", "0x1F", "~");
+    for (int i = 0; i < values.size(); i++) {
+      trust.saveIdentity(new IdentityRule(values.get(i), "https://issuer.example/" + i, false, values.get(i)));
+    }
+    trust.saveIdentity(new IdentityRule("\\Qa.b\\E.*", "\\Qa\\E\\Qb\\E", true, "quoted and more"));
+
+    List<IdentityRule> rules = trust.identities();
+
+    assertThat(rules).hasSize(values.size() + 1);
+    for (int i = 0; i < values.size(); i++) {
+      assertThat(rules.get(i).name()).isEqualTo(values.get(i));
+      assertThat(rules.get(i).subject()).isEqualTo(values.get(i));
+      assertThat(rules.get(i).regex()).isFalse();
+    }
+    assertThat(rules.get(values.size()).subject()).isEqualTo("\\Qa.b\\E.*");
+    assertThat(rules.get(values.size()).issuer()).isEqualTo("\\Qa\\E\\Qb\\E");
+    assertThat(rules.get(values.size()).regex()).isTrue();
   }
 }
