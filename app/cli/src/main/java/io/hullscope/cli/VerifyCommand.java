@@ -7,14 +7,17 @@ import io.hullscope.image.ImageReference;
 import io.hullscope.sign.IdentityRule;
 import io.hullscope.sign.SignatureFinder;
 import io.hullscope.sign.SignatureResult;
+import io.hullscope.sign.TrustFolder;
 import io.hullscope.sign.TrustPolicy;
 import io.hullscope.sign.TrustPolicyFiles;
 import io.hullscope.source.registry.DockerConfigCredentials;
 import io.hullscope.source.registry.RegistryClient;
 import io.hullscope.source.registry.RegistryHostSettings;
 import io.hullscope.source.registry.RegistryOptions;
+import io.hullscope.store.AppPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -32,13 +35,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hullscope verify}: finds the signatures of a registry image and verifies them against the
- * keys, certificates and identities given on the command line.
+ * keys, certificates and identities given on the command line, or else against the trust folder
+ * in the data folder, which the desktop's trust settings write.
  */
 @Command(
     name = "verify",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Finds the cosign, Sigstore and notation signatures of a registry image and verifies them.",
+        "Without --trust or any other trust option, the trust folder <data folder>/trust is used (the desktop's"
+            + " trust settings); with options only, only what they name is trusted.",
         "Exit codes: 0 at least one signature verified, 1 none verified or unsigned, 2 invalid usage or input."})
 final class VerifyCommand implements Callable<Integer> {
 
@@ -76,6 +82,11 @@ final class VerifyCommand implements Callable<Integer> {
       + " regular expression.")
   private String issuerRegex;
 
+  @Option(names = "--trust", paramLabel = "DIR", description = "Trust folder (keys/, roots/, rekor/,"
+      + " trusted_root.json, identities.yaml) to use instead of <data folder>/trust; the other trust options add"
+      + " to it.")
+  private Path trustFolder;
+
   @Option(names = "--trust-store", paramLabel = "DIR", description = "Folder of root certificates (*.pem, *.crt,"
       + " *.cer) for notation and cosign certificate chains.")
   private Path trustStore;
@@ -107,7 +118,7 @@ final class VerifyCommand implements Callable<Integer> {
     TrustPolicy policy;
     try {
       reference = parseReference();
-      policy = TrustPolicyFiles.load(keys, trustStore, identityRules(), rekorKeys, trustedRoot);
+      policy = trustPolicy();
     } catch (IOException | IllegalArgumentException e) {
       err.println("hullscope: " + FailurePrinter.describe(e));
       err.flush();
@@ -128,6 +139,27 @@ final class VerifyCommand implements Callable<Integer> {
     boolean verified = results.stream().anyMatch(result -> result.verdict().isVerified());
     print(reference, digest, results, verified);
     return verified ? 0 : EXIT_NOT_VERIFIED;
+  }
+
+  /**
+   * Reads the trust folder (the one of {@code --trust}, else the default one when no trust option
+   * is given) and adds what the other options name.
+   */
+  private TrustPolicy trustPolicy() throws IOException {
+    TrustPolicy options = TrustPolicyFiles.load(keys, trustStore, identityRules(), rekorKeys, trustedRoot);
+    boolean anyOption = !keys.isEmpty() || trustStore != null || !options.identities().isEmpty()
+        || !rekorKeys.isEmpty() || trustedRoot != null;
+    Path folder = trustFolder;
+    if (folder == null && !anyOption) {
+      folder = AppPaths.dataDir().resolve(TrustFolder.DEFAULT_NAME);
+    }
+    if (folder == null) {
+      return options;
+    }
+    if (trustFolder != null && !Files.isDirectory(trustFolder)) {
+      throw new IOException("the trust folder " + trustFolder + " does not exist");
+    }
+    return new TrustFolder(folder).load().plus(options);
   }
 
   private ImageReference parseReference() {

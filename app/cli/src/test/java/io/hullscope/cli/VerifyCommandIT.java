@@ -130,4 +130,40 @@ class VerifyCommandIT {
     assertThat(root.path("signatures").get(0).path("kind").asText()).isEqualTo("COSIGN_SIMPLE_SIGNING");
     assertThat(root.path("signatures").get(0).path("reason").asText()).isEqualTo("BAD_SIGNATURE");
   }
+
+  @Test
+  void trustFolderKeyVerifies() throws Exception {
+    Digest image = pusher.image("trust-folder");
+    pusher.cosignSignature(image, pusher.simpleSigningPayload(image), key, false);
+    Path trust = work.resolve("trust-folder");
+    Files.createDirectories(trust.resolve("keys"));
+    Files.copy(publicKey, trust.resolve("keys/release.pem"));
+
+    Result result = verify("trust-folder", "--trust", trust.toString());
+
+    assertThat(result.code()).as(result.out() + result.err()).isZero();
+    assertThat(result.out()).contains("VERIFIED by key SHA256:").contains("(release.pem)");
+  }
+
+  @Test
+  void defaultTrustFolderIsUsed() throws Exception {
+    Digest image = pusher.image("default-trust");
+    pusher.cosignSignature(image, pusher.simpleSigningPayload(image), key, false);
+    Path data = work.resolve("data");
+    Files.createDirectories(data.resolve("trust/keys"));
+    Files.copy(publicKey, data.resolve("trust/keys/default.pem"));
+    String previous = System.setProperty("hullscope.data", data.toString());
+    try {
+      Result result = verify("default-trust");
+
+      assertThat(result.code()).as(result.out() + result.err()).isZero();
+      assertThat(result.out()).contains("(default.pem)");
+    } finally {
+      if (previous == null) {
+        System.clearProperty("hullscope.data");
+      } else {
+        System.setProperty("hullscope.data", previous);
+      }
+    }
+  }
 }

@@ -76,4 +76,50 @@ class VerifyCommandTest {
   void unknownOptionIsUsageError() {
     assertThat(run("verify", "127.0.0.1:1/app:1", "--no-such-option").code()).isEqualTo(2);
   }
+
+  @Test
+  void defaultTrustFolderIsRead() throws IOException {
+    Path data = folder.resolve("data");
+    Path broken = Files.createDirectories(data.resolve("trust/keys")).resolve("broken.pem");
+    Files.writeString(broken, "not a key");
+    String previous = System.setProperty("hullscope.data", data.toString());
+    try {
+      Result result = run("verify", "127.0.0.1:1/app:1");
+
+      assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+      assertThat(result.err()).contains(broken.toString());
+    } finally {
+      if (previous == null) {
+        System.clearProperty("hullscope.data");
+      } else {
+        System.setProperty("hullscope.data", previous);
+      }
+    }
+  }
+
+  @Test
+  void trustOptionReadsChosenFolder() throws IOException {
+    Path trust = Files.createDirectories(folder.resolve("mytrust"));
+    Files.writeString(trust.resolve("identities.yaml"), "- name: x\n  subject: a@example.com\n");
+
+    Result result = run("verify", "127.0.0.1:1/app:1", "--trust", trust.toString());
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err()).contains("identities.yaml, line 1").contains("issuer");
+  }
+
+  @Test
+  void missingTrustFolderIsInputError() {
+    Result result = run("verify", "127.0.0.1:1/app:1", "--trust", folder.resolve("absent").toString());
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err()).contains("absent").contains("does not exist");
+  }
+
+  @Test
+  void helpNamesDefaultTrustFolder() {
+    Result result = run("verify", "--help");
+
+    assertThat(result.out()).contains("<data folder>/trust").contains("--trust=DIR");
+  }
 }

@@ -60,7 +60,7 @@ final class AttestationVerifier {
       for (TrustedKey key : policy.keys()) {
         if (Signatures.verify(key.key(), pae, bytes)) {
           return new SignatureResult(SignatureKind.ATTESTATION, location, key.fingerprint(), null, predicateType,
-              Verdict.verified("key " + key.fingerprint(), "the DSSE signature verifies with a trusted key"), List.of());
+              Verdict.verified(key.describe(), "the DSSE signature verifies with a trusted key"), List.of());
         }
       }
     }

@@ -131,8 +131,7 @@ public final class CosignVerifier {
     }
     for (TrustedKey key : policy.keys()) {
       if (Signatures.verify(key.key(), payload, signature)) {
-        String rule = "key " + key.fingerprint() + (key.name() == null ? "" : " (" + key.name() + ")");
-        return new Outcome(Verdict.verified(rule, "the payload signature verifies with a trusted key"),
+        return new Outcome(Verdict.verified(key.describe(), "the payload signature verifies with a trusted key"),
             key.fingerprint(), time);
       }
     }
@@ -168,7 +167,7 @@ public final class CosignVerifier {
     }
     for (TrustedKey trusted : policy.keys()) {
       if (trusted.key().equals(key)) {
-        return new Outcome(Verdict.verified("key " + trusted.fingerprint(), "the certificate's key is a trusted key"),
+        return new Outcome(Verdict.verified(trusted.describe(), "the certificate's key is a trusted key"),
             signer, time);
       }
     }
@@ -180,7 +179,7 @@ public final class CosignVerifier {
     if (!check.trusted()) {
       return new Outcome(Verdict.rejected(check.problem(), check.detail()), signer, time);
     }
-    return new Outcome(Verdict.verified("certificate root " + check.anchor().getSubjectX500Principal(), check.detail()),
+    return new Outcome(Verdict.verified(policy.describeRoot(check.anchor()), check.detail()),
         signer, time);
   }
 

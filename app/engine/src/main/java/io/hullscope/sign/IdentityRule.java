@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 /**
  * An expected keyless signer: the certificate identity (SAN: email or URI) and the OIDC issuer,
  * each matched exactly or as a regular expression over the whole value.
+ *
+ * @param name the rule's name from the trust folder, shown in verdicts; null for rules given on the command line
  */
-public record IdentityRule(String subject, String issuer, boolean regex) {
+public record IdentityRule(String subject, String issuer, boolean regex, String name) {
 
   public IdentityRule {
     Objects.requireNonNull(subject, "subject");
@@ -17,6 +19,11 @@ public record IdentityRule(String subject, String issuer, boolean regex) {
       Pattern.compile(subject);
       Pattern.compile(issuer);
     }
+  }
+
+  /** Creates an unnamed rule. */
+  public IdentityRule(String subject, String issuer, boolean regex) {
+    this(subject, issuer, regex, null);
   }
 
   /** Returns true when both the identity and the issuer match. */
@@ -31,8 +38,9 @@ public record IdentityRule(String subject, String issuer, boolean regex) {
     return subject.equals(actualSubject) && issuer.equals(actualIssuer);
   }
 
-  /** Returns the rule as shown in verdicts. */
+  /** Returns the rule as shown in verdicts, starting with its name when it has one. */
   public String describe() {
-    return (regex ? "identity pattern " : "identity ") + subject + " issued by " + issuer;
+    String rule = (regex ? "identity pattern " : "identity ") + subject + " issued by " + issuer;
+    return name == null ? rule : "identity rule '" + name + "' (" + rule + ")";
   }
 }

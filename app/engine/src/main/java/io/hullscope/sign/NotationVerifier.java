@@ -25,9 +25,10 @@ import java.util.Set;
 
 /**
  * Verifies Notary Project signatures: JWS envelopes with nimbus-jose-jwt against the trust store's
- * certificates. COSE envelopes are recognised and reported as not verified.
+ * certificates, and COSE_Sign1 envelopes with {@link NotationCoseVerifier}.
  *
  * <p>Envelope rules: https://github.com/notaryproject/specifications/blob/main/specs/signature-envelope-jws.md
+ * and signature-envelope-cose.md in the same folder.
  */
 public final class NotationVerifier {
 
@@ -59,12 +60,9 @@ public final class NotationVerifier {
     this.clock = clock;
   }
 
-  /** Returns a COSE signature result: recognised, listed, not verified. */
-  public SignatureResult cose(String location) {
-    // NOTE: COSE_Sign1 envelopes are listed as UNSUPPORTED, not verified, because Hullscope has no CBOR reader.
-    return new SignatureResult(SignatureKind.NOTATION_COSE, location, null, null, null,
-        Verdict.rejected(Verdict.Reason.UNSUPPORTED, "Notary Project COSE envelopes are listed but not verified"),
-        List.of());
+  /** Verifies a COSE_Sign1 envelope against the image manifest digest. */
+  public SignatureResult verifyCose(byte[] envelope, Digest imageDigest, String location) {
+    return new NotationCoseVerifier(this, maxEnvelope).verify(envelope, imageDigest, location);
   }
 
   /** Verifies a JWS envelope (flattened JSON serialization) against the image manifest digest. */
@@ -76,13 +74,15 @@ public final class NotationVerifier {
     }
     JWSObject jws;
     List<X509Certificate> chain;
+    JsonNode unprotected;
     try {
       JsonNode root = CosignVerifier.JSON.readTree(envelope);
       if (root == null || !root.isObject()) {
         throw new IllegalArgumentException("the envelope is not a JSON object");
       }
       jws = JWSObject.parse(text(root, "protected") + "." + text(root, "payload") + "." + text(root, "signature"));
-      chain = certificateChain(root.path("header").path("x5c"));
+      unprotected = root.path("header");
+      chain = certificateChain(unprotected.path("x5c"));
     } catch (IOException | ParseException | GeneralSecurityException | IllegalArgumentException e) {
       return result(null, null, Verdict.rejected(Verdict.Reason.MALFORMED,
           "the JWS envelope is invalid: " + e.getMessage()), location, notes);
@@ -97,6 +97,8 @@ public final class NotationVerifier {
       return result(signer, null, Verdict.rejected(Verdict.Reason.MALFORMED, e.getMessage()), location, notes);
     }
 
+    JsonNode token = unprotected.path(NotationCoseVerifier.TIMESTAMP_SIGNATURE);
+    Timestamps.describe(token.isTextual() ? token.asText() : null, notes);
     Verdict verdict = judge(jws, chain, claims, imageDigest, notes);
     return result(signer, claims.signingTime(), verdict, location, notes);
   }
@@ -134,23 +136,31 @@ public final class NotationVerifier {
       return Verdict.rejected(Verdict.Reason.BAD_SIGNATURE, "the JWS signature cannot be checked: " + e.getMessage());
     }
 
+    return checkTrust(chain, claims.signingTime(), claims.expiry(), notes);
+  }
+
+  /**
+   * Runs the checks that follow a valid signature, the same for JWS and COSE: expiry, the chain to a
+   * trusted root now, and the signing time within the leaf's validity.
+   */
+  Verdict checkTrust(List<X509Certificate> chain, Instant signingTime, Instant expiry, List<String> notes) {
+    X509Certificate leaf = chain.get(0);
     Instant now = clock.instant();
-    if (claims.expiry() != null && now.isAfter(claims.expiry())) {
-      return Verdict.rejected(Verdict.Reason.EXPIRED, "the signature expired at " + claims.expiry());
+    if (expiry != null && now.isAfter(expiry)) {
+      return Verdict.rejected(Verdict.Reason.EXPIRED, "the signature expired at " + expiry);
     }
-    // Without a trusted timestamp the Notary Project requires the chain to be valid now, not only at signing.
-    notes.add("signing time " + claims.signingTime() + " is the signer's claim, because timestamp countersignatures"
-        + " are not checked");
+    // Without a verified timestamp the Notary Project requires the chain to be valid now, not only at signing.
+    notes.add("signing time " + signingTime + " is the signer's claim, because timestamp countersignatures"
+        + " are not verified");
     Certificates.ChainCheck check = Certificates.validate(chain, policy.roots(), now);
     if (!check.trusted()) {
       return Verdict.rejected(check.problem(), check.detail());
     }
-    Instant signingTime = claims.signingTime();
     if (signingTime.isBefore(leaf.getNotBefore().toInstant()) || signingTime.isAfter(leaf.getNotAfter().toInstant())) {
       return Verdict.rejected(Verdict.Reason.EXPIRED,
           "the signing time " + signingTime + " is outside the validity of " + leaf.getSubjectX500Principal());
     }
-    return Verdict.verified("trust store certificate " + check.anchor().getSubjectX500Principal(), check.detail());
+    return Verdict.verified(policy.describeRoot(check.anchor()), check.detail());
   }
 
   private static JWSVerifier verifier(X509Certificate leaf) throws JOSEException {
@@ -194,7 +204,12 @@ public final class NotationVerifier {
     if (!PAYLOAD_TYPE.equals(jws.getHeader().getContentType())) {
       throw new IllegalArgumentException("the content type is " + jws.getHeader().getContentType() + ", not " + PAYLOAD_TYPE);
     }
-    JsonNode payload = CosignVerifier.JSON.readTree(jws.getPayload().toBytes());
+    return targetDigest(jws.getPayload().toBytes());
+  }
+
+  /** Returns {@code targetArtifact.digest} of a Notary Project payload. */
+  static Digest targetDigest(byte[] payloadJson) throws IOException {
+    JsonNode payload = CosignVerifier.JSON.readTree(payloadJson);
     JsonNode digest = payload == null ? null : payload.path("targetArtifact").path("digest");
     if (digest == null || !digest.isTextual()) {
       throw new IllegalArgumentException("the payload has no targetArtifact.digest");

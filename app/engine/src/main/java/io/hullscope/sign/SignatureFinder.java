@@ -4,6 +4,7 @@ import io.hullscope.image.Descriptor;
 import io.hullscope.image.Digest;
 import io.hullscope.image.ImageManifest;
 import io.hullscope.image.ManifestParser;
+import io.hullscope.source.harbor.HarborModel.Accessory;
 import io.hullscope.source.registry.RegistryClient;
 import io.hullscope.source.registry.RegistryManifest;
 import io.hullscope.source.registry.RegistryNotFoundException;
@@ -33,6 +34,12 @@ public final class SignatureFinder {
   public static final int DEFAULT_MAX_LAYERS = 64;
   /** Maximum number of referrers inspected for one image. */
   public static final int DEFAULT_MAX_REFERRERS = 256;
+
+  /** Harbor's accessory types for cosign signatures, notation signatures and other OCI referrers. */
+  static final String HARBOR_COSIGN = "signature.cosign";
+  static final String HARBOR_NOTATION = "signature.notation";
+  static final String HARBOR_SUBJECT = "subject.accessory";
+  static final String DSSE_MEDIA_TYPE = "application/vnd.dsse.envelope.v1+json";
 
   private static final Logger LOG = LoggerFactory.getLogger(SignatureFinder.class);
 
@@ -86,24 +93,45 @@ public final class SignatureFinder {
 
   private void readCosignTag(String repository, String tag, Digest digest, List<SignatureResult> results,
       boolean attestation) throws IOException {
+    readCosignManifest(repository, tag, "tag " + tag, digest, results, attestation ? Layers.ATTESTATIONS
+        : Layers.SIGNATURES);
+  }
+
+  /** Kinds of layer that a cosign manifest holds, which decide the verifier for each. */
+  private enum Layers {
+    SIGNATURES,
+    ATTESTATIONS,
+    /** By layer media type: DSSE envelopes are attestations, others simple-signing payloads. */
+    BY_MEDIA_TYPE
+  }
+
+  private void readCosignManifest(String repository, String reference, String label, Digest digest,
+      List<SignatureResult> results, Layers layers) throws IOException {
+    SignatureKind manifestKind = layers == Layers.ATTESTATIONS ? SignatureKind.ATTESTATION
+        : SignatureKind.COSIGN_SIMPLE_SIGNING;
     ImageManifest manifest;
     try {
-      RegistryManifest fetched = client.fetchManifest(repository, tag);
-      manifest = ManifestParser.parseManifest(fetched.bytes(), client.registry() + "/" + repository, "manifest " + tag);
+      RegistryManifest fetched = client.fetchManifest(repository, reference);
+      manifest = ManifestParser.parseManifest(fetched.bytes(), client.registry() + "/" + repository,
+          "manifest " + reference);
     } catch (RegistryNotFoundException e) {
+      if (layers == Layers.BY_MEDIA_TYPE) {
+        results.add(malformed(manifestKind, label, e));
+      }
       return;
     } catch (io.hullscope.image.ImageReadException e) {
-      results.add(malformed(attestation ? SignatureKind.ATTESTATION : SignatureKind.COSIGN_SIMPLE_SIGNING,
-          "tag " + tag, e));
+      results.add(malformed(manifestKind, label, e));
       return;
     }
-    List<Descriptor> layers = manifest.layers();
-    for (int i = 0; i < layers.size() && i < maxLayers; i++) {
-      Descriptor layer = layers.get(i);
-      String location = "tag " + tag + " layer " + (i + 1);
+    List<Descriptor> descriptors = manifest.layers();
+    for (int i = 0; i < descriptors.size() && i < maxLayers; i++) {
+      Descriptor layer = descriptors.get(i);
+      boolean attestation = layers == Layers.ATTESTATIONS
+          || (layers == Layers.BY_MEDIA_TYPE && DSSE_MEDIA_TYPE.equals(layer.mediaType()));
+      String location = label + " layer " + (i + 1);
       byte[] blob;
       try {
-        blob = client.fetchBlob(repository, layer, client.registry() + "/" + repository + ":" + tag);
+        blob = client.fetchBlob(repository, layer, client.registry() + "/" + repository + ":" + reference);
       } catch (RegistryNotFoundException | io.hullscope.image.ImageReadException e) {
         results.add(malformed(attestation ? SignatureKind.ATTESTATION : SignatureKind.COSIGN_SIMPLE_SIGNING, location, e));
         continue;
@@ -113,36 +141,112 @@ public final class SignatureFinder {
     }
   }
 
+  /**
+   * Verifies the signature accessories that Harbor lists for an artifact, reading each through the
+   * registry endpoint: {@code signature.cosign} as a cosign signature manifest, {@code
+   * signature.notation} and {@code subject.accessory} as OCI referrers (notation or Sigstore
+   * bundle, by artifact type). Other accessories, such as SBOMs, are skipped.
+   *
+   * @param digest the artifact's manifest digest, which the signatures must sign
+   */
+  public List<SignatureResult> verifyAccessories(String repository, Digest digest, List<Accessory> accessories)
+      throws IOException {
+    List<SignatureResult> results = new ArrayList<>();
+    int inspected = 0;
+    for (Accessory accessory : accessories) {
+      if (inspected++ >= maxReferrers) {
+        LOG.warn("Image {}@{} has more than {} accessories; the rest are not inspected", repository, digest, maxReferrers);
+        break;
+      }
+      Digest accessoryDigest;
+      try {
+        accessoryDigest = Digest.parse(accessory.digest());
+      } catch (IllegalArgumentException | NullPointerException e) {
+        results.add(new SignatureResult(SignatureKind.COSIGN_SIMPLE_SIGNING, "Harbor accessory " + accessory.type(), null,
+            null, null, Verdict.rejected(Verdict.Reason.MALFORMED, "Harbor lists the accessory with an invalid digest '"
+            + accessory.digest() + "'"), List.of()));
+        continue;
+      }
+      String label = "Harbor accessory " + accessory.type() + " " + accessoryDigest;
+      switch (String.valueOf(accessory.type())) {
+        case HARBOR_COSIGN -> readCosignManifest(repository, accessoryDigest.toString(), label, digest, results,
+            Layers.BY_MEDIA_TYPE);
+        case HARBOR_NOTATION, HARBOR_SUBJECT -> readReferrer(repository, accessoryDigest, null, label, digest, results);
+        default -> LOG.debug("Skipping Harbor accessory {} of type {}", accessoryDigest, accessory.type());
+      }
+    }
+    return results;
+  }
+
   private void readReferrer(String repository, Descriptor referrer, Digest digest, List<SignatureResult> results)
       throws IOException {
-    String type = referrer.artifactType();
-    boolean isNotation = NotationVerifier.ARTIFACT_TYPE.equals(type);
-    boolean isBundle = type != null && type.startsWith(SigstoreBundleVerifier.BUNDLE_ARTIFACT_TYPE_PREFIX);
-    if (!isNotation && !isBundle) {
-      LOG.debug("Skipping referrer {} of {} with artifact type {}", referrer.digest(), digest, type);
+    readReferrer(repository, referrer.digest(), referrer.artifactType(), "referrer " + referrer.digest(), digest,
+        results);
+  }
+
+  /**
+   * Verifies one referrer manifest.
+   *
+   * @param type the artifact type from the referrers list; null to read it from the manifest itself
+   */
+  private void readReferrer(String repository, Digest referrer, String type, String location, Digest digest,
+      List<SignatureResult> results) throws IOException {
+    if (type != null && !isSignatureType(type)) {
+      LOG.debug("Skipping referrer {} of {} with artifact type {}", referrer, digest, type);
       return;
     }
-    SignatureKind kind = isNotation ? SignatureKind.NOTATION_JWS : SignatureKind.SIGSTORE_BUNDLE;
-    String location = "referrer " + referrer.digest();
-    String image = client.registry() + "/" + repository + "@" + referrer.digest();
+    String image = client.registry() + "/" + repository + "@" + referrer;
+    SignatureKind kind = NotationVerifier.ARTIFACT_TYPE.equals(type) ? SignatureKind.NOTATION_JWS
+        : SignatureKind.SIGSTORE_BUNDLE;
     try {
-      RegistryManifest fetched = client.fetchManifest(repository, referrer.digest().toString());
+      RegistryManifest fetched = client.fetchManifest(repository, referrer.toString());
       ImageManifest manifest = ManifestParser.parseManifest(fetched.bytes(), image, "referrer manifest");
+      if (type == null) {
+        type = artifactType(fetched.bytes(), manifest);
+        if (!isSignatureType(type)) {
+          LOG.debug("Skipping referrer {} of {} with artifact type {}", referrer, digest, type);
+          return;
+        }
+      }
+      boolean isNotation = NotationVerifier.ARTIFACT_TYPE.equals(type);
+      kind = isNotation ? SignatureKind.NOTATION_JWS : SignatureKind.SIGSTORE_BUNDLE;
       if (manifest.layers().size() != 1) {
         results.add(new SignatureResult(kind, location, null, null, null, Verdict.rejected(Verdict.Reason.MALFORMED,
             "the referrer has " + manifest.layers().size() + " layers, expected one"), List.of()));
         return;
       }
       Descriptor layer = manifest.layers().get(0);
-      if (isNotation && NotationVerifier.COSE_MEDIA_TYPE.equals(layer.mediaType())) {
-        results.add(notation.cose(location));
-        return;
-      }
+      boolean isCose = isNotation && NotationVerifier.COSE_MEDIA_TYPE.equals(layer.mediaType());
+      kind = isCose ? SignatureKind.NOTATION_COSE : kind;
       byte[] blob = client.fetchBlob(repository, layer, image);
-      results.add(isNotation ? notation.verifyJws(blob, digest, location) : bundles.verify(blob, digest, location));
+      if (!isNotation) {
+        results.add(bundles.verify(blob, digest, location));
+      } else if (isCose) {
+        results.add(notation.verifyCose(blob, digest, location));
+      } else {
+        results.add(notation.verifyJws(blob, digest, location));
+      }
     } catch (RegistryNotFoundException | io.hullscope.image.ImageReadException e) {
       results.add(malformed(kind, location, e));
     }
+  }
+
+  private static boolean isSignatureType(String type) {
+    return NotationVerifier.ARTIFACT_TYPE.equals(type)
+        || (type != null && type.startsWith(SigstoreBundleVerifier.BUNDLE_ARTIFACT_TYPE_PREFIX));
+  }
+
+  /** Returns a manifest's {@code artifactType}, else its config media type, as the OCI spec defines the artifact type. */
+  private static String artifactType(byte[] manifestBytes, ImageManifest manifest) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode root = CosignVerifier.JSON.readTree(manifestBytes);
+      if (root != null && root.path("artifactType").isTextual()) {
+        return root.path("artifactType").asText();
+      }
+    } catch (IOException e) {
+      LOG.debug("Cannot read the artifact type of a referrer manifest: {}", e.getMessage());
+    }
+    return manifest.config() == null ? null : manifest.config().mediaType();
   }
 
   private static SignatureResult malformed(SignatureKind kind, String location, IOException e) {

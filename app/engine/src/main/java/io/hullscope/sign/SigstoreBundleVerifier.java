@@ -24,7 +24,8 @@ import java.util.List;
  * sigstore-java checks them against an offline trusted root: the message or DSSE signature, the
  * Fulcio certificate chain at the log time, the signed certificate timestamp and the Rekor entry.
  * Before that, this class checks that the bundle is about the image digest. After it, this class
- * checks that the certificate identity is one the user expects.
+ * checks that the certificate identity is one the user expects. Bundles signed with a plain public
+ * key are verified against the trusted keys by {@link BundleKeyVerifier}.
  */
 public final class SigstoreBundleVerifier {
 
@@ -84,6 +85,10 @@ public final class SigstoreBundleVerifier {
     if (digestProblem != null) {
       return result(null, time, predicateType, digestProblem, location, notes);
     }
+    if (root.path("verificationMaterial").has("publicKey")) {
+      BundleKeyVerifier.Outcome outcome = BundleKeyVerifier.verify(root, policy.keys(), notes);
+      return result(outcome.signer(), time, predicateType, outcome.verdict(), location, notes);
+    }
 
     Bundle bundle;
     try {
@@ -94,10 +99,8 @@ public final class SigstoreBundleVerifier {
     }
     X509Certificate leaf = leaf(bundle);
     if (leaf == null) {
-      // NOTE: bundles signed with a bare public key are not verified; sigstore-java's verifier is keyless only.
-      return result(null, time, predicateType, Verdict.rejected(Verdict.Reason.UNSUPPORTED,
-          "the bundle is signed with a public key, not a certificate, and only keyless bundles are verified"),
-          location, notes);
+      return result(null, time, predicateType, Verdict.rejected(Verdict.Reason.MALFORMED,
+          "the bundle has neither a certificate nor a public key hint"), location, notes);
     }
     String identity = Certificates.identity(leaf);
     String issuer = Certificates.oidcIssuer(leaf);

@@ -8,7 +8,9 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds a {@link TrustPolicy} from files: PEM public keys, a folder of certificates, a trusted root. */
 public final class TrustPolicyFiles {
@@ -41,6 +43,7 @@ public final class TrustPolicyFiles {
       rekorKeys.add(publicKey(file));
     }
     List<X509Certificate> roots = new ArrayList<>();
+    Map<X509Certificate, String> rootSources = new HashMap<>();
     if (trustStore != null) {
       if (!Files.isDirectory(trustStore)) {
         throw new IOException("trust store " + trustStore + " is not a folder");
@@ -52,7 +55,10 @@ public final class TrustPolicyFiles {
             throw new IOException("trust store " + trustStore + " has more than " + MAX_TRUST_STORE_FILES + " files");
           }
           try {
-            roots.addAll(PemFiles.certificates(read(file)));
+            for (X509Certificate root : PemFiles.certificates(read(file))) {
+              roots.add(root);
+              rootSources.putIfAbsent(root, file.getFileName().toString());
+            }
           } catch (GeneralSecurityException e) {
             throw new IOException("certificate file " + file + " is invalid: " + e.getMessage(), e);
           }
@@ -66,10 +72,10 @@ public final class TrustPolicyFiles {
         throw new IOException("Sigstore trusted root " + trustedRoot + " is invalid: " + e.getMessage(), e);
       }
     }
-    return new TrustPolicy(keys, roots, identities, rekorKeys, trustedRoot);
+    return new TrustPolicy(keys, roots, identities, rekorKeys, trustedRoot, rootSources);
   }
 
-  private static PublicKey publicKey(Path file) throws IOException {
+  static PublicKey publicKey(Path file) throws IOException {
     try {
       return PemFiles.publicKey(new String(read(file), java.nio.charset.StandardCharsets.UTF_8));
     } catch (GeneralSecurityException e) {
@@ -77,7 +83,7 @@ public final class TrustPolicyFiles {
     }
   }
 
-  private static byte[] read(Path file) throws IOException {
+  static byte[] read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException("file " + file + " does not exist");
     }

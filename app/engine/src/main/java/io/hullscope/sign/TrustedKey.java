@@ -17,6 +17,11 @@ public record TrustedKey(String name, PublicKey key) {
     Objects.requireNonNull(key, "key");
   }
 
+  /** Returns how a verdict names this key: {@code key SHA256:<base64> (<name>)}, without the name when it has none. */
+  public String describe() {
+    return "key " + fingerprint() + (name == null ? "" : " (" + name + ")");
+  }
+
   /** Returns the fingerprint {@code SHA256:<base64>} of the key's SubjectPublicKeyInfo, as ssh-keygen writes it. */
   public String fingerprint() {
     return fingerprint(key);

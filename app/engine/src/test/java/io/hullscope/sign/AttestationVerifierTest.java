@@ -32,7 +32,7 @@ class AttestationVerifierTest {
   }
 
   private static AttestationVerifier trusting(KeyPair key) {
-    return new AttestationVerifier(new TrustPolicy(List.of(new TrustedKey("k", key.getPublic())), List.of(), List.of(),
+    return new AttestationVerifier(new TrustPolicy(List.of(new TrustedKey("attest.pem", key.getPublic())), List.of(), List.of(),
         List.of(), null), 1 << 20);
   }
 
@@ -44,6 +44,7 @@ class AttestationVerifierTest {
 
     assertThat(result.verdict().isVerified()).as(result.verdict().detail()).isTrue();
     assertThat(result.predicateType()).isEqualTo("https://spdx.dev/Document");
+    assertThat(result.verdict().matchedRule()).endsWith("(attest.pem)");
   }
 
   @Test

@@ -95,7 +95,7 @@ class CosignVerifierTest {
         .verify(layer.payload(), annotations, CosignFixtures.manifestDigest("pki/manifest.json"), "sig");
 
     assertThat(result.verdict().isVerified()).as(result.verdict().detail()).isTrue();
-    assertThat(result.verdict().matchedRule()).startsWith("certificate root");
+    assertThat(result.verdict().matchedRule()).startsWith("root certificate");
   }
 
   @Test

@@ -52,6 +52,20 @@ class NotationVerifierTest {
   }
 
   @Test
+  void jwsTimestampIsReportedNotVerified() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(envelope());
+    byte[] token = NotationCoseVerifierTest.timestampToken("20230314081003Z", leaf());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("header"))
+        .put(NotationCoseVerifier.TIMESTAMP_SIGNATURE, Base64.getEncoder().encodeToString(token));
+
+    SignatureResult result = trusting().verifyJws(JSON.writeValueAsBytes(root), target(), "referrer");
+
+    assertThat(result.verdict().isVerified()).as(result.verdict().detail()).isTrue();
+    assertThat(result.notes()).anySatisfy(note -> assertThat(note)
+        .contains("timestamped by CN=alpine").contains("2023-03-14T08:10:03Z").contains("not verified"));
+  }
+
+  @Test
   void jwsWithoutTrustStoreIsNotVerified() throws Exception {
     SignatureResult result = verifier(List.of(), Clock.systemUTC()).verifyJws(envelope(), target(), "referrer");
 
@@ -134,10 +148,10 @@ class NotationVerifierTest {
   }
 
   @Test
-  void coseIsUnsupported() {
-    SignatureResult result = verifier(List.of(), Clock.systemUTC()).cose("referrer");
+  void coseGarbageIsMalformed() throws Exception {
+    SignatureResult result = verifier(List.of(), Clock.systemUTC()).verifyCose(new byte[] {1, 2, 3}, target(), "referrer");
 
     assertThat(result.kind()).isEqualTo(SignatureKind.NOTATION_COSE);
-    assertThat(result.verdict().reason()).isEqualTo(Verdict.Reason.UNSUPPORTED);
+    assertThat(result.verdict().reason()).isEqualTo(Verdict.Reason.MALFORMED);
   }
 }

@@ -26,8 +26,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +43,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Signs images in a real distribution registry ({@code docker-registry} on loopback, found through
- * {@code HULLSCOPE_REGISTRY}) with keys made here, in the cosign classic layout and as a notation
- * JWS referrer, and checks that {@link SignatureFinder} finds and judges them.
+ * {@code HULLSCOPE_REGISTRY}) with keys made here, in the cosign classic layout and as notation JWS
+ * and COSE referrers, and checks that {@link SignatureFinder} finds and judges them.
  */
 @Tag("registry")
 class SignatureRegistryIT {
 
   private static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
   private static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+
+  /** Fallback tag index entries per subject, for registries without the referrers API. */
+  private static final Map<Digest, List<String>> FALLBACK_ENTRIES = new ConcurrentHashMap<>();
 
   @TempDir static Path work;
 
@@ -96,7 +103,7 @@ class SignatureRegistryIT {
   void cosignAndNotationSignaturesVerify() throws Exception {
     Digest image = pusher.image("signed");
     pusher.cosignSignature(image, pusher.simpleSigningPayload(image), cosignKey, false);
-    pushNotationSignature(image, image);
+    pushNotationSignature(image, image, false);
 
     List<SignatureResult> results = finder(trusting(cosignKey)).find(repository, image);
 
@@ -144,7 +151,7 @@ class SignatureRegistryIT {
     Digest copied = pusher.image("copy");
     // The signatures of the first image, attached to the second one.
     pusher.cosignSignature(copied, pusher.simpleSigningPayload(signed), cosignKey, false);
-    pushNotationSignature(copied, signed);
+    pushNotationSignature(copied, signed, false);
 
     List<SignatureResult> results = finder(trusting(cosignKey)).find(repository, copied);
 
@@ -152,6 +159,53 @@ class SignatureRegistryIT {
     for (SignatureResult result : results) {
       assertThat(result.verdict().reason()).as(result.kind().toString()).isEqualTo(Verdict.Reason.WRONG_DIGEST);
     }
+  }
+
+  @Test
+  void notationCoseSignatureVerifies() throws Exception {
+    Digest image = pusher.image("cose");
+    KeyPair caKey = TestCertificates.ec("secp256r1");
+    X509Certificate ca = TestCertificates.ca("CN=Hullscope COSE Test Root", caKey);
+    KeyPair signerKey = TestCertificates.ec("secp256r1");
+    Instant now = Instant.now();
+    X509Certificate leaf = TestCertificates.leaf("CN=Hullscope COSE Signer", signerKey, ca, caKey.getPrivate(),
+        now.minusSeconds(3600), now.plusSeconds(86400));
+    byte[] envelope = new CoseEnvelopes.Builder(-7, signerKey.getPrivate(), List.of(leaf), image.toString()).build();
+    pushNotationEnvelope(image, envelope, NotationVerifier.COSE_MEDIA_TYPE);
+    pushNotationSignature(image, image, false);
+    TrustPolicy policy = new TrustPolicy(List.of(), List.of(ca, notationCertificate), List.of(), List.of(), null);
+
+    List<SignatureResult> results = finder(policy).find(repository, image);
+
+    assertThat(results).extracting(SignatureResult::kind)
+        .containsExactlyInAnyOrder(SignatureKind.NOTATION_COSE, SignatureKind.NOTATION_JWS);
+    for (SignatureResult result : results) {
+      assertThat(result.verdict().isVerified()).as(result.kind() + ": " + result.verdict().detail()).isTrue();
+    }
+  }
+
+  @Test
+  void notationTamperedPayloadIsBadSignature() throws Exception {
+    Digest image = pusher.image("notation-tampered");
+    pushNotationSignature(image, image, true);
+
+    List<SignatureResult> results = finder(trusting(cosignKey)).find(repository, image);
+
+    assertThat(results).singleElement().satisfies(result ->
+        assertThat(result.verdict().reason()).isEqualTo(Verdict.Reason.BAD_SIGNATURE));
+  }
+
+  @Test
+  void notationUntrustedCertificateIsUntrustedChain() throws Exception {
+    Digest image = pusher.image("notation-untrusted");
+    pushNotationSignature(image, image, false);
+    X509Certificate other = TestCertificates.ca("CN=Other Root", TestCertificates.ec("secp256r1"));
+    TrustPolicy policy = new TrustPolicy(List.of(), List.of(other), List.of(), List.of(), null);
+
+    List<SignatureResult> results = finder(policy).find(repository, image);
+
+    assertThat(results).singleElement().satisfies(result ->
+        assertThat(result.verdict().reason()).isEqualTo(Verdict.Reason.UNTRUSTED_CHAIN));
   }
 
   private static SignatureFinder finder(TrustPolicy policy) throws Exception {
@@ -167,10 +221,10 @@ class SignatureRegistryIT {
   }
 
   /**
-   * Writes a notation JWS signature for {@code signedDigest} as a referrer of {@code subject}, and
-   * the fallback tag index when the registry has no referrers API (distribution 2.8 has none).
+   * Writes a notation JWS signature for {@code signedDigest} as a referrer of {@code subject}; with
+   * {@code tamper}, the stored payload differs from the signed one but names the same digest.
    */
-  private static void pushNotationSignature(Digest subject, Digest signedDigest) throws Exception {
+  private static void pushNotationSignature(Digest subject, Digest signedDigest, boolean tamper) throws Exception {
     String signingTime = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
     JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.PS256)
         .contentType(NotationVerifier.PAYLOAD_TYPE)
@@ -184,25 +238,38 @@ class SignatureRegistryIT {
     JWSObject jws = new JWSObject(header, new Payload(payload));
     jws.sign(new RSASSASigner(notationKey));
     String[] parts = jws.serialize().split("\\.");
-    String envelope = "{\"payload\":\"" + parts[1] + "\",\"protected\":\"" + parts[0] + "\",\"header\":{\"x5c\":[\""
+    String storedPayload = tamper
+        ? Base64.getUrlEncoder().withoutPadding().encodeToString((payload + " ").getBytes(StandardCharsets.UTF_8))
+        : parts[1];
+    String envelope = "{\"payload\":\"" + storedPayload + "\",\"protected\":\"" + parts[0] + "\",\"header\":{\"x5c\":[\""
         + Base64.getEncoder().encodeToString(notationCertificate.getEncoded()) + "\"]},\"signature\":\"" + parts[2] + "\"}";
+    pushNotationEnvelope(subject, envelope.getBytes(StandardCharsets.UTF_8), NotationVerifier.JWS_MEDIA_TYPE);
+  }
 
-    byte[] envelopeBytes = envelope.getBytes(StandardCharsets.UTF_8);
+  /**
+   * Writes a notation envelope as a referrer of {@code subject}, and the fallback tag index when the
+   * registry has no referrers API (distribution 2.8 has none). The index keeps every signature
+   * pushed for the subject, as notation's own fallback does.
+   */
+  private static void pushNotationEnvelope(Digest subject, byte[] envelopeBytes, String mediaType) throws Exception {
     Digest envelopeDigest = pusher.blob(envelopeBytes);
     byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
     Digest emptyDigest = pusher.blob(empty);
     String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"artifactType\":\""
         + NotationVerifier.ARTIFACT_TYPE + "\",\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\","
-        + "\"digest\":\"" + emptyDigest + "\",\"size\":2},\"layers\":[{\"mediaType\":\"" + NotationVerifier.JWS_MEDIA_TYPE
+        + "\"digest\":\"" + emptyDigest + "\",\"size\":2},\"layers\":[{\"mediaType\":\"" + mediaType
         + "\",\"digest\":\"" + envelopeDigest + "\",\"size\":" + envelopeBytes.length + "}],\"subject\":{\"mediaType\":\""
         + OCI_MANIFEST + "\",\"digest\":\"" + subject + "\",\"size\":1}}";
 
     Digest signature = Digest.sha256Of(manifest.getBytes(StandardCharsets.UTF_8));
     pusher.manifest(signature.toString(), OCI_MANIFEST, manifest);
     if (!pusher.hasReferrersApi(subject)) {
-      String index = "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":[{\"mediaType\":\""
-          + OCI_MANIFEST + "\",\"digest\":\"" + signature + "\",\"size\":" + manifest.getBytes(StandardCharsets.UTF_8).length
-          + ",\"artifactType\":\"" + NotationVerifier.ARTIFACT_TYPE + "\"}]}";
+      List<String> entries = FALLBACK_ENTRIES.computeIfAbsent(subject, key -> new ArrayList<>());
+      entries.add("{\"mediaType\":\"" + OCI_MANIFEST + "\",\"digest\":\"" + signature + "\",\"size\":"
+          + manifest.getBytes(StandardCharsets.UTF_8).length + ",\"artifactType\":\"" + NotationVerifier.ARTIFACT_TYPE
+          + "\"}");
+      String index = "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":["
+          + String.join(",", entries) + "]}";
       pusher.manifest(subject.algorithm() + "-" + subject.hex(), OCI_INDEX, index);
     }
   }
