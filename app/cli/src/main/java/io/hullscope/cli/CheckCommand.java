@@ -30,6 +30,7 @@ import io.hullscope.sbom.CycloneDxExporter;
 import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.SbomCollector;
 import io.hullscope.sign.SignatureFinder;
+import io.hullscope.sign.TrustFolder;
 import io.hullscope.sign.TrustPolicy;
 import io.hullscope.source.ImageSource;
 import io.hullscope.source.registry.RegistrySource;
@@ -247,13 +248,24 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Looks up the signatures of a registry image for the supply-chain checks. No key or identity is
-   * trusted here, so a signature counts as found but not verified; {@code hullscope verify} checks
-   * them against a trust policy. A registry that cannot be asked leaves the facts unknown.
+   * Looks up the signatures of a registry image for the supply-chain checks and verifies them
+   * against the trust folder that {@code hullscope verify} and the window use. Without trust
+   * settings a signature counts as found but not verified. A registry that cannot be asked leaves
+   * the facts unknown.
    */
   private SignatureFacts signatureFacts(RegistrySource registry, ImageReference reference, Image image) {
+    TrustPolicy trust = TrustPolicy.empty();
+    Path trustFolder = AppPaths.dataDir().resolve(TrustFolder.DEFAULT_NAME);
     try {
-      return SignatureFacts.of(new SignatureFinder(registry.client(reference.registry()), TrustPolicy.empty())
+      trust = new TrustFolder(trustFolder).load();
+    } catch (IOException | RuntimeException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("warning: the trust settings in " + trustFolder + " could not be read, so no signature counts as"
+          + " verified: " + FailurePrinter.describe(e));
+      err.flush();
+    }
+    try {
+      return SignatureFacts.of(new SignatureFinder(registry.client(reference.registry()), trust)
           .find(reference.repository(), image.digest()));
     } catch (IOException | GeneralSecurityException | RuntimeException e) {
       LOG.debug("Looking up the signatures of {} failed", reference, e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.hullscope.sign.TrustFolder;
 import io.hullscope.sign.TrustPolicy;
 import io.hullscope.sign.TrustPolicyFiles;
 import java.io.ByteArrayInputStream;
@@ -66,16 +67,13 @@ final class FolderTrustSettingsStore implements TrustSettingsStore {
     this.clock = clock;
   }
 
+  /**
+   * Reads the policy with the engine's {@link TrustFolder}, the reader {@code hullscope verify}
+   * uses, so the window and the command line trust exactly the same things.
+   */
   @Override
   public TrustPolicy load() throws IOException {
-    Path roots = folder.resolve(ROOTS);
-    Path trustedRoot = folder.resolve(TRUSTED_ROOT);
-    return TrustPolicyFiles.load(
-        files(KEYS, "*.pem"),
-        Files.isDirectory(roots) ? roots : null,
-        readIdentities().stream().map(TrustedIdentity::toRule).toList(),
-        files(REKOR, "*.pem"),
-        Files.exists(trustedRoot) ? trustedRoot : null);
+    return new TrustFolder(folder).load();
   }
 
   @Override

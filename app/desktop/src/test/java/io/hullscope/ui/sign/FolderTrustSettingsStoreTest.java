@@ -204,7 +204,7 @@ class FolderTrustSettingsStoreTest {
         "- name: both\n  subject: a@example.com\n  subjectPattern: .*\n  issuer: https://issuer.example\n");
 
     assertThatThrownBy(() -> store.load()).isInstanceOf(IOException.class)
-        .hasMessageContaining("entry 1: give exactly one of subject and subjectPattern");
+        .hasMessageContaining("identities.yaml, line 1: write either 'subject' or 'subjectPattern', not both");
   }
 
   @Test
@@ -214,7 +214,7 @@ class FolderTrustSettingsStoreTest {
         "- name: list\n  subject: [a, b]\n  issuer: https://issuer.example\n");
 
     assertThatThrownBy(() -> store.load()).isInstanceOf(IOException.class)
-        .hasMessageContaining("'subject' must be a string");
+        .hasMessageContaining("identities.yaml, line 2: 'subject' must be a non-empty text");
   }
 
   @Test
