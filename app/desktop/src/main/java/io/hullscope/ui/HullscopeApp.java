@@ -18,6 +18,9 @@ import io.hullscope.ui.harbor.ConnectionStore;
 import io.hullscope.ui.harbor.HarborBrowserViewModel;
 import io.hullscope.ui.task.FxTaskExecutor;
 import io.hullscope.ui.task.TaskExecutor;
+import io.hullscope.ui.task.TaskListViewModel;
+import io.hullscope.ui.task.TrackingTaskExecutor;
+import io.hullscope.ui.theme.ThemeViewModel;
 import io.hullscope.vuln.OsvMatcher;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +41,8 @@ public final class HullscopeApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    executor = new FxTaskExecutor(2);
+    // Tracked here, so that the Harbor browser's tasks appear in the status bar's list too.
+    executor = new TrackingTaskExecutor(new FxTaskExecutor(2), new TaskListViewModel());
     AppSettings settings = AppSettings.fromSystemProperties();
     LOG.info("Starting with samples from {} and Docker host {}", settings.samplesFolder(),
         settings.dockerHost() == null ? "from the environment" : settings.dockerHost());
@@ -50,7 +54,8 @@ public final class HullscopeApp extends Application {
         analyzer,
         new FileContentReader(Limits.DEFAULT),
         new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)),
-        new HarborBrowserViewModel(executor, connectionStore()));
+        new HarborBrowserViewModel(executor, connectionStore()),
+        ThemeViewModel.forApplication(Preferences.userNodeForPackage(HullscopeApp.class)));
     stage.show();
     window.viewModel().start();
   }

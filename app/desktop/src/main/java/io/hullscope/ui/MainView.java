@@ -1,7 +1,5 @@
 package io.hullscope.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Platform;
 import io.hullscope.ui.harbor.HarborBrowserView;
 import io.hullscope.ui.harbor.HarborConnectionDialog;
@@ -11,12 +9,15 @@ import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.registry.RegistryImageDialog;
 import io.hullscope.ui.sbom.SbomView;
 import io.hullscope.ui.sources.ImageTableView;
+import io.hullscope.ui.help.KeyboardShortcutsDialog;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
+import io.hullscope.ui.task.TaskListViewModel;
+import io.hullscope.ui.theme.ThemeMenu;
+import io.hullscope.ui.theme.ThemeViewModel;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.application.Application;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -25,7 +26,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -56,10 +56,21 @@ public final class MainView {
   private final Stage stage;
   private final BorderPane root = new BorderPane();
   private final Menu recentMenu = new Menu("Open _Recent");
+  private final ThemeViewModel theme;
 
   public MainView(MainViewModel viewModel, Stage stage) {
+    this(viewModel, stage, ThemeViewModel.fixedLight(), new TaskListViewModel());
+  }
+
+  /**
+   * @param theme the theme choice behind View > Theme
+   * @param tasks every running task, for the status bar's task list
+   */
+  public MainView(MainViewModel viewModel, Stage stage, ThemeViewModel theme, TaskListViewModel tasks) {
     this.viewModel = viewModel;
     this.stage = stage;
+    this.theme = theme;
+    recentMenu.setId("recentMenu");
 
     SourceListView sidebar = new SourceListView(viewModel, this::addHarborConnection);
     ImageTableView imageTable = new ImageTableView(viewModel);
@@ -85,7 +96,8 @@ public final class MainView {
 
     root.setTop(menuBar());
     root.setCenter(main);
-    root.setBottom(new StatusBar(viewModel.taskStatus(), viewModel.imageSummaryProperty(), viewModel::cancelTask).node());
+    root.setBottom(new StatusBar(viewModel.taskStatus(), tasks, viewModel.imageSummaryProperty(),
+        viewModel::cancelTask).node());
     root.getStyleClass().add("main-window");
     enableDragAndDrop();
   }
@@ -167,6 +179,7 @@ public final class MainView {
     openRegistry.setOnAction(event -> new RegistryImageDialog(stage, viewModel::openRegistryImage).show());
     MenuItem addHarbor = new MenuItem("Add _Harbor Connection...", new FontIcon(Feather.ANCHOR));
     addHarbor.setId("addHarborConnection");
+    addHarbor.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
     addHarbor.setOnAction(event -> addHarborConnection());
     MenuItem refresh = new MenuItem("_Refresh", new FontIcon(Feather.REFRESH_CW));
     refresh.setAccelerator(KeyCombination.keyCombination("F5"));
@@ -182,11 +195,48 @@ public final class MainView {
         addHarbor, new SeparatorMenuItem(), refresh,
         new SeparatorMenuItem(), quit);
 
-    CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
-    dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
-        after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
-    Menu view = new Menu("_View", null, dark);
-    return new MenuBar(file, view);
+    Menu view = new Menu("_View");
+    view.getItems().addAll(tabMenuItems());
+    MenuItem cancelTask = new MenuItem("_Cancel Task", new FontIcon(Feather.X_CIRCLE));
+    cancelTask.setId("cancelTaskMenu");
+    cancelTask.setAccelerator(KeyCombination.keyCombination("Shortcut+Period"));
+    cancelTask.disableProperty().bind(viewModel.taskStatus().runningProperty().not());
+    cancelTask.setOnAction(event -> viewModel.cancelTask());
+    view.getItems().addAll(new SeparatorMenuItem(), cancelTask, new SeparatorMenuItem(), ThemeMenu.create(theme));
+
+    MenuBar bar = new MenuBar(file, view);
+    MenuItem shortcuts = new MenuItem("_Keyboard Shortcuts", new FontIcon(Feather.HELP_CIRCLE));
+    shortcuts.setId("keyboardShortcuts");
+    shortcuts.setAccelerator(KeyCombination.keyCombination("F1"));
+    shortcuts.setOnAction(event -> new KeyboardShortcutsDialog(stage, bar.getMenus()).show());
+    bar.getMenus().add(new Menu("_Help", null, shortcuts));
+    return bar;
+  }
+
+  /** Builds one item per image tab, in tab order, with Shortcut+1, Shortcut+2 and so on. */
+  private List<MenuItem> tabMenuItems() {
+    List<MenuItem> items = new java.util.ArrayList<>();
+    for (ImageTab tab : ImageTab.values()) {
+      MenuItem item = new MenuItem(tabTitle(tab));
+      item.setMnemonicParsing(false);
+      item.setId("show" + tab.name());
+      if (tab.ordinal() < 9) {
+        item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (tab.ordinal() + 1)));
+      }
+      item.disableProperty().bind(viewModel.analysisProperty().isNull());
+      item.setOnAction(event -> viewModel.selectedTabProperty().set(tab));
+      items.add(item);
+    }
+    return items;
+  }
+
+  /** Returns the tab's menu title: "SBOM" stays an acronym, other names get a capital first letter. */
+  private static String tabTitle(ImageTab tab) {
+    String name = tab.name();
+    if (name.length() <= 4) {
+      return name;
+    }
+    return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 
   private void addHarborConnection() {

@@ -1,6 +1,5 @@
 package io.hullscope.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.source.docker.DockerDaemonSource;
@@ -13,9 +12,11 @@ import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.task.TaskExecutor;
+import io.hullscope.ui.task.TrackingTaskExecutor;
+import io.hullscope.ui.theme.ThemeMenu;
+import io.hullscope.ui.theme.ThemeViewModel;
 import java.util.List;
 import java.util.Objects;
-import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -51,7 +52,10 @@ public final class MainWindow {
         new HarborBrowserViewModel(executor, ConnectionStore.inMemory()));
   }
 
-  /** Creates the window on the stage; the caller shows the stage and then calls {@code start()}. */
+  /**
+   * Creates the window on the stage in the light theme, with View > Theme kept in memory only; the
+   * caller shows the stage and then calls {@code start()}.
+   */
   public static MainWindow create(
       Stage stage,
       AppSettings settings,
@@ -60,7 +64,24 @@ public final class MainWindow {
       FileContentReader contentReader,
       RecentFiles recentFiles,
       HarborBrowserViewModel harbor) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    return create(stage, settings, executor, analyzer, contentReader, recentFiles, harbor, ThemeViewModel.fixedLight());
+  }
+
+  /**
+   * Creates the window on the stage; the caller shows the stage and then calls {@code start()}. The
+   * status bar lists the tasks of {@code executor}, wrapped in a {@link TrackingTaskExecutor} unless
+   * it is one already.
+   */
+  public static MainWindow create(
+      Stage stage,
+      AppSettings settings,
+      TaskExecutor untracked,
+      ImageAnalyzer analyzer,
+      FileContentReader contentReader,
+      RecentFiles recentFiles,
+      HarborBrowserViewModel harbor,
+      ThemeViewModel theme) {
+    TrackingTaskExecutor executor = TrackingTaskExecutor.of(untracked);
     ErrorViewModel error = new ErrorViewModel();
     FileContentViewModel content = new FileContentViewModel(executor, contentReader);
     MainViewModel viewModel = new MainViewModel(
@@ -75,7 +96,8 @@ public final class MainWindow {
         List.of(
             new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), Limits.DEFAULT)),
             new FolderSourceEntry("Samples", settings.samplesFolder())));
-    MainView view = new MainView(viewModel, stage);
+    MainView view = new MainView(viewModel, stage, theme, executor.tasks());
+    ThemeMenu.follow(theme, view.root());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     Scene scene = new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
