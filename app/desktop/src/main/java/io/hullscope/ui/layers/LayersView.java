@@ -36,9 +36,10 @@ public final class LayersView {
   public LayersView(LayersViewModel viewModel) {
     this.viewModel = viewModel;
 
-    SplitPane left = new SplitPane(titled("Layers", layerTable()), titled("Wasted space", wasteTable()));
+    SplitPane left = new SplitPane(titled("Layers", layerTable()), titled("Layer sizes",
+        new LayerSizeChart(viewModel).node()), titled("Wasted space", wasteTable()));
     left.setOrientation(Orientation.VERTICAL);
-    left.setDividerPositions(0.6);
+    left.setDividerPositions(0.4, 0.68);
 
     VBox tree = new VBox(6, treeToolbar(), treeOrSearchResults());
     tree.setPadding(new Insets(6));
