@@ -55,6 +55,8 @@ public final class OverviewView {
     reveal.graphicProperty().bind(Bindings.when(viewModel.revealSecretsProperty())
         .<Node>then(new FontIcon(Feather.EYE_OFF))
         .otherwise(new FontIcon(Feather.EYE)));
+    reveal.visibleProperty().bind(viewModel.hasSecretsProperty());
+    reveal.managedProperty().bind(reveal.visibleProperty());
 
     Label envHeading = heading("Environment");
     HBox envHeader = new HBox(12, envHeading, reveal);
