@@ -9,6 +9,7 @@ import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.registry.RegistryImageDialog;
 import io.hullscope.ui.sbom.SbomView;
 import io.hullscope.ui.sources.ImageTableView;
+import io.hullscope.ui.help.Abbreviations;
 import io.hullscope.ui.help.KeyboardShortcutsDialog;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
@@ -112,6 +113,7 @@ public final class MainView {
     Tab sbom = new Tab("SBOM", new SbomView(viewModel.sbom()).node());
     sbom.setGraphic(new FontIcon(Feather.PACKAGE));
     sbom.setId("sbomTab");
+    sbom.setTooltip(new Tooltip(Abbreviations.explain("SBOM")));
     Tab hardening = new Tab("Hardening", new HardeningView(viewModel.hardening()).node());
     hardening.setGraphic(new FontIcon(Feather.SHIELD));
     hardening.setId("hardeningTab");

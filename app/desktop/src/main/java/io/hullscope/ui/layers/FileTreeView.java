@@ -3,10 +3,12 @@ package io.hullscope.ui.layers;
 import io.hullscope.index.EntryNames;
 import io.hullscope.index.FileTree;
 import io.hullscope.index.TreeNode;
+import io.hullscope.ui.help.Abbreviations;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -23,6 +25,7 @@ final class FileTreeView {
   private boolean revealing;
 
   FileTreeView(LayersViewModel viewModel) {
+    table.setAccessibleText("Files of the layer");
     this.viewModel = viewModel;
     table.setId("fileTree");
     table.setShowRoot(false);
@@ -41,6 +44,8 @@ final class FileTreeView {
     mode.setMinWidth(105);
     mode.setCellFactory(column -> new ModeCell());
     TreeTableColumn<TreeNode, String> owner = column("Owner", 90, NodeText::owner);
+    owner.setGraphic(ownerHeader());
+    owner.setText(null);
     owner.setMinWidth(70);
     TreeTableColumn<TreeNode, String> link = column("Link target", 160, NodeText::linkTarget);
     link.setMinWidth(110);
@@ -161,5 +166,12 @@ final class FileTreeView {
         getStyleClass().add(NodeText.MODE_SPECIAL);
       }
     }
+  }
+
+  /** Builds the Owner column header, whose tooltip explains the UID:GID pair. */
+  private static Label ownerHeader() {
+    Label header = new Label("Owner");
+    header.setTooltip(new Tooltip("UID:GID of the file's owner.\n" + Abbreviations.explain("UID GID")));
+    return header;
   }
 }

@@ -30,9 +30,9 @@ final class LayerSizeChart {
     this.viewModel = viewModel;
     CategoryAxis layerAxis = new CategoryAxis();
     layerAxis.setLabel("Layer");
-    sizeAxis.setLabel("Unpacked size");
     sizeAxis.setForceZeroInRange(true);
     chart = new BarChart<>(layerAxis, sizeAxis);
+    Tooltip.install(chart, new Tooltip("Unpacked size of each layer; click a bar to select its layer"));
     chart.setId("layerSizeChart");
     chart.setLegendVisible(false);
     chart.setAnimated(false);
@@ -77,7 +77,8 @@ final class LayerSizeChart {
   }
 
   private void fill() {
-    sizeAxis.setLabel("Unpacked size (" + unitFor(viewModel.layers()).name() + ")");
+    // The chart is narrow, so the axis names only the unit; the section title says what is measured.
+    sizeAxis.setLabel(unitFor(viewModel.layers()).name());
     List<Bar> bars = bars(viewModel.layers());
     XYChart.Series<String, Number> series = new XYChart.Series<>();
     for (Bar bar : bars) {

@@ -3,6 +3,7 @@ package io.hullscope.ui.overview;
 import atlantafx.base.theme.Styles;
 import io.hullscope.ui.SizeTerms;
 import io.hullscope.ui.hardening.GradeCardView;
+import io.hullscope.ui.help.Abbreviations;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -186,6 +187,9 @@ public final class OverviewView {
     key.getStyleClass().add("config-label");
     key.setMinWidth(Region.USE_PREF_SIZE);
     String explanation = SizeTerms.explanation(row.label());
+    if (explanation == null) {
+      explanation = Abbreviations.explain(row.label() + " " + row.value());
+    }
     if (explanation != null) {
       key.setTooltip(wrapped(explanation));
     }

@@ -8,6 +8,7 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
+import javafx.util.StringConverter;
 
 /**
  * Packages by ecosystem as horizontal bars: all packages, and those the filter matches while a filter
@@ -23,6 +24,19 @@ final class EcosystemChart {
     NumberAxis countAxis = new NumberAxis();
     countAxis.setLabel("Packages");
     countAxis.setMinorTickVisible(false);
+    countAxis.setTickLabelFormatter(new StringConverter<>() {
+      // Package counts are whole numbers, so ticks between them get no label.
+      @Override
+      public String toString(Number value) {
+        double number = value.doubleValue();
+        return number == Math.rint(number) ? Long.toString((long) number) : "";
+      }
+
+      @Override
+      public Number fromString(String text) {
+        return Long.parseLong(text);
+      }
+    });
     CategoryAxis ecosystemAxis = new CategoryAxis();
     chart = new BarChart<>(countAxis, ecosystemAxis);
     chart.setId("ecosystemChart");
