@@ -77,8 +77,8 @@ class ChartsWindowTest {
     List<Node> bars = List.copyOf(robot.from(chart).lookup(".layer-bar").queryAll());
     assertThat(bars).hasSize(2);
     robot.interact(() -> window.viewModel().layers().selectedLayerProperty().set(0));
-    // The test layers are a few bytes, so the bars are too low to hit with the pointer; the click
-    // is fired on the node instead.
+    // The test layers are a few bytes, so the bars are too low to hit with the pointer. The test
+    // fires the click on the bar's node instead.
     Node second = secondBar(bars);
     robot.interact(() -> Event.fireEvent(second, click(second)));
 

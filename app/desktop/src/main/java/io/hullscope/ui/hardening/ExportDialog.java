@@ -47,7 +47,7 @@ final class ExportDialog {
    * @param folder the folder the file is offered in at first
    * @param fileName returns the file name to offer for a format
    * @param shown findings the filter shows
-   * @param total findings in the report; when more than {@code shown}, the dialog asks which to export
+   * @param total findings in the report; when more than {@code shown}, the dialog offers to export only the shown findings
    */
   ExportDialog(Window owner, Path folder, Function<ReportFormat, String> fileName, int shown, int total) {
     dialog.initOwner(owner);

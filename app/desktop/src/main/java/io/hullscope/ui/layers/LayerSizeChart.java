@@ -48,7 +48,7 @@ final class LayerSizeChart {
 
   /**
    * Returns the unit that keeps the largest size at 1 or more and below 1024, so the axis has
-   * readable numbers; for example KiB when no layer reaches 1 MiB.
+   * readable numbers. For example, the unit is KiB when no layer reaches 1 MiB.
    */
   static Unit unitFor(List<LayerRow> rows) {
     long largest = rows.stream().mapToLong(LayerRow::uncompressedSize).max().orElse(0);
@@ -77,7 +77,7 @@ final class LayerSizeChart {
   }
 
   private void fill() {
-    // The chart is narrow, so the axis names only the unit; the section title says what is measured.
+    // The chart is narrow, so the axis names only the unit. The section title names the measure.
     sizeAxis.setLabel(unitFor(viewModel.layers()).name());
     List<Bar> bars = bars(viewModel.layers());
     XYChart.Series<String, Number> series = new XYChart.Series<>();

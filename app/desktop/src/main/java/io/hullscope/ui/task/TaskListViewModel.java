@@ -56,8 +56,8 @@ public final class TaskListViewModel {
   }
 
   /**
-   * Records that a task ended. Posts a notice when it ran at least the notice threshold; a task the
-   * user cancelled gets none, because the user knows.
+   * Records that a task ended. Posts a notice when it ran at least the notice threshold. A task the
+   * user cancelled gets none, because the user started the cancel.
    */
   void ended(String title, long startedMillis, Outcome outcome) {
     if (outcome == Outcome.CANCELLED || now() - startedMillis < noticeAfterMillis) {
@@ -99,7 +99,7 @@ public final class TaskListViewModel {
     };
   }
 
-  /** How a task ended. */
+  /** The outcome of a finished task. */
   enum Outcome {
     SUCCEEDED,
     FAILED,

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Runs a short external command and returns what it printed; tests replace it with canned answers. */
+/** Runs a short external command and returns what it printed; tests replace it with fixed results. */
 @FunctionalInterface
 public interface CommandRunner {
 

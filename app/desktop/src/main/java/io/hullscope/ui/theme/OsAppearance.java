@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class OsAppearance {
 
   private static final Logger LOG = LoggerFactory.getLogger(OsAppearance.class);
-  /** Default wait per command; gsettings and defaults answer in well under this. */
+  /** Default wait per command. A guess with margin: gsettings and defaults usually exit within 100 ms. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(1500);
 
   static final List<String> GNOME_COLOR_SCHEME =

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands with {@link ProcessBuilder}. Standard error is discarded, and at most
- * {@code maxOutputBytes} of standard output are kept, because the answers read here are one line.
+ * {@code maxOutputBytes} of standard output are kept, because the values read here are one line.
  */
 public final class ProcessCommandRunner implements CommandRunner {
 
@@ -42,7 +42,8 @@ public final class ProcessCommandRunner implements CommandRunner {
       return Optional.empty();
     }
     try {
-      // The answer is short, so the program does not block on a full pipe before it exits.
+      // NOTE: the output is read after the exit. A program that printed more than the pipe buffer
+      // (64 KiB on Linux) would block and time out; the commands used here print one line.
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.debug("{} did not answer within {} ms", command.get(0), timeout.toMillis());
         process.destroyForcibly();

@@ -26,7 +26,8 @@ public final class ThemeViewModel {
 
   /**
    * @param preferences where the choice is stored, or null to keep it in memory only
-   * @param systemAppearance asks the operating system; called on the calling thread, at most once
+   * @param systemAppearance reads the operating system's setting; called on the calling thread, at
+   *     most once
    */
   public ThemeViewModel(Preferences preferences, Supplier<Appearance> systemAppearance) {
     this.preferences = preferences;
@@ -48,7 +49,7 @@ public final class ThemeViewModel {
     return new ThemeViewModel(preferences, () -> os.detect(System.getProperty("os.name")));
   }
 
-  /** Creates a theme that starts light, asks no OS and remembers nothing; for tests and embedding. */
+  /** Creates a theme that starts light, runs no OS command and stores nothing; for tests and embedding. */
   public static ThemeViewModel fixedLight() {
     return new ThemeViewModel(null, () -> Appearance.LIGHT);
   }

@@ -157,7 +157,7 @@ class OsAppearanceTest {
     assertThat(result).map(CommandResult::exitCode).contains(0);
   }
 
-  /** Answers known commands with canned results and records what was asked. */
+  /** Returns fixed results for known commands and records each command run. */
   private static final class Canned implements CommandRunner {
     private final Map<List<String>, CommandResult> answers;
     private final List<List<String>> asked = new ArrayList<>();
