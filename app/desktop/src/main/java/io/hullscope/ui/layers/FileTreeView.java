@@ -46,7 +46,8 @@ final class FileTreeView {
     TreeTableColumn<TreeNode, String> owner = column("Owner", 90, NodeText::owner);
     owner.setGraphic(ownerHeader());
     owner.setText(null);
-    owner.setMinWidth(70);
+    // The header is a label with a tooltip, which needs more room than plain column text.
+    owner.setMinWidth(88);
     TreeTableColumn<TreeNode, String> link = column("Link target", 160, NodeText::linkTarget);
     link.setMinWidth(110);
     table.getColumns().setAll(java.util.List.of(name, change, size, mode, owner, link));
