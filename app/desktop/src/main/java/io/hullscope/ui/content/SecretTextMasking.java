@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class SecretTextMasking {
 
-  /** A key that names a secret: password, token, auth, secret, key, credential, session. */
+  /** A key that names a secret: password, token, auth, secret, key, credential, session, cookie. */
   private static final Pattern SECRET_KEY =
       Pattern.compile("(?i)pass|pwd|secret|token|auth|key|credential|session|cookie");
   /**

@@ -17,8 +17,7 @@ public final class KeyboardShortcuts {
       new Shortcut("Window", "Move focus to the next or previous control", "Tab / Shift+Tab"),
       new Shortcut("Window", "Open a menu, or press a button or field with an underlined letter", "Alt+letter"),
       new Shortcut("Window", "Open the menu bar", "F10"),
-      new Shortcut("Tables and trees", "Expand or collapse the selected row", "Right / Left"),
-      new Shortcut("Tables and trees", "Open the context menu of the selected row", "Shift+F10"));
+      new Shortcut("Tables and trees", "Expand or collapse the selected row", "Right / Left"));
 
   private KeyboardShortcuts() {}
 
