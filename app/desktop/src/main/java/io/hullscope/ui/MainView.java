@@ -4,13 +4,13 @@ import io.hullscope.image.Platform;
 import io.hullscope.ui.harbor.HarborBrowserView;
 import io.hullscope.ui.harbor.HarborConnectionDialog;
 import io.hullscope.ui.hardening.HardeningView;
+import io.hullscope.ui.help.Abbreviations;
+import io.hullscope.ui.help.KeyboardShortcutsDialog;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.registry.RegistryImageDialog;
 import io.hullscope.ui.sbom.SbomView;
 import io.hullscope.ui.sources.ImageTableView;
-import io.hullscope.ui.help.Abbreviations;
-import io.hullscope.ui.help.KeyboardShortcutsDialog;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
 import io.hullscope.ui.task.TaskListViewModel;
@@ -18,7 +18,9 @@ import io.hullscope.ui.theme.ThemeMenu;
 import io.hullscope.ui.theme.ThemeViewModel;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -217,7 +219,7 @@ public final class MainView {
 
   /** Builds one item per image tab, in tab order, with Shortcut+1, Shortcut+2 and so on. */
   private List<MenuItem> tabMenuItems() {
-    List<MenuItem> items = new java.util.ArrayList<>();
+    List<MenuItem> items = new ArrayList<>();
     for (ImageTab tab : ImageTab.values()) {
       MenuItem item = new MenuItem(tabTitle(tab));
       item.setMnemonicParsing(false);
@@ -238,7 +240,7 @@ public final class MainView {
     if (name.length() <= 4) {
       return name;
     }
-    return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 
   private void addHarborConnection() {

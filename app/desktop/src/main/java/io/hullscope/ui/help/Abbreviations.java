@@ -1,7 +1,9 @@
 package io.hullscope.ui.help;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +40,7 @@ public final class Abbreviations {
     }
     StringJoiner lines = new StringJoiner("\n");
     Matcher matcher = WORDS.matcher(text);
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     while (matcher.find()) {
       if (seen.add(matcher.group(1))) {
         lines.add(TERMS.get(matcher.group(1)));

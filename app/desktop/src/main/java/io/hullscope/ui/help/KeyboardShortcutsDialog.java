@@ -1,6 +1,7 @@
 package io.hullscope.ui.help;
 
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -40,7 +41,7 @@ public final class KeyboardShortcutsDialog {
   }
 
   private static TableColumn<KeyboardShortcuts.Shortcut, String> column(String title, double width,
-      java.util.function.Function<KeyboardShortcuts.Shortcut, String> value) {
+      Function<KeyboardShortcuts.Shortcut, String> value) {
     TableColumn<KeyboardShortcuts.Shortcut, String> column = new TableColumn<>(title);
     column.setPrefWidth(width);
     column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));

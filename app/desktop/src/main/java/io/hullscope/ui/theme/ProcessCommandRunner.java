@@ -1,5 +1,6 @@
 package io.hullscope.ui.theme;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class ProcessCommandRunner implements CommandRunner {
     }
   }
 
-  private static java.io.File nullDevice() {
-    return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+  private static File nullDevice() {
+    return new File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 }
