@@ -29,6 +29,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -208,13 +209,42 @@ public final class MainView {
     cancelTask.setOnAction(event -> viewModel.cancelTask());
     view.getItems().addAll(new SeparatorMenuItem(), cancelTask, new SeparatorMenuItem(), ThemeMenu.create(theme));
 
-    MenuBar bar = new MenuBar(file, view);
+    MenuBar bar = new MenuBar(file, view, imageMenu());
     MenuItem shortcuts = new MenuItem("_Keyboard Shortcuts", new FontIcon(Feather.HELP_CIRCLE));
     shortcuts.setId("keyboardShortcuts");
     shortcuts.setAccelerator(KeyCombination.keyCombination("F1"));
     shortcuts.setOnAction(event -> new KeyboardShortcutsDialog(stage, bar.getMenus()).show());
     bar.getMenus().add(new Menu("_Help", null, shortcuts));
     return bar;
+  }
+
+  /**
+   * Builds the Image menu: actions of the tabs that a keyboard user would otherwise reach only by
+   * tabbing through the tab's controls. Each selects its tab and then acts on the tab's control.
+   */
+  private Menu imageMenu() {
+    MenuItem search = new MenuItem("_Search Paths", new FontIcon(Feather.SEARCH));
+    search.setId("searchPathsMenu");
+    search.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+    search.setOnAction(event -> {
+      viewModel.selectedTabProperty().set(ImageTab.LAYERS);
+      Node field = root.lookup("#pathSearch");
+      if (field != null) {
+        field.requestFocus();
+      }
+    });
+    MenuItem export = new MenuItem("_Export Hardening Report...", new FontIcon(Feather.DOWNLOAD));
+    export.setId("exportHardeningMenu");
+    export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+    export.setOnAction(event -> {
+      viewModel.selectedTabProperty().set(ImageTab.HARDENING);
+      if (root.lookup("#hardeningExport") instanceof ButtonBase button && !button.isDisabled()) {
+        button.fire();
+      }
+    });
+    Menu image = new Menu("_Image", null, search, export);
+    image.getItems().forEach(item -> item.disableProperty().bind(viewModel.analysisProperty().isNull()));
+    return image;
   }
 
   /** Builds one item per image tab, in tab order, with Shortcut+1, Shortcut+2 and so on. */

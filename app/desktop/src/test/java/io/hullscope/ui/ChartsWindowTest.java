@@ -15,6 +15,7 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.event.Event;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.chart.BarChart;
@@ -29,7 +30,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The layer size chart in the real window: a bar per layer, and a click selects the layer. */
+/**
+ * The real window with an image open: the layer size chart (a click on a bar selects the layer) and
+ * the Image menu's search shortcut.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ChartsWindowTest {
 
@@ -61,13 +65,28 @@ class ChartsWindowTest {
     preferences.removeNode();
   }
 
-  @Test
-  void clickingBarSelectsLayer(FxRobot robot) throws TimeoutException {
+  private void openArchive(FxRobot robot) throws TimeoutException {
     robot.interact(() -> window.viewModel().openPath(archive));
     TableView<?> images = robot.lookup("#images").queryTableView();
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> images.getItems().size() == 1);
     robot.interact(() -> images.getSelectionModel().select(0));
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.viewModel().analysisProperty().get() != null);
+  }
+
+  @Test
+  void searchShortcutFocusesPathSearch(FxRobot robot) throws TimeoutException {
+    openArchive(robot);
+
+    robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(window.viewModel().selectedTabProperty().get()).isEqualTo(ImageTab.LAYERS);
+    assertThat(robot.lookup("#pathSearch").query().isFocused()).isTrue();
+  }
+
+  @Test
+  void clickingBarSelectsLayer(FxRobot robot) throws TimeoutException {
+    openArchive(robot);
     robot.clickOn("#layersTab");
     TableView<?> layers = robot.lookup("#layers").queryTableView();
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> layers.getItems().size() == 2);
