@@ -1,6 +1,8 @@
 package io.hullscope.ui;
 
 import io.hullscope.image.OperationCancelledException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -8,16 +10,18 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * The error banner: a short message a user can act on and, collapsed below it, the chain of causes.
- * Stack traces go to the log only.
+ * The stack trace is never shown; it goes to the log and into the text of Copy, for a bug report.
  */
 public final class ErrorViewModel {
 
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
   private final ReadOnlyBooleanWrapper visible = new ReadOnlyBooleanWrapper(false);
+  private Throwable failure;
 
   /** Shows a failure as "what failed: why", with the causes as details. */
   public void show(String action, Throwable failure) {
+    this.failure = failure;
     message.set(action + ": " + summary(failure));
     details.set(causeChain(failure));
     visible.set(true);
@@ -25,8 +29,22 @@ public final class ErrorViewModel {
 
   public void dismiss() {
     visible.set(false);
+    failure = null;
     message.set("");
     details.set("");
+  }
+
+  /**
+   * Returns the text that Copy puts on the clipboard: the message, the cause chain and the stack
+   * trace. Returns an empty string while no error is shown.
+   */
+  public String copyText() {
+    if (failure == null) {
+      return "";
+    }
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    return message.get() + "\n\n" + details.get() + "\n\nStack trace:\n" + trace;
   }
 
   public ReadOnlyStringProperty messageProperty() {

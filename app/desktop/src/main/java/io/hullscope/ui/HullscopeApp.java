@@ -27,6 +27,9 @@ import io.hullscope.ui.prefs.WindowLayout;
 import io.hullscope.ui.prefs.WindowStateStore;
 import io.hullscope.ui.task.FxTaskExecutor;
 import io.hullscope.ui.task.TaskExecutor;
+import io.hullscope.ui.task.TaskListViewModel;
+import io.hullscope.ui.task.TrackingTaskExecutor;
+import io.hullscope.ui.theme.ThemeViewModel;
 import io.hullscope.ui.trainer.TrainerSettings;
 import io.hullscope.ui.vuln.SqliteScanStore;
 import io.hullscope.ui.vuln.VulnerabilitiesViewModel;
@@ -58,7 +61,8 @@ public final class HullscopeApp extends Application {
     PreferencesStore preferencesStore = new PreferencesStore(AppPaths.dataDir());
     PreferencesStore.Loaded preferences = preferencesStore.load();
     AppSettings settings = AppSettings.of(preferences.preferences(), System.getProperties());
-    executor = new FxTaskExecutor(settings.backgroundThreads());
+    // Tracked here, so that the Harbor browser's tasks appear in the status bar's list too.
+    executor = new TrackingTaskExecutor(new FxTaskExecutor(settings.backgroundThreads()), new TaskListViewModel());
     LOG.info("Starting with samples from {} and Docker host {}", settings.samplesFolder(),
         settings.dockerHost() == null ? "from the environment" : settings.dockerHost());
     ImageAnalyzer analyzer = openAnalyzer(settings.limits());
@@ -70,7 +74,8 @@ public final class HullscopeApp extends Application {
         new FileContentReader(settings.limits()),
         new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)),
         new HarborBrowserViewModel(executor, connectionStore()),
-        TrainerSettings.stored(Preferences.userNodeForPackage(HullscopeApp.class)));
+        TrainerSettings.stored(Preferences.userNodeForPackage(HullscopeApp.class)),
+        ThemeViewModel.forApplication(Preferences.userNodeForPackage(HullscopeApp.class)));
     connectVulnerabilities(window.viewModel().vulnerabilities(), settings);
     if (database != null) {
       Database opened = database;

@@ -1,12 +1,12 @@
 package io.hullscope.ui;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import io.hullscope.image.Platform;
 import io.hullscope.ui.harbor.HarborBrowserView;
 import io.hullscope.ui.harbor.HarborConnectionDialog;
 import io.hullscope.ui.compare.CompareWindow;
 import io.hullscope.ui.hardening.HardeningView;
+import io.hullscope.ui.help.Abbreviations;
+import io.hullscope.ui.help.KeyboardShortcutsDialog;
 import io.hullscope.ui.layers.LayersView;
 import io.hullscope.ui.overview.OverviewView;
 import io.hullscope.ui.registry.RegistryImageDialog;
@@ -16,12 +16,16 @@ import io.hullscope.ui.sign.TrustSettingsDialog;
 import io.hullscope.ui.sources.ImageTableView;
 import io.hullscope.ui.sources.SourceListView;
 import io.hullscope.ui.task.StatusBar;
+import io.hullscope.ui.task.TaskListViewModel;
+import io.hullscope.ui.theme.ThemeMenu;
+import io.hullscope.ui.theme.ThemeViewModel;
 import io.hullscope.ui.trainer.TrainerMode;
 import io.hullscope.ui.vuln.VulnerabilitiesView;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Application;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.collections.ListChangeListener;
@@ -30,7 +34,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -62,13 +66,25 @@ public final class MainView {
   private final BorderPane root = new BorderPane();
   private final Menu recentMenu = new Menu("Open _Recent");
   private final Menu viewMenu = new Menu("_View");
+  private final Menu helpMenu = new Menu("_Help");
   private final CompareWindow compareWindow;
   private final List<SplitPane> splitPanes;
   private Runnable preferencesAction = () -> {};
+  private final ThemeViewModel theme;
 
   public MainView(MainViewModel viewModel, Stage stage) {
+    this(viewModel, stage, ThemeViewModel.fixedLight(), new TaskListViewModel());
+  }
+
+  /**
+   * @param theme the theme choice behind View > Theme
+   * @param tasks every running task, for the status bar's task list
+   */
+  public MainView(MainViewModel viewModel, Stage stage, ThemeViewModel theme, TaskListViewModel tasks) {
     this.viewModel = viewModel;
     this.stage = stage;
+    this.theme = theme;
+    recentMenu.setId("recentMenu");
 
     SourceListView sidebar = new SourceListView(viewModel, this::addHarborConnection);
     ImageTableView imageTable = new ImageTableView(viewModel);
@@ -95,7 +111,8 @@ public final class MainView {
 
     root.setTop(menuBar());
     root.setCenter(main);
-    root.setBottom(new StatusBar(viewModel.taskStatus(), viewModel.imageSummaryProperty(), viewModel::cancelTask).node());
+    root.setBottom(new StatusBar(viewModel.taskStatus(), tasks, viewModel.imageSummaryProperty(),
+        viewModel::cancelTask).node());
     root.getStyleClass().add("main-window");
     enableDragAndDrop();
     compareWindow = CompareWindow.attach(viewModel.compare(), stage);
@@ -119,6 +136,7 @@ public final class MainView {
     Tab vulnerabilities = new Tab("Vulnerabilities", new VulnerabilitiesView(viewModel.vulnerabilities()).node());
     vulnerabilities.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
     vulnerabilities.setId("vulnerabilitiesTab");
+    sbom.setTooltip(new Tooltip(Abbreviations.explain("SBOM")));
     Tab hardening = new Tab("Hardening", new HardeningView(viewModel.hardening()).node());
     hardening.setGraphic(new FontIcon(Feather.SHIELD));
     hardening.setId("hardeningTab");
@@ -177,13 +195,6 @@ public final class MainView {
   }
 
   /** Builds the Image menu: actions on images rather than on files. */
-  private Menu imageMenu() {
-    MenuItem compare = new MenuItem("_Compare Images...", new FontIcon(Feather.GIT_PULL_REQUEST));
-    compare.setId("compareImagesMenu");
-    compare.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
-    compare.setOnAction(event -> viewModel.compare().showWith(viewModel.selectedImageProperty().get()));
-    return new Menu("_Image", null, compare);
-  }
 
   private MenuBar menuBar() {
     MenuItem openArchive = new MenuItem("_Open Archive...", new FontIcon(Feather.FILE));
@@ -198,6 +209,7 @@ public final class MainView {
     openRegistry.setOnAction(event -> new RegistryImageDialog(stage, viewModel::openRegistryImage).show());
     MenuItem addHarbor = new MenuItem("Add _Harbor Connection...", new FontIcon(Feather.ANCHOR));
     addHarbor.setId("addHarborConnection");
+    addHarbor.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+H"));
     addHarbor.setOnAction(event -> addHarborConnection());
     MenuItem refresh = new MenuItem("_Refresh", new FontIcon(Feather.REFRESH_CW));
     refresh.setAccelerator(KeyCombination.keyCombination("F5"));
@@ -219,21 +231,34 @@ public final class MainView {
     preferences.setOnAction(event -> preferencesAction.run());
     Menu edit = new Menu("_Edit", null, preferences);
 
-    CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
-    dark.selectedProperty().addListener((observable, before, after) -> Application.setUserAgentStylesheet(
-        after ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
-    viewMenu.getItems().add(dark);
+    viewMenu.getItems().addAll(tabMenuItems());
+    MenuItem cancelTask = new MenuItem("_Cancel Task", new FontIcon(Feather.X_CIRCLE));
+    cancelTask.setId("cancelTaskMenu");
+    cancelTask.setAccelerator(KeyCombination.keyCombination("Shortcut+Period"));
+    cancelTask.disableProperty().bind(viewModel.taskStatus().runningProperty().not());
+    cancelTask.setOnAction(event -> viewModel.cancelTask());
+    viewMenu.getItems().addAll(new SeparatorMenuItem(), cancelTask, new SeparatorMenuItem(), ThemeMenu.create(theme));
+
     MenuItem trustSettings = new MenuItem("_Trust Settings...", new FontIcon(Feather.KEY));
     trustSettings.setId("trustSettingsMenu");
+    trustSettings.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+T"));
     trustSettings.setOnAction(event -> openTrustSettings());
     Menu tools = new Menu("_Tools", null, trustSettings);
-    return new MenuBar(file, edit, viewMenu, imageMenu(), tools);
+
+    MenuBar bar = new MenuBar(file, edit, viewMenu, imageMenu(), tools);
+    MenuItem shortcuts = new MenuItem("_Keyboard Shortcuts", new FontIcon(Feather.HELP_CIRCLE));
+    shortcuts.setId("keyboardShortcuts");
+    shortcuts.setAccelerator(KeyCombination.keyCombination("F1"));
+    shortcuts.setOnAction(event -> new KeyboardShortcutsDialog(stage, bar.getMenus()).show());
+    bar.getMenus().add(helpMenu);
+    helpMenu.getItems().add(shortcuts);
+    return bar;
   }
 
-  /** Adds trainer mode: its View menu items, a Help menu with the samples gallery and the walk-through panel. */
+  /** Adds trainer mode: its View menu items, the samples gallery in the Help menu and the walk-through panel. */
   public void installTrainer(TrainerMode trainer) {
     viewMenu.getItems().addAll(trainer.viewMenuItems());
-    ((MenuBar) root.getTop()).getMenus().add(new Menu("_Help", null, trainer.galleryMenuItem()));
+    helpMenu.getItems().add(0, trainer.galleryMenuItem());
     root.setRight(trainer.panel());
   }
 
@@ -242,6 +267,66 @@ public final class MainView {
     TrustSettingsDialog dialog = new TrustSettingsDialog(stage, viewModel.signatures().trustFolder());
     dialog.setOnChanged(viewModel.signatures()::verifyAgain);
     dialog.show();
+  }
+
+  /**
+   * Builds the Image menu: actions of the tabs that a keyboard user would otherwise reach only by
+   * tabbing through the tab's controls. Each selects its tab and then acts on the tab's control.
+   */
+  private Menu imageMenu() {
+    MenuItem search = new MenuItem("_Search Paths", new FontIcon(Feather.SEARCH));
+    search.setId("searchPathsMenu");
+    search.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+    search.setOnAction(event -> {
+      viewModel.selectedTabProperty().set(ImageTab.LAYERS);
+      Node field = root.lookup("#pathSearch");
+      if (field != null) {
+        field.requestFocus();
+      }
+    });
+    MenuItem export = new MenuItem("_Export Hardening Report...", new FontIcon(Feather.DOWNLOAD));
+    export.setId("exportHardeningMenu");
+    export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+    export.setOnAction(event -> {
+      viewModel.selectedTabProperty().set(ImageTab.HARDENING);
+      if (root.lookup("#hardeningExport") instanceof ButtonBase button && !button.isDisabled()) {
+        button.fire();
+      }
+    });
+    search.disableProperty().bind(viewModel.analysisProperty().isNull());
+    export.disableProperty().bind(viewModel.analysisProperty().isNull());
+    // Comparing needs no open image: the Compare window has pickers of its own.
+    MenuItem compare = new MenuItem("_Compare Images...", new FontIcon(Feather.GIT_PULL_REQUEST));
+    compare.setId("compareImagesMenu");
+    compare.setAccelerator(KeyCombination.keyCombination("Shortcut+D"));
+    compare.setOnAction(event -> viewModel.compare().showWith(viewModel.selectedImageProperty().get()));
+    return new Menu("_Image", null, search, export, new SeparatorMenuItem(), compare);
+  }
+
+  /** Builds one item per image tab, in tab order, with Shortcut+1, Shortcut+2 and so on. */
+  private List<MenuItem> tabMenuItems() {
+    List<MenuItem> items = new ArrayList<>();
+    for (ImageTab tab : ImageTab.values()) {
+      MenuItem item = new MenuItem(tabTitle(tab));
+      item.setMnemonicParsing(false);
+      item.setId("show" + tab.name());
+      if (tab.ordinal() < 9) {
+        item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (tab.ordinal() + 1)));
+      }
+      item.disableProperty().bind(viewModel.analysisProperty().isNull());
+      item.setOnAction(event -> viewModel.selectedTabProperty().set(tab));
+      items.add(item);
+    }
+    return items;
+  }
+
+  /** Returns the tab's menu title: "SBOM" stays an acronym, other names get a capital first letter. */
+  private static String tabTitle(ImageTab tab) {
+    String name = tab.name();
+    if (name.length() <= 4) {
+      return name;
+    }
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 
   private void addHarborConnection() {

@@ -1,6 +1,6 @@
 package io.hullscope.ui;
 
-import atlantafx.base.theme.PrimerLight;
+import io.hullscope.image.Limits;
 import io.hullscope.index.FileContentReader;
 import io.hullscope.source.docker.DockerDaemonSource;
 import io.hullscope.ui.content.FileContentViewModel;
@@ -12,12 +12,14 @@ import io.hullscope.ui.sbom.SbomViewModel;
 import io.hullscope.ui.sources.DockerSourceEntry;
 import io.hullscope.ui.sources.FolderSourceEntry;
 import io.hullscope.ui.task.TaskExecutor;
+import io.hullscope.ui.task.TrackingTaskExecutor;
+import io.hullscope.ui.theme.ThemeMenu;
+import io.hullscope.ui.theme.ThemeViewModel;
 import io.hullscope.ui.trainer.SampleGrader;
 import io.hullscope.ui.trainer.TrainerMode;
 import io.hullscope.ui.trainer.TrainerSettings;
 import java.util.List;
 import java.util.Objects;
-import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -57,7 +59,8 @@ public final class MainWindow {
 
   /**
    * Creates the window on the stage with trainer settings kept in memory, so the samples gallery
-   * does not open by itself; the caller shows the stage and then calls {@code start()}.
+   * does not open by itself, and in the light theme with View > Theme kept in memory only; the
+   * caller shows the stage and then calls {@code start()}.
    */
   public static MainWindow create(
       Stage stage,
@@ -67,20 +70,41 @@ public final class MainWindow {
       FileContentReader contentReader,
       RecentFiles recentFiles,
       HarborBrowserViewModel harbor) {
-    return create(stage, settings, executor, analyzer, contentReader, recentFiles, harbor, TrainerSettings.inMemory());
+    return create(stage, settings, executor, analyzer, contentReader, recentFiles, harbor, TrainerSettings.inMemory(),
+        ThemeViewModel.fixedLight());
   }
 
-  /** Creates the window on the stage; the caller shows the stage and then calls {@code start()}. */
+  /** Creates the window with the given trainer settings, in the light theme kept in memory only. */
+  public static MainWindow create(Stage stage, AppSettings settings, TaskExecutor executor, ImageAnalyzer analyzer,
+      FileContentReader contentReader, RecentFiles recentFiles, HarborBrowserViewModel harbor,
+      TrainerSettings trainerSettings) {
+    return create(stage, settings, executor, analyzer, contentReader, recentFiles, harbor, trainerSettings,
+        ThemeViewModel.fixedLight());
+  }
+
+  /** Creates the window with the given theme and trainer settings kept in memory. */
+  public static MainWindow create(Stage stage, AppSettings settings, TaskExecutor executor, ImageAnalyzer analyzer,
+      FileContentReader contentReader, RecentFiles recentFiles, HarborBrowserViewModel harbor, ThemeViewModel theme) {
+    return create(stage, settings, executor, analyzer, contentReader, recentFiles, harbor, TrainerSettings.inMemory(),
+        theme);
+  }
+
+  /**
+   * Creates the window on the stage; the caller shows the stage and then calls {@code start()}. The
+   * status bar lists the tasks of {@code executor}, wrapped in a {@link TrackingTaskExecutor} unless
+   * it is one already.
+   */
   public static MainWindow create(
       Stage stage,
       AppSettings settings,
-      TaskExecutor executor,
+      TaskExecutor untracked,
       ImageAnalyzer analyzer,
       FileContentReader contentReader,
       RecentFiles recentFiles,
       HarborBrowserViewModel harbor,
-      TrainerSettings trainerSettings) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+      TrainerSettings trainerSettings,
+      ThemeViewModel theme) {
+    TrackingTaskExecutor executor = TrackingTaskExecutor.of(untracked);
     ErrorViewModel error = new ErrorViewModel();
     FileContentViewModel content = new FileContentViewModel(executor, contentReader);
     MainViewModel viewModel = new MainViewModel(
@@ -95,7 +119,8 @@ public final class MainWindow {
         List.of(
             new DockerSourceEntry(() -> new DockerDaemonSource(settings.dockerHost(), settings.limits())),
             new FolderSourceEntry("Samples", settings.samplesFolder())));
-    MainView view = new MainView(viewModel, stage);
+    MainView view = new MainView(viewModel, stage, theme, executor.tasks());
+    ThemeMenu.follow(theme, view.root());
 
     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
     Scene scene = new Scene(view.root(), Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));

@@ -43,4 +43,27 @@ class ErrorViewModelTest {
     assertThat(error.visibleProperty().get()).isFalse();
     assertThat(error.messageProperty().get()).isEmpty();
   }
+
+  @Test
+  void copyTextHasMessageCausesAndStackTrace() {
+    ErrorViewModel error = new ErrorViewModel();
+    error.show("Opening app:1 failed", new IOException("read failed", new IllegalStateException("bad header")));
+
+    String copied = error.copyText();
+
+    assertThat(copied).startsWith("Opening app:1 failed: read failed\n\njava.io.IOException: read failed\n");
+    assertThat(copied).contains("caused by java.lang.IllegalStateException: bad header");
+    assertThat(copied).contains("Stack trace:\njava.io.IOException: read failed");
+    assertThat(copied).contains("\tat io.hullscope.ui.ErrorViewModelTest.copyTextHasMessageCausesAndStackTrace");
+  }
+
+  @Test
+  void copyTextEmptyAfterDismiss() {
+    ErrorViewModel error = new ErrorViewModel();
+    error.show("Opening failed", new IOException("x"));
+
+    error.dismiss();
+
+    assertThat(error.copyText()).isEmpty();
+  }
 }

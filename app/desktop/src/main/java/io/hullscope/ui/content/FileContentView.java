@@ -1,14 +1,20 @@
 package io.hullscope.ui.content;
 
+import atlantafx.base.theme.Styles;
 import java.io.ByteArrayInputStream;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -58,7 +64,23 @@ public final class FileContentView {
 
     StackPane body = new StackPane(empty, text, imageScroll, loading);
     VBox.setVgrow(body, Priority.ALWAYS);
-    box = new VBox(4, header, note, body);
+    ToggleButton reveal = new ToggleButton();
+    reveal.setId("revealFileSecrets");
+    reveal.getStyleClass().add(Styles.SMALL);
+    reveal.selectedProperty().bindBidirectional(viewModel.revealSecretsProperty());
+    reveal.textProperty().bind(Bindings.when(viewModel.revealSecretsProperty())
+        .then("Hide secrets").otherwise("Reveal secrets"));
+    reveal.accessibleTextProperty().bind(reveal.textProperty());
+    reveal.setTooltip(new Tooltip("Values in credential files, passwords in URLs and private keys are masked"));
+    reveal.visibleProperty().bind(viewModel.maskableProperty());
+    reveal.managedProperty().bind(reveal.visibleProperty());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox headerLine = new HBox(8, header, spacer, reveal);
+    headerLine.setAlignment(Pos.CENTER_LEFT);
+    text.setAccessibleText("File content");
+
+    box = new VBox(4, headerLine, note, body);
     box.setPadding(new Insets(6));
     box.getStyleClass().add("content-pane");
   }

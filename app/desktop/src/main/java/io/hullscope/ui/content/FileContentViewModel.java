@@ -11,15 +11,20 @@ import io.hullscope.ui.ErrorViewModel;
 import io.hullscope.ui.task.BackgroundTask;
 import io.hullscope.ui.task.TaskExecutor;
 import io.hullscope.ui.task.TaskHandle;
+import java.nio.charset.StandardCharsets;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The file content pane: loads the selected file in the background through
  * {@link FileContentReader}, at most {@link #MAX_BYTES}, and shows it as numbered text, a hex dump
- * or an image.
+ * or an image. Secret values in text files are masked until the user reveals them.
  */
 public final class FileContentViewModel {
 
@@ -33,11 +38,16 @@ public final class FileContentViewModel {
   private final ReadOnlyObjectWrapper<byte[]> imageBytes = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper header = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
+  private final BooleanProperty revealSecrets = new SimpleBooleanProperty(false);
+  private final ReadOnlyBooleanWrapper maskable = new ReadOnlyBooleanWrapper(false);
+  private String clearText = "";
+  private String maskedText = "";
   private TaskHandle loading;
 
   public FileContentViewModel(TaskExecutor executor, FileContentReader reader) {
     this.executor = executor;
     this.reader = reader;
+    revealSecrets.addListener((observable, before, after) -> showText());
   }
 
   /** Shows the file of a tree node as it is after {@code upToLayer}; null clears the pane. */
@@ -47,7 +57,8 @@ public final class FileContentViewModel {
       loading = null;
     }
     imageBytes.set(null);
-    text.set("");
+    setText("", "");
+    revealSecrets.set(false);
     note.set("");
     if (analysis == null || node == null) {
       header.set("");
@@ -101,14 +112,29 @@ public final class FileContentViewModel {
     ContentKind shownAs = ContentFormat.classify(bytes, content.truncated());
     switch (shownAs) {
       case IMAGE -> imageBytes.set(bytes);
-      case TEXT -> text.set(ContentFormat.numberedText(bytes));
-      default -> text.set(ContentFormat.hexDump(bytes));
+      case TEXT -> {
+        String clear = new String(bytes, StandardCharsets.UTF_8);
+        setText(ContentFormat.numberedText(bytes), ContentFormat.numberedText(
+            SecretTextMasking.mask(content.path(), clear).getBytes(StandardCharsets.UTF_8)));
+      }
+      default -> setText(ContentFormat.hexDump(bytes), ContentFormat.hexDump(bytes));
     }
     String size = ByteSizes.format(content.totalSize());
     note.set(prefix + (content.truncated()
         ? "Showing the first " + ByteSizes.format(bytes.length) + " of " + size + " (truncated)"
         : size + ", from layer " + content.layer()));
     kind.set(shownAs);
+  }
+
+  private void setText(String clear, String masked) {
+    clearText = clear;
+    maskedText = masked;
+    maskable.set(!clear.equals(masked));
+    showText();
+  }
+
+  private void showText() {
+    text.set(revealSecrets.get() ? clearText : maskedText);
   }
 
   /** Returns why a node has no content to show, or null when it is a file to read. */
@@ -141,6 +167,16 @@ public final class FileContentViewModel {
   /** Returns the bytes of an image file when the kind is {@link ContentKind#IMAGE}. */
   public ReadOnlyObjectProperty<byte[]> imageBytesProperty() {
     return imageBytes.getReadOnlyProperty();
+  }
+
+  /** True while the text shows secret values in clear; set back to false for each new file. */
+  public BooleanProperty revealSecretsProperty() {
+    return revealSecrets;
+  }
+
+  /** True when the text shown has masked values, so a Reveal toggle has something to reveal. */
+  public ReadOnlyBooleanProperty maskableProperty() {
+    return maskable.getReadOnlyProperty();
   }
 
   /** Returns the path of the file shown. */

@@ -74,6 +74,7 @@ final class HarborAuditView {
     toolbar.setAlignment(Pos.CENTER_LEFT);
 
     TreeView<AuditNode> tree = new TreeView<>(new TreeItem<>());
+    tree.setAccessibleText("Audit findings by severity");
     tree.setId("harborFindings");
     tree.setShowRoot(false);
     tree.setCellFactory(view -> new FindingCell());

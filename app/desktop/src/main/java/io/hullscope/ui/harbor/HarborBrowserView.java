@@ -148,6 +148,7 @@ public final class HarborBrowserView {
 
   private Node artifactArea() {
     TableView<ArtifactRow> table = new TableView<>(viewModel.artifacts().items());
+    table.setAccessibleText("Artifacts of the repository");
     table.setId("harborArtifacts");
     // The minimum widths keep every title, a digest and a time whole; a narrow window scrolls instead.
     table.getColumns().add(column("Tags", 100, 60, ArtifactRow::tags));
@@ -234,6 +235,7 @@ public final class HarborBrowserView {
     report.textProperty().bind(viewModel.reportStatusProperty());
 
     TableView<VulnerabilityRow> vulnerabilities = new TableView<>(viewModel.vulnerabilities());
+    vulnerabilities.setAccessibleText("Vulnerabilities Harbor reports for the artifact");
     vulnerabilities.setId("harborVulnerabilities");
     vulnerabilities.getColumns().add(vulnerabilityColumn("Vulnerability", 160, 125, VulnerabilityRow::id));
     TableColumn<VulnerabilityRow, String> severity = vulnerabilityColumn("Severity", 95, 95, VulnerabilityRow::severity);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -22,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -59,6 +61,8 @@ public final class HarborConnectionDialog {
     status.setId("harborConnectStatus");
     status.setWrapText(true);
     status.setMaxWidth(520);
+    // A long error wraps onto more lines; the label must keep their height instead of cutting them.
+    status.setMinHeight(Region.USE_PREF_SIZE);
     Button browse = new Button("Browse...");
     browse.setOnAction(event -> chooseCaFile());
     HBox caRow = new HBox(6, caFile, browse);
@@ -67,11 +71,11 @@ public final class HarborConnectionDialog {
     GridPane grid = new GridPane();
     grid.setHgap(10);
     grid.setVgap(8);
-    grid.addRow(0, new Label("Name"), name);
-    grid.addRow(1, new Label("URL"), url);
-    grid.addRow(2, new Label("User or robot account"), user);
-    grid.addRow(3, new Label("Password or secret"), secret);
-    grid.addRow(4, new Label("CA file"), caRow);
+    grid.addRow(0, fieldLabel("_Name", name), name);
+    grid.addRow(1, fieldLabel("_URL", url), url);
+    grid.addRow(2, fieldLabel("U_ser or robot account", user), user);
+    grid.addRow(3, fieldLabel("_Password or secret", secret), secret);
+    grid.addRow(4, fieldLabel("C_A file", caFile), caRow);
     grid.add(insecure, 1, 5);
     grid.add(status, 0, 6, 2, 1);
     GridPane.setHgrow(url, Priority.ALWAYS);
@@ -141,6 +145,22 @@ public final class HarborConnectionDialog {
     if (!status.getStyleClass().contains(Styles.DANGER)) {
       status.getStyleClass().add(Styles.DANGER);
     }
+    growToFit();
+  }
+
+  /** Lets the dialog grow to show every line of a wrapped message. */
+  private void growToFit() {
+    if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+      dialog.getDialogPane().getScene().getWindow().sizeToScene();
+    }
+  }
+
+  /** Builds a label whose underlined letter (Alt+letter) moves the focus to {@code target}. */
+  private static Label fieldLabel(String text, Node target) {
+    Label label = new Label(text);
+    label.setMnemonicParsing(true);
+    label.setLabelFor(target);
+    return label;
   }
 
   private void chooseCaFile() {

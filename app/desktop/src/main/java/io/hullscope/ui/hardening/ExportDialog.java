@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -30,18 +31,25 @@ import javafx.stage.Window;
  */
 final class ExportDialog {
 
-  /** The format and the file name the user chose, not yet checked. */
-  record Choice(ReportFormat format, String file) {}
+  /**
+   * The format and the file name the user chose, not yet checked.
+   *
+   * @param onlyShown true to export only the findings the filter shows
+   */
+  record Choice(ReportFormat format, String file, boolean onlyShown) {}
 
   private final Dialog<Choice> dialog = new Dialog<>();
   private final ToggleGroup formats = new ToggleGroup();
   private final TextField file = new TextField();
+  private final CheckBox onlyShown = new CheckBox();
 
   /**
    * @param folder the folder the file is offered in at first
    * @param fileName returns the file name to offer for a format
+   * @param shown findings the filter shows
+   * @param total findings in the report; when more than {@code shown}, the dialog offers to export only the shown findings
    */
-  ExportDialog(Window owner, Path folder, Function<ReportFormat, String> fileName) {
+  ExportDialog(Window owner, Path folder, Function<ReportFormat, String> fileName, int shown, int total) {
     dialog.initOwner(owner);
     dialog.setTitle("Export the hardening report");
     dialog.setHeaderText("Choose a format and a file");
@@ -71,7 +79,7 @@ final class ExportDialog {
       }
     });
 
-    Button browse = new Button("Browse...");
+    Button browse = new Button("_Browse...");
     browse.setId("exportBrowse");
     browse.setMinWidth(Region.USE_PREF_SIZE);
     browse.setOnAction(event -> browse());
@@ -82,12 +90,20 @@ final class ExportDialog {
     grid.setHgap(12);
     grid.setVgap(10);
     grid.setPadding(new Insets(12));
-    Label formatLabel = fieldLabel("Format");
+    Label formatLabel = fieldLabel("F_ormat", (Node) formats.getToggles().get(0));
     GridPane.setValignment(formatLabel, VPos.TOP);
     grid.add(formatLabel, 0, 0);
     grid.add(choices, 1, 0);
-    grid.add(fieldLabel("File"), 0, 1);
+    grid.add(fieldLabel("_File", file), 0, 1);
     grid.add(fileLine, 1, 1);
+    if (shown < total) {
+      onlyShown.setText("_Only the " + shown + (shown == 1 ? " finding" : " findings") + " the filter shows, of "
+          + total);
+      onlyShown.setMnemonicParsing(true);
+      onlyShown.setId("exportOnlyShown");
+      onlyShown.setSelected(true);
+      grid.add(onlyShown, 1, 2);
+    }
     GridPane.setHgrow(fileLine, Priority.ALWAYS);
     dialog.getDialogPane().setContent(grid);
     dialog.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
@@ -98,11 +114,15 @@ final class ExportDialog {
     Node saveButton = dialog.getDialogPane().lookupButton(save);
     saveButton.setId("exportSave");
     saveButton.disableProperty().bind(file.textProperty().isEmpty());
-    dialog.setResultConverter(button -> button == save ? new Choice(selectedFormat(), file.getText().strip()) : null);
+    dialog.setResultConverter(button -> button == save ? new Choice(selectedFormat(), file.getText().strip(),
+        shown < total && onlyShown.isSelected()) : null);
   }
 
-  private static Label fieldLabel(String text) {
+  /** Builds a label whose underlined letter (Alt+letter) moves the focus to {@code target}. */
+  private static Label fieldLabel(String text, Node target) {
     Label label = new Label(text);
+    label.setMnemonicParsing(true);
+    label.setLabelFor(target);
     label.setMinWidth(Region.USE_PREF_SIZE);
     return label;
   }

@@ -29,6 +29,7 @@ final class FindingTreeView {
   private boolean rebuilding;
 
   FindingTreeView(HardeningViewModel viewModel) {
+    tree.setAccessibleText("Findings by severity");
     this.viewModel = viewModel;
     tree.setId("hardeningTree");
     tree.setShowRoot(false);

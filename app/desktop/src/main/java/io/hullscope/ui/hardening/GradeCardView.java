@@ -1,6 +1,7 @@
 package io.hullscope.ui.hardening;
 
 import atlantafx.base.theme.Styles;
+import io.hullscope.ui.help.Abbreviations;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -9,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -51,6 +53,7 @@ public final class GradeCardView {
     user.setId("userVerdict");
     user.setWrapText(true);
     user.setMinHeight(Region.USE_PREF_SIZE);
+    user.setTooltip(new Tooltip(Abbreviations.explain("UID GID")));
     user.getStyleClass().add("user-verdict");
 
     deductions.setId("gradeDeductions");

@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -99,7 +100,9 @@ public final class HardeningView {
     minimumLabel.setMnemonicParsing(true);
     minimumLabel.setLabelFor(minimum);
 
-    Button export = new Button("Export...", new FontIcon(Feather.DOWNLOAD));
+    Button export = new Button("_Export...", new FontIcon(Feather.DOWNLOAD));
+    export.setTooltip(new Tooltip("Save the report as Markdown, HTML, JSON or SARIF; "
+        + "while a filter is set you can save only the findings shown"));
     export.setId("hardeningExport");
     export.setOnAction(event -> chooseExport());
     export.disableProperty().bind(viewModel.reportProperty().isNull());
@@ -111,9 +114,10 @@ public final class HardeningView {
 
   private void chooseExport() {
     ExportDialog dialog = new ExportDialog(root.getScene() == null ? null : root.getScene().getWindow(),
-        exportFolder, viewModel::suggestedFileName);
+        exportFolder, viewModel::suggestedFileName, viewModel.shownCount(),
+        viewModel.reportProperty().get() == null ? 0 : viewModel.reportProperty().get().findings().size());
     dialog.show(choice -> {
-      viewModel.export(choice.format(), choice.file());
+      viewModel.export(choice.format(), choice.file(), choice.onlyShown());
       try {
         Path parent = Path.of(choice.file()).toAbsolutePath().getParent();
         if (parent != null) {

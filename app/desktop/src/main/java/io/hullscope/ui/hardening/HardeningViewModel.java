@@ -88,6 +88,8 @@ public final class HardeningViewModel {
   private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<FindingDetails> details = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper("");
+  /** The findings that pass the filter and the minimum severity, in report order. */
+  private List<Finding> shownFindings = List.of();
   private Map<Finding, Integer> points = Map.of();
   private Map<Finding, String> searchTexts = Map.of();
   private String failure;
@@ -168,6 +170,7 @@ public final class HardeningViewModel {
     Severity minimum = minimumSeverity.get() == null ? Severity.INFO : minimumSeverity.get();
 
     List<SeverityGroup> result = new ArrayList<>();
+    List<Finding> shownNow = new ArrayList<>();
     int shown = 0;
     for (Severity severity : Severity.values()) {
       List<Finding> all = current.findings().stream().filter(f -> f.severity() == severity).toList();
@@ -179,11 +182,13 @@ public final class HardeningViewModel {
           .toList();
       if (!matching.isEmpty()) {
         result.add(new SeverityGroup(severity, all.size(), matching));
+        shownNow.addAll(matching);
         shown += matching.size();
       }
     }
 
     groups.set(List.copyOf(result));
+    shownFindings = List.copyOf(shownNow);
     placeholder.set(current.findings().isEmpty()
         ? "No finding: every check passed."
         : "No finding matches the filter and the minimum severity.");
@@ -250,10 +255,22 @@ public final class HardeningViewModel {
    * an existing file as it was.
    */
   public void export(ReportFormat format, Path target) {
-    HardeningReport current = report.get();
-    if (current == null) {
+    export(format, target, false);
+  }
+
+  /**
+   * Writes the report like {@link #export(ReportFormat, Path)}; with {@code onlyShown} it holds only
+   * the findings the filter and the minimum severity show. The grade stays the whole image's grade,
+   * because it rates the image, not the selection.
+   */
+  public void export(ReportFormat format, Path target, boolean onlyShown) {
+    HardeningReport shownReport = report.get();
+    if (shownReport == null) {
       return;
     }
+    HardeningReport current = onlyShown ? new HardeningReport(shownReport.imageName(), shownReport.digest(),
+        shownReport.createdAt(), shownReport.tool(), shownReport.user(), shownFindings, shownReport.grade(),
+        shownReport.checks()) : shownReport;
     exportMessage.set("");
     executor.submit(new BackgroundTask<>(
         "Saving the hardening report as " + ExportFormats.displayName(format) + " to " + target.getFileName(),
@@ -262,7 +279,7 @@ public final class HardeningViewModel {
           return target;
         },
         written -> {
-          if (report.get() == current) {
+          if (report.get() == shownReport) {
             int count = current.findings().size();
             exportMessage.set("Saved " + count + (count == 1 ? " finding" : " findings") + " as "
                 + ExportFormats.displayName(format) + " to " + written);
@@ -280,6 +297,11 @@ public final class HardeningViewModel {
    * banner instead.
    */
   public void export(ReportFormat format, String file) {
+    export(format, file, false);
+  }
+
+  /** Exports to a file name the user typed, all findings or only those shown. */
+  public void export(ReportFormat format, String file, boolean onlyShown) {
     Path target;
     try {
       target = Path.of(file);
@@ -288,7 +310,18 @@ public final class HardeningViewModel {
           + e.getReason() + ". Choose another name.", e));
       return;
     }
-    export(format, target);
+    export(format, target, onlyShown);
+  }
+
+  /** Returns how many findings the filter and the minimum severity show. */
+  public int shownCount() {
+    return shownFindings.size();
+  }
+
+  /** Returns true when the filter or the minimum severity hides some findings of the report. */
+  public boolean hidesFindings() {
+    HardeningReport current = report.get();
+    return current != null && shownFindings.size() < current.findings().size();
   }
 
   private void write(HardeningReport current, ReportFormat format, Path target) throws IOException {

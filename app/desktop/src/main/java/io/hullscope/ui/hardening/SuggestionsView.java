@@ -73,7 +73,12 @@ final class SuggestionsView {
     // The Markdown advice has long prose and table rows, so it wraps. Dockerfile and YAML lines keep their layout.
     text.setWrapText(suggestion == Suggestion.HARBOR);
     text.textProperty().bind(viewModel.textProperty(suggestion));
-    VBox.setVgrow(text, Priority.ALWAYS);
+    text.setAccessibleText(suggestion.name().charAt(0) + suggestion.name().substring(1).toLowerCase(Locale.ROOT)
+        + " suggestion");
+    // The Markdown advice is shown formatted; Copy and Save still give the Markdown source.
+    Node body = suggestion == Suggestion.HARBOR ? new MarkdownView(viewModel.textProperty(suggestion)).node() : text;
+    body.setId("suggestionText-" + suggestion.name().toLowerCase(Locale.ROOT));
+    VBox.setVgrow(body, Priority.ALWAYS);
 
     Button copy = new Button("Copy", new FontIcon(Feather.COPY));
     copy.setOnAction(event -> {
@@ -99,7 +104,7 @@ final class SuggestionsView {
     save.setMinWidth(Region.USE_PREF_SIZE);
     HBox buttons = new HBox(8, hint, copy, save);
     buttons.setAlignment(Pos.CENTER_LEFT);
-    VBox page = new VBox(6, buttons, text);
+    VBox page = new VBox(6, buttons, body);
     page.setPadding(new Insets(6, 0, 0, 0));
     return page;
   }

@@ -3,10 +3,12 @@ package io.hullscope.ui.layers;
 import io.hullscope.index.EntryNames;
 import io.hullscope.index.FileTree;
 import io.hullscope.index.TreeNode;
+import io.hullscope.ui.help.Abbreviations;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -23,6 +25,7 @@ final class FileTreeView {
   private boolean revealing;
 
   FileTreeView(LayersViewModel viewModel) {
+    table.setAccessibleText("Files of the layer");
     this.viewModel = viewModel;
     table.setId("fileTree");
     table.setShowRoot(false);
@@ -41,7 +44,10 @@ final class FileTreeView {
     mode.setMinWidth(105);
     mode.setCellFactory(column -> new ModeCell());
     TreeTableColumn<TreeNode, String> owner = column("Owner", 90, NodeText::owner);
-    owner.setMinWidth(70);
+    owner.setGraphic(ownerHeader());
+    owner.setText(null);
+    // The header is a label with a tooltip, which needs more room than plain column text.
+    owner.setMinWidth(88);
     TreeTableColumn<TreeNode, String> link = column("Link target", 160, NodeText::linkTarget);
     link.setMinWidth(110);
     table.getColumns().setAll(java.util.List.of(name, change, size, mode, owner, link));
@@ -161,5 +167,12 @@ final class FileTreeView {
         getStyleClass().add(NodeText.MODE_SPECIAL);
       }
     }
+  }
+
+  /** Builds the Owner column header, whose tooltip explains the UID:GID pair. */
+  private static Label ownerHeader() {
+    Label header = new Label("Owner");
+    header.setTooltip(new Tooltip("UID:GID of the file's owner.\n" + Abbreviations.explain("UID GID")));
+    return header;
   }
 }

@@ -36,9 +36,10 @@ public final class LayersView {
   public LayersView(LayersViewModel viewModel) {
     this.viewModel = viewModel;
 
-    SplitPane left = new SplitPane(titled("Layers", layerTable()), titled("Wasted space", wasteTable()));
+    SplitPane left = new SplitPane(titled("Layers", layerTable()), titled("Layer sizes (unpacked)",
+        new LayerSizeChart(viewModel).node()), titled("Wasted space", wasteTable()));
     left.setOrientation(Orientation.VERTICAL);
-    left.setDividerPositions(0.6);
+    left.setDividerPositions(0.4, 0.68);
 
     VBox tree = new VBox(6, treeToolbar(), treeOrSearchResults());
     tree.setPadding(new Insets(6));
@@ -56,6 +57,7 @@ public final class LayersView {
 
   private TableView<LayerRow> layerTable() {
     TableView<LayerRow> table = new TableView<>(viewModel.layers());
+    table.setAccessibleText("Layers of the image");
     table.setId("layers");
     TableColumn<LayerRow, String> index = column("#", 44, row -> Integer.toString(row.index()));
     index.setMinWidth(40);
@@ -86,6 +88,7 @@ public final class LayersView {
 
   private TableView<WastedFile> wasteTable() {
     TableView<WastedFile> table = new TableView<>(viewModel.wastedFiles());
+    table.setAccessibleText("Files that waste space");
     table.setId("wastedFiles");
     table.getColumns().add(column("Path", 200, file -> "/" + EntryNames.display(file.path())));
     TableColumn<WastedFile, String> wasted = column("Wasted", 80, file -> ByteSizes.format(file.wastedBytes()));

@@ -1,6 +1,7 @@
 package io.hullscope.ui.layers;
 
 import io.hullscope.index.TreeNode;
+import io.hullscope.ui.help.Abbreviations;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /**
  * The path search results of the Layers tab, with the columns of the file tree, so a deleted or
@@ -20,6 +22,7 @@ final class SearchResultsView {
 
   SearchResultsView(LayersViewModel viewModel) {
     table = new TableView<>(viewModel.searchResults());
+    table.setAccessibleText("Paths that match the search");
     table.setId("searchResults");
     table.setPlaceholder(new Label("No path matches"));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -36,7 +39,10 @@ final class SearchResultsView {
     mode.setCellFactory(column ->
         new StyledCell("mode-cell", node -> NodeText.hasSpecialMode(node) ? NodeText.MODE_SPECIAL : null));
     TableColumn<TreeNode, String> owner = column("Owner", 90, NodeText::owner);
-    owner.setMinWidth(70);
+    owner.setGraphic(ownerHeader());
+    owner.setText(null);
+    // The header is a label with a tooltip, which needs more room than plain column text.
+    owner.setMinWidth(88);
     TableColumn<TreeNode, String> link = column("Link target", 160, NodeText::linkTarget);
     link.setMinWidth(110);
     table.getColumns().setAll(List.of(path, change, size, mode, owner, link));
@@ -88,5 +94,12 @@ final class SearchResultsView {
         getStyleClass().add(applied);
       }
     }
+  }
+
+  /** Builds the Owner column header, whose tooltip explains the UID:GID pair. */
+  private static Label ownerHeader() {
+    Label header = new Label("Owner");
+    header.setTooltip(new Tooltip("UID:GID of the file's owner.\n" + Abbreviations.explain("UID GID")));
+    return header;
   }
 }

@@ -3,6 +3,7 @@ package io.hullscope.ui.overview;
 import atlantafx.base.theme.Styles;
 import io.hullscope.ui.SizeTerms;
 import io.hullscope.ui.hardening.GradeCardView;
+import io.hullscope.ui.help.Abbreviations;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -59,6 +60,8 @@ public final class OverviewView {
     reveal.graphicProperty().bind(Bindings.when(viewModel.revealSecretsProperty())
         .<Node>then(new FontIcon(Feather.EYE_OFF))
         .otherwise(new FontIcon(Feather.EYE)));
+    reveal.visibleProperty().bind(viewModel.hasSecretsProperty());
+    reveal.managedProperty().bind(reveal.visibleProperty());
 
     Label envHeading = heading("Environment");
     HBox envHeader = new HBox(12, envHeading, reveal);
@@ -210,6 +213,9 @@ public final class OverviewView {
     key.getProperties().put(CONFIG_KEY, row.label());
     key.setMinWidth(Region.USE_PREF_SIZE);
     String explanation = SizeTerms.explanation(row.label());
+    if (explanation == null) {
+      explanation = Abbreviations.explain(row.label() + " " + row.value());
+    }
     if (explanation != null) {
       key.setTooltip(wrapped(explanation));
     }

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -44,6 +46,7 @@ public final class OverviewViewModel {
   private final BooleanProperty revealSecrets = new SimpleBooleanProperty(false);
   private final StringBinding revealSecretsText =
       Bindings.when(revealSecrets).then("Hide secrets").otherwise("Reveal secrets");
+  private final ReadOnlyBooleanWrapper hasSecrets = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyObjectWrapper<GradeSummary> grade = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper gradeFailure = new ReadOnlyStringWrapper("");
   private final ObservableList<HistoryEntry> historyEntries = FXCollections.observableArrayList();
@@ -76,6 +79,7 @@ public final class OverviewViewModel {
       env.clear();
       labels.clear();
       historyEntries.clear();
+      hasSecrets.set(false);
       fillHistory();
       showHardening(null, null);
       return;
@@ -90,6 +94,9 @@ public final class OverviewViewModel {
     layerCount = config.diffIds().size();
     historyEntries.setAll(config.history());
     fillHistory();
+    hasSecrets.set(env.stream().anyMatch(EnvRow::secret) || historyEntries.stream()
+        .map(HistoryEntry::description)
+        .anyMatch(text -> !HistoryText.masked(text).equals(HistoryText.readable(text))));
   }
 
   /**
@@ -276,6 +283,11 @@ public final class OverviewViewModel {
   /** When true, masked env values are shown in clear text. */
   public BooleanProperty revealSecretsProperty() {
     return revealSecrets;
+  }
+
+  /** True when an environment value or a history step is masked, so the reveal toggle has a use. */
+  public ReadOnlyBooleanProperty hasSecretsProperty() {
+    return hasSecrets.getReadOnlyProperty();
   }
 
   /** Returns the text of the reveal toggle: what pressing it does next. */

@@ -31,6 +31,7 @@ final class SbomTreeView {
   private boolean rebuilding;
 
   SbomTreeView(SbomViewModel viewModel) {
+    table.setAccessibleText("Packages of the image");
     this.viewModel = viewModel;
     table.setId("sbomTree");
     table.setShowRoot(false);

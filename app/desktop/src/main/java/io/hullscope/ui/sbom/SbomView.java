@@ -6,6 +6,7 @@ import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -41,7 +42,11 @@ public final class SbomView {
   public SbomView(SbomViewModel viewModel) {
     this.viewModel = viewModel;
 
-    SplitPane split = new SplitPane(new SbomTreeView(viewModel).node(), new PackageDetailsView(viewModel).node());
+    SplitPane detailsAndChart = new SplitPane(new PackageDetailsView(viewModel).node(),
+        new EcosystemChart(viewModel).node());
+    detailsAndChart.setOrientation(Orientation.VERTICAL);
+    detailsAndChart.setDividerPositions(0.6);
+    SplitPane split = new SplitPane(new SbomTreeView(viewModel).node(), detailsAndChart);
     split.setDividerPositions(0.64);
     VBox.setVgrow(split, Priority.ALWAYS);
 

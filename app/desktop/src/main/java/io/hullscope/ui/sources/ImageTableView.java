@@ -20,6 +20,7 @@ public final class ImageTableView {
   private final TableView<ImageRow> table = new TableView<>();
 
   public ImageTableView(MainViewModel viewModel) {
+    table.setAccessibleText("Images of the selected source");
     table.setId("images");
     table.setItems(viewModel.images());
     // The minimum widths keep every title whole in a narrow window.

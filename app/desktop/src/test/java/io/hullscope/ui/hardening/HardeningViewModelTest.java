@@ -217,6 +217,32 @@ class HardeningViewModelTest {
   }
 
   @Test
+  void exportOnlyShownKeepsFilteredFindings(@TempDir Path folder) {
+    List<HardeningReport> exported = new ArrayList<>();
+    HardeningViewModel recording = new HardeningViewModel(executor, error, (report, format, out) -> exported.add(report));
+    recording.show(report(ROOT, KEY, HEALTH), null);
+    recording.minimumSeverityProperty().set(Severity.HIGH);
+
+    recording.export(ReportFormat.JSON, folder.resolve("shown.json"), true);
+    recording.export(ReportFormat.JSON, folder.resolve("all.json"), false);
+
+    assertThat(recording.shownCount()).isEqualTo(2);
+    assertThat(recording.hidesFindings()).isTrue();
+    assertThat(exported.get(0).findings()).containsExactly(KEY, ROOT);
+    assertThat(exported.get(0).grade()).isEqualTo(exported.get(1).grade());
+    assertThat(exported.get(1).findings()).containsExactly(KEY, ROOT, HEALTH);
+    assertThat(recording.exportMessageProperty().get()).startsWith("Saved 3 findings");
+  }
+
+  @Test
+  void unfilteredViewHidesNothing() {
+    viewModel.show(report(ROOT, KEY), null);
+
+    assertThat(viewModel.hidesFindings()).isFalse();
+    assertThat(viewModel.shownCount()).isEqualTo(2);
+  }
+
+  @Test
   void exportGetsDefaultPermissions(@TempDir Path folder) throws IOException {
     assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"));
     viewModel.show(report(ROOT), null);
