@@ -4,6 +4,7 @@ import io.hullscope.image.OperationCancelledException;
 import io.hullscope.image.ProgressListener;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
@@ -44,7 +45,16 @@ public final class FxTaskExecutor implements TaskExecutor {
       LOG.info("{} was cancelled", backgroundTask.title());
       backgroundTask.onFailure().accept(new OperationCancelledException());
     });
-    workers.execute(task);
+    try {
+      workers.execute(task);
+    } catch (RejectedExecutionException e) {
+      if (!workers.isShutdown()) {
+        throw e;
+      }
+      // A task that finishes while the window closes may start a follow-up; there is nothing to run it for.
+      LOG.debug("{} was not started because the window is closing", backgroundTask.title());
+      handle.finish();
+    }
     return handle;
   }
 

@@ -155,6 +155,7 @@ public final class TrainerMode {
   /** Returns the items for the View menu: Large Fonts, Zoom In, Zoom Out and Actual Size. */
   public List<MenuItem> viewMenuItems() {
     CheckMenuItem large = new CheckMenuItem("_Large Fonts");
+    large.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+L"));
     large.setId("largeFonts");
     large.setSelected(fontScale.largeProperty().get());
     fontScale.largeProperty().addListener((observable, before, after) -> large.setSelected(after));
@@ -174,6 +175,7 @@ public final class TrainerMode {
   /** Returns the Help menu item that opens the samples gallery. */
   public MenuItem galleryMenuItem() {
     MenuItem item = new MenuItem("_Samples Gallery", new FontIcon(Feather.GRID));
+    item.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
     item.setId("samplesGallery");
     item.setOnAction(event -> showGallery());
     return item;

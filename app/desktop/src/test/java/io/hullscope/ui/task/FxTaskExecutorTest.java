@@ -50,6 +50,19 @@ class FxTaskExecutorTest {
   }
 
   @Test
+  void taskSubmittedAfterCloseIsDroppedWithoutRunning() throws Exception {
+    FxTaskExecutor closed = new FxTaskExecutor(1);
+    closed.close();
+    AtomicReference<String> ran = new AtomicReference<>();
+
+    TaskHandle handle = closed.submit(new BackgroundTask<>("Late", progress -> "ran", ran::set, failure -> {}));
+
+    assertThat(handle).isNotNull();
+    Thread.sleep(200);
+    assertThat(ran.get()).isNull();
+  }
+
+  @Test
   void failureKeepsItsCause() throws Exception {
     CompletableFuture<Throwable> failure = new CompletableFuture<>();
 
