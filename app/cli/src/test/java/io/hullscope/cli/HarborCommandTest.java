@@ -23,7 +23,9 @@ class HarborCommandTest {
 
   @AfterEach
   void stop() {
-    stub.close();
+    if (stub != null) {
+      stub.close();
+    }
   }
 
   @Test

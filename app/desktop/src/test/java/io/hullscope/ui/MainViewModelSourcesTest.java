@@ -45,8 +45,12 @@ class MainViewModelSourcesTest {
 
   @AfterEach
   void close() throws BackingStoreException {
-    viewModel.close();
-    stub.close();
+    if (viewModel != null) {
+      viewModel.close();
+    }
+    if (stub != null) {
+      stub.close();
+    }
     preferences.removeNode();
   }
 

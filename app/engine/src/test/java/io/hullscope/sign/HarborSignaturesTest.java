@@ -37,7 +37,9 @@ class HarborSignaturesTest {
 
   @AfterEach
   void stopStub() {
-    stub.close();
+    if (stub != null) {
+      stub.close();
+    }
   }
 
   private Digest blob(String content) {

@@ -27,7 +27,9 @@ class HarborReportFetcherTest {
 
   @AfterEach
   void stop() {
-    stub.close();
+    if (stub != null) {
+      stub.close();
+    }
   }
 
   @Test

@@ -125,8 +125,12 @@ class HarborArtifactWindowIT {
 
   @AfterEach
   void stop() throws BackingStoreException {
-    executor.close();
-    stub.close();
+    if (executor != null) {
+      executor.close();
+    }
+    if (stub != null) {
+      stub.close();
+    }
     preferences.removeNode();
   }
 

@@ -40,7 +40,9 @@ class HarborBrowserViewModelTest {
 
   @AfterEach
   void stop() {
-    stub.close();
+    if (stub != null) {
+      stub.close();
+    }
   }
 
   @Test

@@ -77,8 +77,12 @@ class HarborWindowTest {
 
   @AfterEach
   void stop() throws BackingStoreException {
-    executor.close();
-    stub.close();
+    if (executor != null) {
+      executor.close();
+    }
+    if (stub != null) {
+      stub.close();
+    }
     preferences.removeNode();
   }
 

@@ -38,7 +38,9 @@ class HarborClientTest {
 
   @AfterEach
   void stop() {
-    stub.close();
+    if (stub != null) {
+      stub.close();
+    }
   }
 
   @Test

@@ -32,7 +32,9 @@ class HarborProjectAuditTest {
 
   @AfterEach
   void stop() {
-    stub.close();
+    if (stub != null) {
+      stub.close();
+    }
   }
 
   @Test
