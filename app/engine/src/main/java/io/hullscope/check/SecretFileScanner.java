@@ -33,55 +33,6 @@ final class SecretFileScanner {
   /** The maximum number of hits kept for one file, so a file full of tokens cannot fill the memory. */
   static final int MAX_HITS_PER_FILE = 50;
 
-  /** Kinds of credential files, recognized by their path. */
-  enum CredentialFile {
-    DOTENV("an .env file"),
-    NPMRC("an npm configuration file"),
-    PYPIRC("a PyPI configuration file"),
-    NETRC("a .netrc file"),
-    DOCKER_CONFIG("a Docker client configuration"),
-    GIT_CREDENTIALS("a Git credential store"),
-    AWS_CREDENTIALS("an AWS credentials file"),
-    KUBE_CONFIG("a kubeconfig");
-
-    final String description;
-
-    CredentialFile(String description) {
-      this.description = description;
-    }
-
-    /** Returns the kind of credential file at {@code path}, or null for any other file. */
-    static CredentialFile of(String path) {
-      String lower = path.toLowerCase(Locale.ROOT);
-      String name = lower.substring(lower.lastIndexOf('/') + 1);
-      if (name.equals(".env") || name.startsWith(".env.") || (name.endsWith(".env") && name.length() > 4)) {
-        return DOTENV;
-      }
-      if (name.equals(".npmrc") || lower.endsWith("etc/npmrc")) {
-        return NPMRC;
-      }
-      if (name.equals(".pypirc")) {
-        return PYPIRC;
-      }
-      if (name.equals(".netrc") || name.equals("_netrc")) {
-        return NETRC;
-      }
-      if (lower.endsWith(".docker/config.json") || name.equals(".dockercfg")) {
-        return DOCKER_CONFIG;
-      }
-      if (name.equals(".git-credentials")) {
-        return GIT_CREDENTIALS;
-      }
-      if (lower.endsWith(".aws/credentials")) {
-        return AWS_CREDENTIALS;
-      }
-      if (lower.endsWith(".kube/config") || lower.equals("etc/kubernetes/admin.conf")) {
-        return KUBE_CONFIG;
-      }
-      return null;
-    }
-  }
-
   /** Folder names where example and test data are common. */
   private static final Set<String> EXAMPLE_FOLDERS = Set.of(
       "test", "tests", "testdata", "test-data", "test_data", "fixtures", "fixture", "__tests__", "spec", "specs",
@@ -225,7 +176,7 @@ final class SecretFileScanner {
         // An npm key starts with the registry, for example //registry.npmjs.org/:_authToken.
         String shownKey = key.substring(key.lastIndexOf(':') + 1);
         add(CREDENTIAL_FILE, kind, Redaction.assignment(shownKey, value), value, offset, Confidence.HIGH,
-            "a non-empty credential in " + credentialFile.description);
+            "a non-empty credential in " + credentialFile.description());
       }
     });
   }

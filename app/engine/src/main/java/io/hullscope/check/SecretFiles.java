@@ -151,7 +151,7 @@ public final class SecretFiles implements FileInterest {
     if (name.endsWith(".pub") || name.endsWith(".crt") || name.endsWith(".cer")) {
       return false;
     }
-    if (SecretFileScanner.CredentialFile.of(path) != null || isKeyFile(name)) {
+    if (CredentialFile.of(path) != null || isKeyFile(name)) {
       return true;
     }
     if (size > maxTextBytes || !isLikelyText(lower, name)) {

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -271,7 +270,7 @@ public final class ExternalScannerReports {
     }
     List<VulnerabilityMatch> merged = new ArrayList<>();
     for (List<VulnerabilityMatch> entries : byPackage.values()) {
-      for (List<VulnerabilityMatch> group : groupByIds(entries)) {
+      for (List<VulnerabilityMatch> group : IdGroups.of(entries, VulnerabilityMatch::allIds)) {
         merged.add(mergeGroup(group));
       }
     }
@@ -281,35 +280,6 @@ public final class ExternalScannerReports {
         .thenComparing(VulnerabilityMatch::packageName)
         .thenComparing(VulnerabilityMatch::installedVersion));
     return merged;
-  }
-
-  private static List<List<VulnerabilityMatch>> groupByIds(List<VulnerabilityMatch> entries) {
-    int[] parent = new int[entries.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
-    }
-    Map<String, Integer> owner = new HashMap<>();
-    for (int i = 0; i < entries.size(); i++) {
-      for (String id : entries.get(i).allIds()) {
-        Integer other = owner.putIfAbsent(id, i);
-        if (other != null) {
-          parent[root(parent, i)] = root(parent, other);
-        }
-      }
-    }
-    Map<Integer, List<VulnerabilityMatch>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < entries.size(); i++) {
-      groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(entries.get(i));
-    }
-    return new ArrayList<>(groups.values());
-  }
-
-  private static int root(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 
   private static VulnerabilityMatch mergeGroup(List<VulnerabilityMatch> group) {

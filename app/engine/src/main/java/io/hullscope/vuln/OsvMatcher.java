@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +119,7 @@ public final class OsvMatcher {
       }
     }
     List<VulnerabilityMatch> matches = new ArrayList<>();
-    for (List<Hit> group : mergeByIds(hits)) {
+    for (List<Hit> group : IdGroups.of(hits, Hit::ids)) {
       matches.add(toMatch(found, query, scheme, group));
     }
     return matches;
@@ -136,36 +134,6 @@ public final class OsvMatcher {
       ids.addAll(record.upstream());
       return ids;
     }
-  }
-
-  /** Groups hits that share any id, alias or upstream id (connected components). */
-  private static List<List<Hit>> mergeByIds(List<Hit> hits) {
-    int[] parent = new int[hits.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
-    }
-    Map<String, Integer> owner = new HashMap<>();
-    for (int i = 0; i < hits.size(); i++) {
-      for (String id : hits.get(i).ids()) {
-        Integer other = owner.putIfAbsent(id, i);
-        if (other != null) {
-          parent[root(parent, i)] = root(parent, other);
-        }
-      }
-    }
-    Map<Integer, List<Hit>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < hits.size(); i++) {
-      groups.computeIfAbsent(root(parent, i), k -> new ArrayList<>()).add(hits.get(i));
-    }
-    return new ArrayList<>(groups.values());
-  }
-
-  private static int root(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 
   private static VulnerabilityMatch toMatch(ImagePackage found, OsvEcosystems.Query query, VersionScheme scheme,

@@ -1,5 +1,6 @@
 package io.hullscope.ui.content;
 
+import io.hullscope.check.CredentialFile;
 import io.hullscope.check.Redaction;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,12 +10,8 @@ import java.util.regex.Pattern;
  * Masks secret values in a text file before the file viewer shows it, as the Overview masks
  * environment values: values in known credential files, passwords in URLs, and private key blocks.
  * Masked values use {@link Redaction}, so they read the same as in findings and reports. Every
- * line stays in place, so line numbers still match the file.
- *
- * <p>NOTE: the list of credential files repeats the file names the engine's secret scanner
- * recognizes ({@code .env}, {@code .npmrc}, {@code .pypirc}, {@code .netrc}, Docker's
- * {@code config.json}, {@code .git-credentials}, {@code .aws/credentials}, kubeconfig); that
- * scanner is internal to the engine, so a name it learns later is not masked here until added.
+ * line stays in place, so line numbers still match the file. Credential files are recognized by
+ * the engine's {@link CredentialFile}, the list the secret checks use.
  */
 public final class SecretTextMasking {
 
@@ -90,41 +87,5 @@ public final class SecretTextMasking {
       return result;
     }
     return assignment.group(1) + assignment.group(3) + Redaction.value(value) + assignment.group(5);
-  }
-
-  /** Credential files recognized by their path. */
-  enum CredentialFile {
-    DOTENV, NPMRC, PYPIRC, NETRC, DOCKER_CONFIG, GIT_CREDENTIALS, AWS_CREDENTIALS, KUBE_CONFIG;
-
-    /** Returns the kind of credential file at {@code path}, or null for any other file. */
-    static CredentialFile of(String path) {
-      String lower = path.toLowerCase(Locale.ROOT);
-      String name = lower.substring(lower.lastIndexOf('/') + 1);
-      if (name.equals(".env") || name.startsWith(".env.") || (name.endsWith(".env") && name.length() > 4)) {
-        return DOTENV;
-      }
-      if (name.equals(".npmrc") || lower.endsWith("etc/npmrc")) {
-        return NPMRC;
-      }
-      if (name.equals(".pypirc")) {
-        return PYPIRC;
-      }
-      if (name.equals(".netrc") || name.equals("_netrc")) {
-        return NETRC;
-      }
-      if (lower.endsWith(".docker/config.json") || name.equals(".dockercfg")) {
-        return DOCKER_CONFIG;
-      }
-      if (name.equals(".git-credentials")) {
-        return GIT_CREDENTIALS;
-      }
-      if (lower.endsWith(".aws/credentials")) {
-        return AWS_CREDENTIALS;
-      }
-      if (lower.endsWith(".kube/config") || lower.endsWith("etc/kubernetes/admin.conf")) {
-        return KUBE_CONFIG;
-      }
-      return null;
-    }
   }
 }
