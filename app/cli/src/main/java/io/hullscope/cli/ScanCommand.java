@@ -229,6 +229,13 @@ final class ScanCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), importReport + " is a Harbor report; use --scanner harbor to"
           + " read it from Harbor instead.");
     }
+    // Stored under this image's digest, another image's findings would show as this image's.
+    for (String problem : result.problems()) {
+      if (problem.startsWith("The report is about image ")) {
+        throw new ParameterException(spec.commandLine(), importReport + " was not stored: "
+            + problem.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + problem.substring(1) + ".");
+      }
+    }
     return result;
   }
 

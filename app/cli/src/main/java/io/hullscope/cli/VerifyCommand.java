@@ -163,8 +163,13 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   private ImageReference parseReference() {
-    String text = image.startsWith(ImageTarget.REGISTRY_PREFIX) ? image.substring(ImageTarget.REGISTRY_PREFIX.length())
-        : image;
+    boolean prefixed = image.startsWith(ImageTarget.REGISTRY_PREFIX);
+    if (!prefixed && Files.exists(Path.of(image))) {
+      // An archive or layout on disk carries no signatures: cosign and notation keep them in the registry.
+      throw new IllegalArgumentException(image + " is a file or folder; signatures live in the registry next to"
+          + " the image, so give the pushed image as REGISTRY/REPOSITORY:TAG or @DIGEST (docker://... works too)");
+    }
+    String text = prefixed ? image.substring(ImageTarget.REGISTRY_PREFIX.length()) : image;
     try {
       return ImageReference.parse(text);
     } catch (IllegalArgumentException e) {

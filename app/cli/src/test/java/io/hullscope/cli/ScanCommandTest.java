@@ -194,7 +194,14 @@ class ScanCommandTest {
 
   @Test
   void importStoresTrivyReportForTheImage() throws Exception {
-    Path report = io.hullscope.testing.TestData.file("reports/trivy/alpine-310.json");
+    run("db", "import", sampleZip());
+    String digest = new ObjectMapper().readTree(run("scan", "--format", "json", sample("hygiene-bad.tar")).out)
+        .get("imageDigest").asText();
+    // The real report names the image it was made for; pointing it at the sample makes it this image's report.
+    com.fasterxml.jackson.databind.node.ObjectNode trivy = (com.fasterxml.jackson.databind.node.ObjectNode)
+        new ObjectMapper().readTree(io.hullscope.testing.TestData.file("reports/trivy/alpine-310.json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) trivy.get("Metadata")).put("ImageID", digest);
+    Path report = write("trivy.json", trivy.toString());
 
     Result imported = run("scan", "--import", report.toString(), "--format", "json", sample("hygiene-bad.tar"));
 
@@ -202,11 +209,22 @@ class ScanCommandTest {
     JsonNode json = new ObjectMapper().readTree(imported.out);
     assertThat(json.get("scanner").asText()).isEqualTo("trivy dev");
     assertThat(json.get("matches")).hasSize(4);
-    // The fixture was made for another image, which the import names.
-    assertThat(imported.err).contains("The report is about image sha256:9617696764");
+    assertThat(imported.err).doesNotContain("The report is about image");
     Result compared = run("scan", "--scanner", "trivy", "--compare", "grype", sample("hygiene-bad.tar"));
     assertThat(compared.code).isEqualTo(1);
     assertThat(compared.err).contains("No stored grype scan");
+  }
+
+  @Test
+  void importOfReportForAnotherImageStoresNothing() {
+    Path report = io.hullscope.testing.TestData.file("reports/trivy/alpine-310.json");
+
+    Result imported = run("scan", "--import", report.toString(), sample("hygiene-bad.tar"));
+
+    assertThat(imported.code).isEqualTo(2);
+    assertThat(imported.err).contains("was not stored: the report is about image sha256:9617696764");
+    Result compared = run("scan", "--scanner", "trivy", "--compare", "builtin", sample("hygiene-bad.tar"));
+    assertThat(compared.err).contains("No stored trivy scan");
   }
 
   @Test

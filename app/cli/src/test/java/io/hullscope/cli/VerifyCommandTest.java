@@ -34,6 +34,16 @@ class VerifyCommandTest {
   }
 
   @Test
+  void archiveFileIsInputErrorWithoutNetwork() throws IOException {
+    Path archive = Files.writeString(folder.resolve("image.tar"), "not read");
+
+    Result result = run("verify", archive.toString());
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err()).contains(archive + " is a file or folder; signatures live in the registry");
+  }
+
+  @Test
   void invalidKeyFileIsInputError() throws IOException {
     Path key = Files.writeString(folder.resolve("cosign.pub"), "not a key");
 
