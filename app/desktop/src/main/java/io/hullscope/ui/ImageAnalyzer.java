@@ -131,11 +131,28 @@ public final class ImageAnalyzer {
       LOG.info("Opened {} with {} layers, {} packages and {} findings in {} ms", row.reference(),
           analysis.layers().size(), sbom == null ? 0 : sbom.packages().size(),
           hardening == null ? 0 : hardening.findings().size(), (System.nanoTime() - started) / 1_000_000);
-      return new OpenedImage(analysis, sbom, sbomFailure, hardening, facts, hardeningFailure);
+      return new OpenedImage(analysis, sbom, sbomFailure, hardening, facts, hardeningFailure, checks);
     } catch (Exception e) {
       closeQuietly(image);
       throw e;
     }
+  }
+
+  /**
+   * Runs the checks of an open image again with a new vulnerability scan, so that a rescan in the
+   * Vulnerabilities tab shows in the grade and the findings without reading the layers again.
+   *
+   * @param name the name the report gives the image
+   * @throws IOException when a check cannot read what it needs
+   */
+  public OpenedImage withScan(OpenedImage opened, String name, VulnerabilityFacts vulnerabilities)
+      throws IOException {
+    ImageFacts before = opened.facts();
+    ImageFacts facts = new ImageFacts(before.references(), before.digest(), before.config(), before.analysis(),
+        before.accounts(), before.sbom(), before.distro(), vulnerabilities, before.signatures());
+    HardeningReport report = opened.checks().run(name, facts, CheckPolicy.DEFAULT, TOOL);
+    return new OpenedImage(opened.analysis(), opened.sbom(), opened.sbomFailure(), report, facts, null,
+        opened.checks());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.hullscope.ui;
 
+import io.hullscope.check.VulnerabilityFacts;
 import io.hullscope.cli.ByteSizes;
 import io.hullscope.image.Platform;
 import io.hullscope.index.FileTree;
@@ -32,6 +33,7 @@ import io.hullscope.ui.task.TaskExecutor;
 import io.hullscope.ui.task.TaskHandle;
 import io.hullscope.ui.task.TaskStatusViewModel;
 import io.hullscope.ui.vuln.VulnerabilitiesViewModel;
+import io.hullscope.vuln.ScanResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,6 +89,8 @@ public final class MainViewModel implements AutoCloseable {
   private SbomOffer offer;
   private int sourceRequest;
   private TaskHandle openingImage;
+  /** The image the tabs show, kept so that a rescan can run its checks again; null when none. */
+  private OpenedImage shown;
   /** An image name given on the command line, opened once the Docker daemon's images are listed. */
   private String pendingDaemonImage;
   /** A file given on the command line whose image opens once listed, when it contains only one. */
@@ -137,6 +141,7 @@ public final class MainViewModel implements AutoCloseable {
     this.vulnerabilities = new VulnerabilitiesViewModel(executor, error);
     vulnerabilities.setTaskTracker(taskStatus::track);
     vulnerabilities.setNavigator(new VulnerabilityNavigator());
+    vulnerabilities.setOnScanStored(this::recheckWithScan);
     this.signatures = new SignaturesViewModel(executor, AppPaths.dataDir().resolve("trust"));
     signatures.setTaskTracker(taskStatus::track);
     signatures.setSbomOpener(attested -> {
@@ -420,6 +425,34 @@ public final class MainViewModel implements AutoCloseable {
     taskStatus.track(self[0]);
   }
 
+  /**
+   * Runs the hardening checks of the shown image again with a scan the Vulnerabilities tab stored,
+   * and shows the new grade and findings. The layers are not read again.
+   */
+  private void recheckWithScan(ScanResult result) {
+    OpenedImage before = shown;
+    if (before == null || before.facts() == null || before.checks() == null
+        || !before.analysis().image().digest().toString().equals(result.imageDigest())) {
+      return;
+    }
+    String name = summaryName(before.analysis());
+    taskStatus.track(executor.submit(new BackgroundTask<>(
+        "Grading " + name + " with the new scan",
+        progress -> analyzer.withScan(before, name, VulnerabilityFacts.of(result)),
+        rechecked -> {
+          if (shown == before) {
+            shown = rechecked;
+            overview.showHardening(rechecked.hardening(), rechecked.hardeningFailure());
+            hardening.show(rechecked.hardening(), rechecked.facts(), rechecked.hardeningFailure());
+          }
+        },
+        failure -> {
+          if (!ErrorViewModel.isCancellation(failure)) {
+            error.show("Grading " + name + " with the new scan failed", failure);
+          }
+        })));
+  }
+
   /** Shows which platform the source picked when the user asked for none, without reopening. */
   private void showPlatformOf(ImageAnalysis opened) {
     Platform picked = opened.image().config().platform();
@@ -437,6 +470,7 @@ public final class MainViewModel implements AutoCloseable {
   private void replaceAnalysis(OpenedImage opened, ImageRow row) {
     ImageAnalysis next = opened == null ? null : opened.analysis();
     ImageAnalysis previous = analysis.get();
+    shown = opened;
     analysis.set(next);
     imageSummary.set(next == null ? "" : summarize(next, row));
     overview.show(next, row);

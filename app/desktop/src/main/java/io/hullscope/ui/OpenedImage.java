@@ -1,6 +1,7 @@
 package io.hullscope.ui;
 
 import io.hullscope.check.HardeningReport;
+import io.hullscope.check.ImageChecks;
 import io.hullscope.check.ImageFacts;
 import io.hullscope.index.ImageAnalysis;
 import io.hullscope.sbom.ImageSbom;
@@ -15,6 +16,15 @@ import io.hullscope.sbom.ImageSbom;
  * @param facts what the checks read, kept for the suggestions built from the report; null when
  *     {@code hardening} is null
  * @param hardeningFailure why the checks could not run, in words for a user; null when they ran
+ * @param checks the checks that ran, which keep what they collected while the layers were indexed,
+ *     so they can run again with a new scan; null when they cannot
  */
 public record OpenedImage(ImageAnalysis analysis, ImageSbom sbom, String sbomFailure, HardeningReport hardening,
-    ImageFacts facts, String hardeningFailure) {}
+    ImageFacts facts, String hardeningFailure, ImageChecks checks) {
+
+  /** An opened image whose checks cannot run again. */
+  public OpenedImage(ImageAnalysis analysis, ImageSbom sbom, String sbomFailure, HardeningReport hardening,
+      ImageFacts facts, String hardeningFailure) {
+    this(analysis, sbom, sbomFailure, hardening, facts, hardeningFailure, null);
+  }
+}

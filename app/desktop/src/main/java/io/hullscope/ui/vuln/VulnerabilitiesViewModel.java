@@ -108,6 +108,7 @@ public final class VulnerabilitiesViewModel {
   private List<DataVersion> dataVersions = List.of();
   /** Counts image changes, so that a task started for an earlier image drops its result. */
   private int request;
+  private Consumer<ScanResult> onScanStored = result -> {};
 
   /** Creates the tab's model with a store that fails until {@link #setStore} gives a real one. */
   public VulnerabilitiesViewModel(TaskExecutor executor, ErrorViewModel error) {
@@ -258,9 +259,14 @@ public final class VulnerabilitiesViewModel {
    * Runs the built-in scanner on the open image in the background, stores the result in the scan
    * cache and shows it. The status bar shows its progress and can cancel it.
    *
-   * <p>NOTE: the hardening grade and findings keep the scan that was stored when the image was
-   * opened; they use the new result only after the image is opened again.
+   * <p>A stored result goes to the listener set with {@link #setOnScanStored}, which runs the
+   * hardening checks again with it.
    */
+  /** Sets what happens after a rescan of the shown image stored its result. */
+  public void setOnScanStored(Consumer<ScanResult> listener) {
+    this.onScanStored = listener;
+  }
+
   public void rescan() {
     if (!canRescan.get()) {
       return;
@@ -282,6 +288,7 @@ public final class VulnerabilitiesViewModel {
           if (forRequest == request) {
             apply(stored);
             message.set("Found " + count(stored.result().matches().size()) + ".");
+            onScanStored.accept(stored.result());
           }
         },
         failure -> {
@@ -328,7 +335,7 @@ public final class VulnerabilitiesViewModel {
         },
         results -> {
           busy.set(false);
-          message.set(String.join(" ", results.stream().map(VulnerabilitiesViewModel::importLine).toList()));
+          message.set(importMessage(results));
           if (forRequest == request && imageDigest != null) {
             reload(forRequest);
           }
@@ -344,9 +351,15 @@ public final class VulnerabilitiesViewModel {
     tracker.accept(handle);
   }
 
-  private static String importLine(ImportResult result) {
-    return "Imported " + result.imported() + " " + result.source() + " advisories"
-        + (result.skippedCount() == 0 ? "." : " and skipped " + result.skippedCount() + " invalid ones.");
+  /** Says what an import did in one sentence: "Imported 6 Debian, 1 Maven and 1 npm advisories." */
+  static String importMessage(List<ImportResult> results) {
+    List<String> parts = results.stream().map(result -> result.imported() + " " + result.source()).toList();
+    int imported = results.stream().mapToInt(ImportResult::imported).sum();
+    long skipped = results.stream().mapToLong(ImportResult::skippedCount).sum();
+    String joined = parts.size() <= 1 ? String.join("", parts)
+        : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    return "Imported " + joined + (imported == 1 ? " advisory" : " advisories")
+        + (skipped == 0 ? "." : "; skipped " + skipped + " invalid " + (skipped == 1 ? "record." : "records."));
   }
 
   /** Returns the OSV ecosystem of a zip, named as {@code hullscope db import} names it. */

@@ -106,7 +106,7 @@ class VulnerabilitiesViewModelTest {
 
     viewModel.importSampleData();
 
-    assertThat(viewModel.messageProperty().get()).isEqualTo("Imported 6 Debian advisories.");
+    assertThat(viewModel.messageProperty().get()).isEqualTo("Imported 6 Debian, 1 Maven and 1 npm advisories.");
     assertThat(viewModel.stateProperty().get()).isEqualTo(TabState.NOT_SCANNED);
     assertThat(viewModel.statusLineProperty().get()).startsWith("Not scanned yet. Press Rescan");
     assertThat(viewModel.canRescanProperty().get()).isTrue();

@@ -105,6 +105,10 @@ class VulnerabilitiesWindowTest {
         .containsExactlyInAnyOrder("libssl1.1", "libssl1.1", "zlib1g");
     assertThat(robot.lookup("CVE-2022-37434").tryQuery()).isPresent();
     assertThat(robot.lookup("#severityCount-unknown").queryAs(Label.class).getText()).isEqualTo("Unknown 3");
+    // The grade takes the new scan without reopening the image: the fixable advisories become a finding.
+    waitUntil(() -> window.viewModel().hardening().reportProperty().get() != null
+        && window.viewModel().hardening().reportProperty().get().findings().stream()
+            .anyMatch(finding -> finding.id().equals("FIXABLE-VULNERABILITIES")));
 
     robot.clickOn("#vulnSearch").write("zlib");
     waitUntil(() -> table.getItems().size() == 1);
