@@ -66,16 +66,17 @@ public final class HullscopeApp extends Application {
     LOG.info("Starting with samples from {} and Docker host {}", settings.samplesFolder(),
         settings.dockerHost() == null ? "from the environment" : settings.dockerHost());
     ImageAnalyzer analyzer = openAnalyzer(settings.limits());
+    Preferences settingsNode = SettingsNode.forDataFolder(System.getProperty("hullscope.data"));
     window = MainWindow.create(
         stage,
         settings,
         executor,
         analyzer,
         new FileContentReader(settings.limits()),
-        new RecentFiles(Preferences.userNodeForPackage(HullscopeApp.class)),
+        new RecentFiles(settingsNode),
         new HarborBrowserViewModel(executor, connectionStore()),
-        TrainerSettings.stored(Preferences.userNodeForPackage(HullscopeApp.class)),
-        ThemeViewModel.forApplication(Preferences.userNodeForPackage(HullscopeApp.class)));
+        TrainerSettings.stored(settingsNode),
+        ThemeViewModel.forApplication(settingsNode));
     connectVulnerabilities(window.viewModel().vulnerabilities(), settings);
     if (database != null) {
       Database opened = database;
