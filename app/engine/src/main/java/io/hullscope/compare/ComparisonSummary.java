@@ -28,8 +28,8 @@ public final class ComparisonSummary {
     cards.add(new Card("Size", bytes(files.leftBytes()) + " -> " + bytes(files.rightBytes()),
         signedBytes(files.sizeDelta())));
     LayerComparison layers = comparison.layers();
-    cards.add(new Card("Layers shared", layers.shared().size() + " of " + comparison.left().analysis().layers().size()
-        + " / " + comparison.right().analysis().layers().size(),
+    cards.add(new Card("Layers shared", layers.shared().size() + " (" + comparison.left().analysis().layers().size()
+        + " before, " + comparison.right().analysis().layers().size() + " after)",
         layers.added().size() + " added, " + layers.removed().size() + " removed"));
     cards.add(new Card("Files", files.added() + " added, " + files.removed() + " removed",
         files.changed() + " changed"));

@@ -140,7 +140,8 @@ public final class FileContentViewModel {
   /** Returns why a node has no content to show, or null when it is a file to read. */
   private static String describeWithoutContent(TreeNode node) {
     if (node.isDirectory()) {
-      return "Directory with " + node.fileCount() + " files, " + ByteSizes.format(node.totalSize());
+      return "Directory with " + node.fileCount() + (node.fileCount() == 1 ? " file, " : " files, ")
+          + ByteSizes.format(node.totalSize());
     }
     if (node.entry() == null) {
       return "No entry recorded for this path";

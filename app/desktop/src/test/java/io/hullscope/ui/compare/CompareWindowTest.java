@@ -95,7 +95,7 @@ class CompareWindowTest {
     CompareViewModel compare = window.viewModel().compare();
     waitUntil(() -> compare.comparisonProperty().get() != null);
     assertThat(cardValue(robot, "grade")).isEqualTo("F -> A");
-    assertThat(cardValue(robot, "layers-shared")).isEqualTo("0 of 5 / 2");
+    assertThat(cardValue(robot, "layers-shared")).isEqualTo("0 (5 before, 2 after)");
     TableView<List<String>> config = robot.lookup("#compareTable-config").queryTableView();
     assertThat(config.getItems()).contains(List.of("User", "", "changed", "(unset: root)", "65532:65532"));
     assertThat(config.getItems()).contains(List.of("ExposedPorts", "22/tcp", "removed", "22/tcp", "-"));
