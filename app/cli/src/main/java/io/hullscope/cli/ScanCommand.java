@@ -132,7 +132,13 @@ final class ScanCommand implements Callable<Integer> {
     Outcome outcome;
     try (Database database = VulnerabilityStore.open()) {
       SqliteScanCache cache = new SqliteScanCache(database);
-      outcome = scanner.equals("harbor") ? new Outcome(harborScan(), false) : scanImage(database, cache);
+      try {
+        outcome = scanner.equals("harbor") ? new Outcome(harborScan(), false) : scanImage(database, cache);
+      } catch (RejectedReport e) {
+        spec.commandLine().getErr().println("hullscope: " + e.getMessage());
+        spec.commandLine().getErr().flush();
+        return 2;
+      }
       if (outcome == null) {
         spec.commandLine().getErr().println("hullscope: No vulnerability data is imported. Run 'hullscope db"
             + " import FILE' with an OSV zip, or 'hullscope db update ECOSYSTEM' to download one.");
@@ -151,6 +157,13 @@ final class ScanCommand implements Callable<Integer> {
     err.flush();
     print(result, outcome.cached());
     return failed(result) ? HullscopeCommand.EXIT_FAILURE : 0;
+  }
+
+  /** A report that --import does not store; the options were right, so no usage help follows. */
+  private static final class RejectedReport extends RuntimeException {
+    RejectedReport(String message) {
+      super(message);
+    }
   }
 
   /** A scan result and whether it came from the cache. */
@@ -226,13 +239,13 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult result = expected == null ? reports.read(importReport, digest)
         : reports.read(importReport, expected, digest);
     if (result.scanner().startsWith("harbor:")) {
-      throw new ParameterException(spec.commandLine(), importReport + " is a Harbor report; use --scanner harbor to"
-          + " read it from Harbor instead.");
+      throw new RejectedReport(importReport + " is a Harbor report; use --scanner harbor to read it from Harbor"
+          + " instead.");
     }
     // Stored under this image's digest, another image's findings would show as this image's.
     for (String problem : result.problems()) {
       if (problem.startsWith("The report is about image ")) {
-        throw new ParameterException(spec.commandLine(), importReport + " was not stored: "
+        throw new RejectedReport(importReport + " was not stored: "
             + problem.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + problem.substring(1) + ".");
       }
     }

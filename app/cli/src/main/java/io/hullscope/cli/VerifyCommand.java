@@ -169,6 +169,11 @@ final class VerifyCommand implements Callable<Integer> {
       throw new IllegalArgumentException(image + " is a file or folder; signatures live in the registry next to"
           + " the image, so give the pushed image as REGISTRY/REPOSITORY:TAG or @DIGEST (docker://... works too)");
     }
+    if (!prefixed && (image.startsWith("/") || image.startsWith("./") || image.startsWith("../")
+        || image.endsWith(".tar") || image.endsWith(".tar.gz"))) {
+      throw new IllegalArgumentException(image + " was not found, and it looks like a file path; verify reads the"
+          + " signatures of a pushed image, REGISTRY/REPOSITORY:TAG or @DIGEST");
+    }
     String text = prefixed ? image.substring(ImageTarget.REGISTRY_PREFIX.length()) : image;
     try {
       return ImageReference.parse(text);

@@ -223,6 +223,7 @@ class ScanCommandTest {
 
     assertThat(imported.code).isEqualTo(2);
     assertThat(imported.err).contains("was not stored: the report is about image sha256:9617696764");
+    assertThat(imported.err).doesNotContain("Usage:");
     Result compared = run("scan", "--scanner", "trivy", "--compare", "builtin", sample("hygiene-bad.tar"));
     assertThat(compared.err).contains("No stored trivy scan");
   }

@@ -44,6 +44,14 @@ class VerifyCommandTest {
   }
 
   @Test
+  void missingPathIsReportedAsNotFound() {
+    Result result = run("verify", folder.resolve("typo.tar").toString());
+
+    assertThat(result.code()).isEqualTo(VerifyCommand.EXIT_INPUT_ERROR);
+    assertThat(result.err()).contains("typo.tar was not found, and it looks like a file path");
+  }
+
+  @Test
   void invalidKeyFileIsInputError() throws IOException {
     Path key = Files.writeString(folder.resolve("cosign.pub"), "not a key");
 

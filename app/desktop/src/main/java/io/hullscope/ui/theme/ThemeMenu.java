@@ -29,10 +29,11 @@ public final class ThemeMenu {
       item.setToggleGroup(group);
       item.setUserData(choice);
       item.setSelected(theme.choiceProperty().get() == choice);
+      // Not Ctrl+Alt: text fields read Ctrl+Alt+key as AltGr and would type the digit as well.
       item.setAccelerator(KeyCombination.keyCombination(switch (choice) {
-        case SYSTEM -> "Shortcut+Alt+0";
-        case LIGHT -> "Shortcut+Alt+1";
-        case DARK -> "Shortcut+Alt+2";
+        case SYSTEM -> "Shortcut+Shift+0";
+        case LIGHT -> "Shortcut+Shift+1";
+        case DARK -> "Shortcut+Shift+2";
       }));
       item.setOnAction(event -> theme.choiceProperty().set(choice));
       menu.getItems().add(item);

@@ -70,7 +70,9 @@ final class GalleryWindow {
 
     VBox page = new VBox(12, heading, intro, status, cards, bottom);
     page.setPadding(new Insets(20));
+    page.getStyleClass().add("gallery-page");
     ScrollPane scroll = new ScrollPane(page);
+    scroll.getStyleClass().add("gallery-scroll");
     scroll.setFitToWidth(true);
     scroll.styleProperty().bind(rootStyle);
 
