@@ -268,7 +268,10 @@ public final class HardeningViewModel {
     if (shownReport == null) {
       return;
     }
-    HardeningReport current = onlyShown ? new HardeningReport(shownReport.imageName(), shownReport.digest(),
+    // The name says the list is a selection, because the grade and its text count every finding.
+    String name = shownReport.imageName() + " (only the " + shownFindings.size() + " of "
+        + shownReport.findings().size() + " findings a filter showed)";
+    HardeningReport current = onlyShown ? new HardeningReport(name, shownReport.digest(),
         shownReport.createdAt(), shownReport.tool(), shownReport.user(), shownFindings, shownReport.grade(),
         shownReport.checks()) : shownReport;
     exportMessage.set("");

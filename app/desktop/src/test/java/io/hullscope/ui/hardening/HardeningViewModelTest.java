@@ -231,6 +231,8 @@ class HardeningViewModelTest {
     assertThat(exported.get(0).findings()).containsExactly(KEY, ROOT);
     assertThat(exported.get(0).grade()).isEqualTo(exported.get(1).grade());
     assertThat(exported.get(1).findings()).containsExactly(KEY, ROOT, HEALTH);
+    assertThat(exported.get(0).imageName()).endsWith("(only the 2 of 3 findings a filter showed)");
+    assertThat(exported.get(1).imageName()).doesNotContain("filter");
     assertThat(recording.exportMessageProperty().get()).startsWith("Saved 3 findings");
   }
 
