@@ -25,7 +25,7 @@ public final class ComparisonSummary {
   public static List<Card> cards(ImageComparison comparison) {
     List<Card> cards = new ArrayList<>();
     FileComparison files = comparison.files();
-    cards.add(new Card("Size", bytes(files.leftBytes()) + " -> " + bytes(files.rightBytes()),
+    cards.add(new Card("Size of all files", bytes(files.leftBytes()) + " -> " + bytes(files.rightBytes()),
         signedBytes(files.sizeDelta())));
     LayerComparison layers = comparison.layers();
     cards.add(new Card("Layers shared", layers.shared().size() + " (" + comparison.left().analysis().layers().size()
