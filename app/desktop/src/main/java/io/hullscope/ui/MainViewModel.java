@@ -90,7 +90,7 @@ public final class MainViewModel implements AutoCloseable {
   private int sourceRequest;
   private TaskHandle openingImage;
   /** The image the tabs show, kept so that a rescan can run its checks again; null when none. */
-  private OpenedImage shown;
+  private OpenedImage displayedImage;
   /** An image name given on the command line, opened once the Docker daemon's images are listed. */
   private String pendingDaemonImage;
   /** A file given on the command line whose image opens once listed, when it contains only one. */
@@ -334,19 +334,19 @@ public final class MainViewModel implements AutoCloseable {
   }
 
   private void selectPendingDaemonImage(SourceListing listing) {
-    String wanted = pendingDaemonImage;
+    String requested = pendingDaemonImage;
     pendingDaemonImage = null;
     if (!listing.available()) {
-      error.show("Opening " + wanted + " failed", new IOException(listing.status()));
+      error.show("Opening " + requested + " failed", new IOException(listing.status()));
       return;
     }
-    Optional<ImageRow> row = images.stream().filter(image -> DaemonImageNames.matches(image.summary(), wanted))
+    Optional<ImageRow> row = images.stream().filter(image -> DaemonImageNames.matches(image.summary(), requested))
         .findFirst();
     if (row.isPresent()) {
       selectedImage.set(row.get());
     } else {
-      error.show("Opening " + wanted + " failed",
-          new IOException("the Docker daemon has no image named " + wanted + "; check 'docker images'"));
+      error.show("Opening " + requested + " failed",
+          new IOException("the Docker daemon has no image named " + requested + "; check 'docker images'"));
     }
   }
 
@@ -430,7 +430,7 @@ public final class MainViewModel implements AutoCloseable {
    * and shows the new grade and findings. The layers are not read again.
    */
   private void recheckWithScan(ScanResult result) {
-    OpenedImage before = shown;
+    OpenedImage before = displayedImage;
     if (before == null || before.facts() == null || before.checks() == null
         || !before.analysis().image().digest().toString().equals(result.imageDigest())) {
       return;
@@ -440,8 +440,8 @@ public final class MainViewModel implements AutoCloseable {
         "Grading " + name + " with the new scan",
         progress -> analyzer.withScan(before, name, VulnerabilityFacts.of(result)),
         rechecked -> {
-          if (shown == before) {
-            shown = rechecked;
+          if (displayedImage == before) {
+            displayedImage = rechecked;
             overview.showHardening(rechecked.hardening(), rechecked.hardeningFailure());
             hardening.show(rechecked.hardening(), rechecked.facts(), rechecked.hardeningFailure());
           }
@@ -470,7 +470,7 @@ public final class MainViewModel implements AutoCloseable {
   private void replaceAnalysis(OpenedImage opened, ImageRow row) {
     ImageAnalysis next = opened == null ? null : opened.analysis();
     ImageAnalysis previous = analysis.get();
-    shown = opened;
+    displayedImage = opened;
     analysis.set(next);
     imageSummary.set(next == null ? "" : summarize(next, row));
     overview.show(next, row);
