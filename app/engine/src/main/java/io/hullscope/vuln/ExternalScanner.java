@@ -62,7 +62,7 @@ public final class ExternalScanner {
     }
   }
 
-  /** What to scan. */
+  /** The thing a scanner reads: an image reference, an archive or an SBOM file. */
   public sealed interface Target {
 
     /** A {@code docker save} or OCI archive file. */

@@ -155,7 +155,11 @@ final class TrivyReportReader {
         highestV2 = v2Score;
       }
     }
-    Double score = preferred != null ? preferred : highestV3 != null ? highestV3 : highestV2;
+    // The preferred source's score wins; without one, the highest v3 score, then the highest v2 score.
+    Double score = preferred;
+    if (score == null) {
+      score = highestV3 != null ? highestV3 : highestV2;
+    }
     return new Cvss(score, List.copyOf(vectors));
   }
 
