@@ -127,12 +127,17 @@ public final class SupplyChainCheck implements ImageCheck {
     if (fixable.isEmpty()) {
       return Optional.empty();
     }
-    // A scanner that rates nothing gets MEDIUM: a known fix is worth applying whatever the rating.
+    // An unrated advisory counts as MEDIUM: a known fix is worth applying whatever the rating.
     Severity worst = fixable.get(0).severity() == null ? Severity.MEDIUM : fixable.get(0).severity();
+    boolean anyUnrated = fixable.stream().anyMatch(item -> item.severity() == null);
+    if (anyUnrated && worst.compareTo(Severity.MEDIUM) > 0) {
+      worst = Severity.MEDIUM;
+    }
     String counts = countsBySeverity(fixable);
     List<Evidence> items = new ArrayList<>();
     for (Item item : fixable.subList(0, Math.min(worstShown, fixable.size()))) {
-      items.add(scanEvidence(item, item.id() + " (" + item.severity() + ") in " + item.packageName() + " "
+      items.add(scanEvidence(item, item.id() + " (" + (item.severity() == null ? "unrated" : item.severity()) + ") in "
+          + item.packageName() + " "
           + item.installedVersion() + ", fixed in " + item.fixedVersion()));
     }
     if (fixable.size() > worstShown) {

@@ -127,6 +127,23 @@ class SupplyChainCheckTest {
     assertThat(finding.title()).isEqualTo("1 vulnerability has a fix (1 unrated)");
   }
 
+  @Test
+  void unratedNextToLowStillCostsMedium() {
+    VulnerabilityFacts scan = new VulnerabilityFacts("s", "",
+        List.of(item("CVE-1", Severity.LOW, "2"), item("DSA-1", null, "2")));
+
+    Finding finding = only(run(check, image().vulnerabilities(scan).facts()), "FIXABLE-VULNERABILITIES");
+
+    assertThat(finding.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(finding.title()).isEqualTo("2 vulnerabilities have fixes (1 low, 1 unrated)");
+  }
+
+  @Test
+  void scanWithoutRatingIsUnratedNotMedium() {
+    assertThat(VulnerabilityFacts.severity(io.hullscope.vuln.VulnSeverity.UNKNOWN)).isNull();
+    assertThat(VulnerabilityFacts.severity(io.hullscope.vuln.VulnSeverity.MEDIUM)).isEqualTo(Severity.MEDIUM);
+  }
+
   private static Item item(String id, Severity severity, String fixed) {
     return new Item(id, List.of(), severity, "libfoo", "1.0", fixed, 2);
   }
