@@ -134,7 +134,7 @@ public final class ExternalScannerReports {
     if (root == null || !root.isObject()) {
       throw new ExternalScannerReportException(name, "the report is not a JSON object");
     }
-    Problems problems = new Problems();
+    Problems problems = new Problems(MAX_PROBLEMS);
     return switch (format) {
       case TRIVY -> TrivyReportReader.read(name, root, imageDigest, clock.instant(), limits, problems);
       case GRYPE -> GrypeReportReader.read(name, root, imageDigest, clock.instant(), limits, problems);
@@ -324,30 +324,5 @@ public final class ExternalScannerReports {
     return new VulnerabilityMatch(primary, List.copyOf(ids), match.summary(), match.packageName(), match.packageType(),
         match.purl(), match.ecosystem(), match.installedVersion(), match.fixedVersion(), match.severity(),
         match.score(), match.cvssVectors(), match.layer());
-  }
-
-  /** Distinct problem sentences of one report, capped so a hostile report cannot flood the result. */
-  static final class Problems {
-    private final Set<String> messages = new LinkedHashSet<>();
-    private int dropped;
-
-    void add(String message) {
-      if (messages.contains(message)) {
-        return;
-      }
-      if (messages.size() < MAX_PROBLEMS) {
-        messages.add(message);
-      } else {
-        dropped++;
-      }
-    }
-
-    List<String> list() {
-      List<String> list = new ArrayList<>(messages);
-      if (dropped > 0) {
-        list.add(dropped + " more problems were left out");
-      }
-      return list;
-    }
   }
 }

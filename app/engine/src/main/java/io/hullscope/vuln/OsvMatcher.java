@@ -63,7 +63,7 @@ public final class OsvMatcher {
    */
   public ScanResult match(String imageDigest, ImageSbom sbom, ProgressListener progress) throws IOException {
     String dataVersion = ScanResult.dataVersionOf(database.dataVersions());
-    Problems problems = new Problems();
+    Problems problems = new Problems(MAX_PROBLEMS);
     List<OsvEcosystems.Query> queries = new ArrayList<>();
     Set<VulnerabilityDatabase.PackageKey> keys = new LinkedHashSet<>();
     for (ImagePackage found : sbom.packages()) {
@@ -200,31 +200,6 @@ public final class OsvMatcher {
       return scheme.compare(candidate, current) > 0;
     } catch (InvalidVersionException e) {
       return false;
-    }
-  }
-
-  /** Distinct problem sentences, capped so a huge image cannot flood the result. */
-  private static final class Problems {
-    private final Set<String> messages = new LinkedHashSet<>();
-    private int dropped;
-
-    void add(String message) {
-      if (messages.contains(message)) {
-        return;
-      }
-      if (messages.size() < MAX_PROBLEMS) {
-        messages.add(message);
-      } else {
-        dropped++;
-      }
-    }
-
-    List<String> list() {
-      List<String> list = new ArrayList<>(messages);
-      if (dropped > 0) {
-        list.add(dropped + " more problems were left out");
-      }
-      return list;
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.hullscope.vuln;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hullscope.vuln.ExternalScannerReports.Problems;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
