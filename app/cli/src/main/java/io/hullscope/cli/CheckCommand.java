@@ -26,7 +26,6 @@ import io.hullscope.report.ReportFormat;
 import io.hullscope.report.ReportWriters;
 import io.hullscope.sbom.CatalogCache;
 import io.hullscope.sbom.Catalogers;
-import io.hullscope.sbom.CycloneDxExporter;
 import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.SbomCollector;
 import io.hullscope.sign.SignatureFinder;
@@ -42,10 +41,8 @@ import io.hullscope.store.SqliteLayerIndexCache;
 import io.hullscope.store.SqliteScanCache;
 import io.hullscope.store.SqliteSecretScanCache;
 import io.hullscope.vuln.OsvMatcher;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -240,7 +237,7 @@ final class CheckCommand implements Callable<Integer> {
     interests.addAll(checks.interests());
     ImageAnalysis analysis = new ImageIndexer(indexCache, Limits.DEFAULT, interests)
         .analyze(image, ProgressListener.NONE);
-    String tool = toolName();
+    String tool = RenderedOutput.toolName();
     ImageSbom sbom = collector.build(analysis, tool);
     ImageFacts facts = new ImageFacts(image.references(), image.digest(), image.config(), analysis,
         accounts.database(analysis), sbom, sbom.distro(), vulnerabilities, signatures);
@@ -285,11 +282,6 @@ final class CheckCommand implements Callable<Integer> {
     return path == null ? image.target : path.toString();
   }
 
-  private static String toolName() {
-    String version = CheckCommand.class.getPackage().getImplementationVersion();
-    return CycloneDxExporter.TOOL_NAME + " " + (version == null ? CycloneDxExporter.TOOL_VERSION : version);
-  }
-
   /**
    * Writes the report to the output file or stdout. A file is written only once the whole report
    * was rendered, so a failure never leaves half a report behind.
@@ -303,17 +295,8 @@ final class CheckCommand implements Callable<Integer> {
     } else {
       ReportWriters.write(report, chosen.reportFormat, buffer);
     }
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(buffer.toString(StandardCharsets.UTF_8));
-      out.flush();
+    if (!RenderedOutput.write(buffer, output, spec.commandLine().getOut(), "report")) {
       return;
-    }
-    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output))) {
-      buffer.writeTo(file);
-    } catch (IOException e) {
-      throw new IOException("Failed to write the report to " + output + " (" + FailurePrinter.describe(e)
-          + "). Check that the folder exists and is writable.", e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("Wrote the " + chosen + " report to " + output + ": grade " + report.grade().letter() + ", "

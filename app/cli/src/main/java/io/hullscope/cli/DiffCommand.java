@@ -23,7 +23,6 @@ import io.hullscope.index.ImageIndexer;
 import io.hullscope.index.LayerIndexCache;
 import io.hullscope.sbom.CatalogCache;
 import io.hullscope.sbom.Catalogers;
-import io.hullscope.sbom.CycloneDxExporter;
 import io.hullscope.sbom.ImageSbom;
 import io.hullscope.sbom.SbomCollector;
 import io.hullscope.source.ImageSource;
@@ -36,10 +35,8 @@ import io.hullscope.store.SqliteScanCache;
 import io.hullscope.store.SqliteSecretScanCache;
 import io.hullscope.vuln.OsvMatcher;
 import io.hullscope.vuln.ScanResult;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -226,7 +223,7 @@ final class DiffCommand implements Callable<Integer> {
       interests.addAll(checks.interests());
       ImageAnalysis analysis = new ImageIndexer(indexCache, Limits.DEFAULT, interests)
           .analyze(image, ProgressListener.NONE);
-      String tool = toolName();
+      String tool = RenderedOutput.toolName();
       ImageSbom sbom = collector.build(analysis, tool);
       ImageFacts facts = new ImageFacts(image.references(), image.digest(), image.config(), analysis,
           accounts.database(analysis), sbom, sbom.distro(), scan == null ? null : VulnerabilityFacts.of(scan), null);
@@ -253,26 +250,12 @@ final class DiffCommand implements Callable<Integer> {
     return path == null ? target : path.toString();
   }
 
-  private static String toolName() {
-    String version = DiffCommand.class.getPackage().getImplementationVersion();
-    return CycloneDxExporter.TOOL_NAME + " " + (version == null ? CycloneDxExporter.TOOL_VERSION : version);
-  }
-
   /** Renders the whole comparison before opening the output file, so a failure leaves no half-written file. */
   private void write(ImageComparison comparison, Format chosen, Set<ComparisonSection> sections) throws IOException {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     ComparisonWriters.write(comparison, chosen.comparisonFormat, sections, buffer);
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(buffer.toString(StandardCharsets.UTF_8));
-      out.flush();
+    if (!RenderedOutput.write(buffer, output, spec.commandLine().getOut(), "comparison")) {
       return;
-    }
-    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(output))) {
-      buffer.writeTo(file);
-    } catch (IOException e) {
-      throw new IOException("Failed to write the comparison to " + output + " (" + FailurePrinter.describe(e)
-          + "). Check that the folder exists and is writable.", e);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("Wrote the " + chosen + " comparison to " + output + ": " + comparison.files().total()
