@@ -16,8 +16,8 @@ import io.hullscope.sbom.ImageSbom;
  * @param facts what the checks read, kept for the suggestions built from the report; null when
  *     {@code hardening} is null
  * @param hardeningFailure why the checks could not run, in words for a user; null when they ran
- * @param checks the checks that ran, which keep what they collected while the layers were indexed,
- *     so they can run again with a new scan; null when they cannot
+ * @param checks the checks that ran; null when they cannot run again. They keep what they collected
+ *     while the layers were indexed, so a new scan needs no second pass over the layers.
  */
 public record OpenedImage(ImageAnalysis analysis, ImageSbom sbom, String sbomFailure, HardeningReport hardening,
     ImageFacts facts, String hardeningFailure, ImageChecks checks) {

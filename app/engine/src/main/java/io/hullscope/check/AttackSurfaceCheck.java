@@ -183,9 +183,13 @@ public final class AttackSurfaceCheck implements ImageCheck {
 
   /** Names what a count in a title counts: files, history lines, or places when the kinds are mixed. */
   private static String unit(List<Evidence> items) {
-    boolean files = items.stream().allMatch(item -> item.kind() == Evidence.Kind.FILE);
-    boolean history = items.stream().allMatch(item -> item.kind() == Evidence.Kind.HISTORY);
-    return files ? "files" : history ? "history lines" : "places";
+    if (items.stream().allMatch(item -> item.kind() == Evidence.Kind.FILE)) {
+      return "files";
+    }
+    if (items.stream().allMatch(item -> item.kind() == Evidence.Kind.HISTORY)) {
+      return "history lines";
+    }
+    return "places";
   }
 
   /** Sorts one file of the final tree into the lists it belongs to. */

@@ -280,7 +280,7 @@ public final class SecretCheck implements ImageCheck {
 
   /**
    * Builds a finding whose title names its subject (a variable, label, history step or path), so
-   * that two findings of one check can be told apart in a list.
+   * that two findings of one check can be distinguished in a list.
    */
   private static Finding finding(String id, String subject, String evidence, String suggestion, String location,
       List<Evidence> items, Confidence confidence) {

@@ -201,7 +201,13 @@ final class NotationCoseVerifier {
     if (x5chain == null) {
       x5chain = envelope.protectedHeader().get(X5CHAIN);
     }
-    List<?> entries = x5chain instanceof byte[] ? List.of(x5chain) : x5chain instanceof List<?> list ? list : null;
+    // RFC 9360 allows one certificate as a byte string or a chain as an array of them.
+    List<?> entries = null;
+    if (x5chain instanceof byte[]) {
+      entries = List.of(x5chain);
+    } else if (x5chain instanceof List<?> list) {
+      entries = list;
+    }
     if (entries == null || entries.isEmpty()) {
       throw new IllegalArgumentException("the header has no x5chain certificate chain");
     }

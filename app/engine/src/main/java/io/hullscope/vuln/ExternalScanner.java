@@ -123,7 +123,7 @@ public final class ExternalScanner {
    *
    * @param imageDigest the image's digest, which keys the result in the scan cache
    * @throws IOException when the program is not installed, fails, times out or writes a report
-   *     that cannot be read; the message says which
+   *     that cannot be read; the message names the cause
    * @throws OperationCancelledException when {@code progress} reports cancellation
    */
   public ScanResult scan(Target target, String imageDigest, ProgressListener progress) throws IOException {

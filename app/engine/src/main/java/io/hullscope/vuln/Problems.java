@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Distinct problem sentences of one scan or report, capped so that a huge image or a hostile report
- * cannot flood the result; the list ends with how many were left out.
+ * Distinct problem sentences of one scan or report. The list is capped, so a huge image or a hostile
+ * report cannot flood the result, and it ends with how many sentences were left out.
  */
 final class Problems {
   private final int max;
